@@ -1,0 +1,189 @@
+"""LLM factory: ``embedded`` (llama.cpp in process), ``openai``, ``openai_like``, ``fake``."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from llama_index.core.base.llms.types import (
+    ChatMessage,
+    ChatResponse,
+    ChatResponseGen,
+    CompletionResponse,
+    CompletionResponseGen,
+    LLMMetadata,
+)
+from llama_index.core.llms import LLM
+from llama_index.core.llms.custom import CustomLLM
+from pydantic import PrivateAttr
+
+from core.errors import ConfigError, MissingExtraError, ModelError
+from core.providers.bundled import smollm2_gguf
+from core.settings import LLMSettings
+
+PROVIDERS = ("embedded", "openai", "openai_like", "fake")
+
+
+def make_llm(settings: LLMSettings) -> LLM:
+    """Build the configured LLM. Errors name the setting to fix."""
+    if settings.provider == "embedded":
+        return LlamaCppChat.load(settings)
+    if settings.provider == "openai":
+        return _openai(settings)
+    if settings.provider == "openai_like":
+        return _openai_like(settings)
+    if settings.provider == "fake":
+        from core.providers.fake import FakeLLM
+
+        return FakeLLM()
+    raise ConfigError(  # pragma: no cover - pydantic rejects unknown values first
+        f"unknown LLM provider {settings.provider!r}; valid: {', '.join(PROVIDERS)}",
+        setting="RAG_LLM__PROVIDER",
+    )
+
+
+def describe_llm(settings: LLMSettings) -> str:
+    """``provider: model`` for display."""
+    if settings.provider == "embedded":
+        name = Path(settings.model_path).name if settings.model_path else "SmolLM2-135M-Instruct (bundled)"
+        return f"embedded: {name}"
+    if settings.provider == "fake":
+        return "fake: extractive stand-in"
+    return f"{settings.provider}: {settings.model}"
+
+
+def _openai(settings: LLMSettings) -> LLM:
+    try:
+        from llama_index.llms.openai import OpenAI
+    except ImportError:
+        raise MissingExtraError("llama-index-llms-openai", "openai") from None
+    kwargs: dict[str, Any] = {}
+    if settings.api_base:
+        kwargs["api_base"] = settings.api_base
+    return OpenAI(
+        model=settings.model,
+        api_key=settings.api_key.get_secret_value() if settings.api_key else None,
+        temperature=settings.temperature,
+        max_tokens=settings.max_tokens,
+        timeout=settings.timeout_s,
+        max_retries=settings.max_retries,
+        **kwargs,
+    )
+
+
+def _openai_like(settings: LLMSettings) -> LLM:
+    try:
+        from llama_index.llms.openai_like import OpenAILike
+    except ImportError:
+        raise MissingExtraError("llama-index-llms-openai-like", "openai") from None
+    if not settings.api_base:
+        raise ConfigError(
+            "RAG_LLM__API_BASE is required for the openai_like provider (e.g. http://127.0.0.1:8080/v1)",
+            setting="RAG_LLM__API_BASE",
+        )
+    return OpenAILike(
+        model=settings.model,
+        api_base=settings.api_base,
+        # local servers usually ignore the key, but the client insists on one
+        api_key=settings.api_key.get_secret_value() if settings.api_key else "not-needed",
+        context_window=settings.context_window,
+        is_chat_model=True,
+        is_function_calling_model=False,
+        temperature=settings.temperature,
+        max_tokens=settings.max_tokens,
+        timeout=settings.timeout_s,
+        max_retries=settings.max_retries,
+    )
+
+
+class LlamaCppChat(CustomLLM):
+    """A GGUF model run in process by llama.cpp, chatting through the model's own template.
+
+    One lock per model: llama.cpp contexts are not thread-safe, so concurrent callers (two
+    browser sessions) take turns instead of corrupting each other's output.
+    """
+
+    model_path: str
+    context_window: int = 4096
+    max_tokens: int = 160
+    temperature: float = 0.0
+    _llama: Any = PrivateAttr(default=None)
+    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+
+    @classmethod
+    def load(cls, settings: LLMSettings) -> LlamaCppChat:
+        path = Path(settings.model_path) if settings.model_path else smollm2_gguf()
+        if not path.is_file():
+            raise ModelError(
+                f"GGUF model file not found: {path} (RAG_LLM__MODEL_PATH)", setting="RAG_LLM__MODEL_PATH"
+            )
+        try:
+            from llama_cpp import Llama
+        except ImportError:
+            raise MissingExtraError("llama-cpp-python", "embedded") from None
+        llm = cls(
+            model_path=str(path),
+            context_window=settings.context_window,
+            max_tokens=settings.max_tokens,
+            temperature=settings.temperature,
+        )
+        try:
+            llm._llama = Llama(
+                model_path=str(path),
+                n_ctx=settings.context_window,
+                n_threads=settings.threads,
+                n_threads_batch=settings.threads,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError) as exc:
+            raise ModelError(f"cannot load GGUF model {path}: {exc}", setting="RAG_LLM__MODEL_PATH") from None
+        return llm
+
+    @property
+    def metadata(self) -> LLMMetadata:
+        return LLMMetadata(
+            context_window=self.context_window,
+            num_output=self.max_tokens,
+            model_name=Path(self.model_path).name,
+            is_chat_model=True,
+        )
+
+    def _stream(self, messages: Sequence[ChatMessage], **kwargs: Any) -> Iterator[str]:
+        payload = [{"role": m.role.value, "content": m.content or ""} for m in messages]
+        with self._lock:
+            for chunk in self._llama.create_chat_completion(
+                messages=payload,
+                stream=True,
+                max_tokens=kwargs.get("max_tokens", self.max_tokens),
+                temperature=self.temperature,
+            ):
+                delta = chunk["choices"][0]["delta"].get("content")
+                if delta:
+                    yield delta
+
+    def stream_chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponseGen:
+        def gen() -> ChatResponseGen:
+            text = ""
+            for delta in self._stream(messages, **kwargs):
+                text += delta
+                yield ChatResponse(message=ChatMessage(role="assistant", content=text), delta=delta)
+
+        return gen()
+
+    def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
+        text = "".join(self._stream(messages, **kwargs))
+        return ChatResponse(message=ChatMessage(role="assistant", content=text))
+
+    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
+        return CompletionResponse(text=self.chat([ChatMessage(role="user", content=prompt)], **kwargs).message.content or "")
+
+    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponseGen:
+        def gen() -> CompletionResponseGen:
+            text = ""
+            for delta in self._stream([ChatMessage(role="user", content=prompt)], **kwargs):
+                text += delta
+                yield CompletionResponse(text=text, delta=delta)
+
+        return gen()

@@ -1,0 +1,333 @@
+"""The read path: question -> (rewrite) -> retrieve -> answer -> cite -> verify.
+
+:class:`Engine` is the one Python API the UI, the CLI and the evaluation call::
+
+    engine = Engine.from_settings(load_settings())
+    answer = engine.ask("Who mediated the talks?")
+    for event in engine.stream("And when?", history=[Turn(answer.question, answer.text)]):
+        ...
+
+Only verified text is ever streamed: the model's output is buffered sentence by sentence, each
+sentence is checked against the passages and either emitted with a verified citation or dropped.
+When no sentence survives, or the survivors miss the best evidence, the best sentence of the
+article is quoted instead (cited). When retrieval finds nothing relevant enough, the engine
+abstains without calling the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.base.llms.types import ChatMessage
+from llama_index.core.llms import LLM
+
+from core.errors import ConfigError, IndexMissingError, ProviderError, QuestionError, RagError
+from core.providers.embeddings import embed_key, embed_model_name, make_embedding
+from core.providers.llm import describe_llm, make_llm
+from core.providers.store import describe_store, make_chroma_client
+from core.settings import AnswerSettings, RetrievalSettings, Settings
+from index.sentences import sentences
+from index.store import ChromaVectors, Manifest, find_active, read_chunks
+from rag import prompts
+from rag.answer import Answer, Final, Passage, StreamEvent, TextDelta, Timings, Turn
+from rag.citations import CitationBook, check_sentence
+from rag.evidence import Evidence, ScoredSentence
+from rag.followup import standalone_question
+from rag.retrieve import HybridRetriever, Mode
+
+ABSTAIN_TEXT = "The article does not say. None of its passages answers this question; the closest ones are listed below."
+_TRAILING_MARKERS = re.compile(r"([.!?][\"'”’)]*)((?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])+)")
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """What the UI shows about the loaded engine."""
+
+    llm: str
+    embedding: str
+    store: str
+    collection: str
+    chunks: int
+    built_at: str
+    title: str
+    author: str
+    date: str
+    article_text: str
+
+
+class Engine:
+    def __init__(
+        self,
+        *,
+        llm: LLM,
+        embed_model: BaseEmbedding,
+        retriever: HybridRetriever,
+        evidence: Evidence,
+        info: EngineInfo,
+        retrieval: RetrievalSettings,
+        answer: AnswerSettings,
+    ) -> None:
+        self.llm = llm
+        self.embed_model = embed_model
+        self.retriever = retriever
+        self.evidence = evidence
+        self.info = info
+        self.retrieval_settings = retrieval
+        self.answer_settings = answer
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        *,
+        llm: LLM | None = None,
+        embed_model: BaseEmbedding | None = None,
+        client: Any = None,
+    ) -> Engine:
+        """Open the index for the configured embedding model and load the models."""
+        client = client if client is not None else make_chroma_client(settings.store)
+        collection, manifest = find_active(client, embed_key(settings.embed))
+        chunks = read_chunks(collection, manifest)
+        _check_article_unchanged(settings.index.article_path, manifest)
+        embed_model = embed_model if embed_model is not None else make_embedding(settings.embed)
+        evidence = _evidence(manifest, embed_model, embed_key(settings.embed))
+        retriever = HybridRetriever(
+            chunks,
+            ChromaVectors(collection),
+            embed_query=lambda q: embed_model.get_query_embedding(q),
+            candidates=settings.retrieval.candidates,
+            rrf_k=settings.retrieval.rrf_k,
+        )
+        info = EngineInfo(
+            llm=describe_llm(settings.llm),
+            embedding=f"{settings.embed.provider}: {embed_model_name(settings.embed)} ({manifest.dimension} dims)",
+            store=describe_store(settings.store),
+            collection=collection.name,
+            chunks=len(chunks),
+            built_at=manifest.built_at,
+            title=manifest.title,
+            author=manifest.author,
+            date=manifest.date,
+            article_text=manifest.article_text,
+        )
+        return cls(
+            llm=llm if llm is not None else make_llm(settings.llm),
+            embed_model=embed_model,
+            retriever=retriever,
+            evidence=evidence,
+            info=info,
+            retrieval=settings.retrieval,
+            answer=settings.answer,
+        )
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def ask(self, question: str, history: Sequence[Turn] | None = None, **options: Any) -> Answer:
+        """Answer ``question`` (a follow-up when ``history`` is given)."""
+        final: Answer | None = None
+        for event in self.stream(question, history, **options):
+            if isinstance(event, Final):
+                final = event.answer
+        assert final is not None
+        return final
+
+    def retrieve(self, question: str, top_k: int | None = None, mode: Mode | None = None) -> list[Passage]:
+        """Retrieval alone (what the evaluation scores)."""
+        return self.retriever.retrieve(
+            self.validate(question), top_k or self.retrieval_settings.top_k, mode or self.retrieval_settings.mode
+        ).passages
+
+    def validate(self, question: str) -> str:
+        """Clean the question or raise :class:`QuestionError` saying what is wrong."""
+        if not isinstance(question, str):
+            raise QuestionError("the question must be text")
+        cleaned = "".join(
+            " " if ch in "\r\n\t" else ch
+            for ch in unicodedata.normalize("NFC", question)
+            if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co") or ch in "\r\n\t"
+        )
+        cleaned = re.sub(r"\s+", " ", cleaned).strip()
+        limit = self.answer_settings.max_question_chars
+        if not cleaned:
+            raise QuestionError("the question is empty: type a question about the article")
+        if len(cleaned) > limit:
+            raise QuestionError(
+                f"the question is {len(cleaned)} characters long; the limit is {limit} "
+                "(RAG_ANSWER__MAX_QUESTION_CHARS)"
+            )
+        return cleaned
+
+    def stream(
+        self,
+        question: str,
+        history: Sequence[Turn] | None = None,
+        *,
+        top_k: int | None = None,
+        mode: Mode | None = None,
+    ) -> Iterator[StreamEvent]:
+        """Yield :class:`TextDelta` pieces of verified text, then one :class:`Final`."""
+        started = time.perf_counter()
+        question = self.validate(question)
+        timings = Timings()
+        rewrite = self._rewrite if self.answer_settings.rewrite_followups else None
+        standalone = standalone_question(question, list(history or []), rewrite)
+        timings.rewrite_ms = _ms(started)
+
+        t = time.perf_counter()
+        retrieval = self.retriever.retrieve(
+            standalone, top_k or self.retrieval_settings.top_k, mode or self.retrieval_settings.mode
+        )
+        passages = retrieval.passages
+        ranked = self.evidence.rank(standalone, passages, retrieval.query_embedding)
+        timings.retrieve_ms = _ms(t)
+
+        answer = Answer(
+            question=question,
+            text="",
+            citations=[],
+            passages=passages,
+            abstained=False,
+            timings=timings,
+            standalone_question=standalone if standalone != question else "",
+        )
+        if not ranked or ranked[0].score < self.answer_settings.min_relevance:
+            answer.abstained, answer.mode, answer.text = True, "abstained", ABSTAIN_TEXT
+            timings.first_token_ms = _ms(started)
+            yield TextDelta(ABSTAIN_TEXT)
+            timings.total_ms = _ms(started)
+            yield Final(answer)
+            return
+
+        book = CitationBook(self.evidence.text)
+        parts: list[str] = []
+        for text in self._verified_sentences(standalone, passages, book, answer):
+            if not parts:
+                timings.first_token_ms = _ms(started)
+            parts.append(text)
+            yield TextDelta(text if len(parts) == 1 else " " + text)
+
+        extra = _extractive(ranked, book, parts, self.evidence)
+        if extra:
+            if not parts:
+                timings.first_token_ms = _ms(started)
+            answer.mode = "mixed" if parts else "extractive"
+            yield TextDelta(extra if not parts else " " + extra)
+            parts.append(extra)
+        answer.text = " ".join(parts)
+        answer.citations = list(book.citations)
+        timings.total_ms = _ms(started)
+        yield Final(answer)
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _verified_sentences(
+        self, question: str, passages: list[Passage], book: CitationBook, answer: Answer
+    ) -> Iterator[str]:
+        """The model's answer, one verified sentence at a time (unsupported ones recorded)."""
+        messages = [ChatMessage(role=r, content=c) for r, c in prompts.answer_messages(question, passages)]
+        buffer = ""
+        for delta in self._chat_stream(messages):
+            buffer += delta
+            normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
+            spans = sentences(normal)
+            if len(spans) < 2:
+                continue
+            for s, e in spans[:-1]:
+                yield from self._check(normal[s:e], passages, book, answer)
+            buffer = normal[spans[-1][0] :]
+        normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
+        for s, e in sentences(normal):
+            yield from self._check(normal[s:e], passages, book, answer)
+
+    def _check(self, sentence: str, passages: list[Passage], book: CitationBook, answer: Answer) -> Iterator[str]:
+        checked = check_sentence(sentence, passages, self.evidence, book, self.answer_settings.min_support)
+        if checked.supported:
+            yield checked.text
+        else:
+            answer.dropped_sentences.append(sentence)
+
+    def _chat_stream(self, messages: list[ChatMessage]) -> Iterator[str]:
+        try:
+            for chunk in self.llm.stream_chat(messages):
+                if chunk.delta:
+                    yield chunk.delta
+        except RagError:
+            raise
+        except Exception as exc:  # remote clients raise their own types; say which setting to fix
+            raise _provider_error(exc) from None
+
+    def _rewrite(self, question: str, history: Sequence[Turn]) -> str:
+        messages = [ChatMessage(role=r, content=c) for r, c in prompts.rewrite_messages(question, history)]
+        return "".join(self._chat_stream(messages))
+
+
+def _extractive(ranked: list[ScoredSentence], book: CitationBook, parts: list[str], evidence: Evidence) -> str:
+    """Quote the best evidence sentence unless the verified answer already cites it."""
+    best = ranked[0].sentence
+    for c in book.citations:
+        if c.start < best.end and best.start < c.end:
+            return ""
+    n = book.number_for((best.start, best.end))
+    return _cite(best.text, n)
+
+
+def _cite(sentence: str, n: int) -> str:
+    match = re.search(r"[.!?]+[\"'”’)]*$", sentence)
+    if match:
+        return f"{sentence[: match.start()]} [{n}]{sentence[match.start():]}"
+    return f"{sentence} [{n}]"
+
+
+def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evidence:
+    texts = [manifest.article_text[s:e] for s, e in sentences(manifest.article_text)]
+    try:
+        vectors = embed_model.get_text_embedding_batch(texts)
+    except Exception as exc:
+        raise _provider_error(exc, "embeddings") from None
+    if vectors and manifest.dimension and len(vectors[0]) != manifest.dimension:
+        raise ConfigError(
+            f"the embedding model returns {len(vectors[0])} dimensions but the index for {key} has "
+            f"{manifest.dimension}; run `rag index --rebuild`",
+            setting="RAG_EMBED__MODEL",
+        )
+    return Evidence(manifest.article_text, vectors)
+
+
+def _check_article_unchanged(path: Path, manifest: Manifest) -> None:
+    try:
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return  # a query host may not have the article; the index carries its own copy
+    if sha != manifest.article_sha256:
+        raise IndexMissingError(f"the article {path} changed since the index was built; run `rag index`")
+
+
+def _provider_error(exc: Exception, what: str = "llm") -> ProviderError:
+    name = type(exc).__name__
+    text = str(exc).splitlines()[0][:200] if str(exc) else name
+    if "Authentication" in name or "401" in text:
+        hint = "the server rejected the API key (RAG_LLM__API_KEY)"
+    elif "NotFound" in name or "404" in text:
+        hint = f"the server does not have this model or path ({text}); check RAG_LLM__MODEL and RAG_LLM__API_BASE"
+    elif "Timeout" in name:
+        hint = "the model server did not answer in time (RAG_LLM__TIMEOUT_S)"
+    elif "Connection" in name:
+        hint = "cannot reach the model server; is it running? (RAG_LLM__API_BASE)"
+    else:
+        hint = f"{name}: {text}"
+    if what == "embeddings":
+        hint = hint.replace("RAG_LLM__", "RAG_EMBED__")
+    return ProviderError(what, hint)
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 1)
+

@@ -1,0 +1,91 @@
+"""Ingestion text handling: cleaning the scraped page, sentences, chunks and their offsets."""
+
+from pathlib import Path
+
+import pytest
+
+from core.errors import ArticleError
+from core.settings import DEFAULT_ARTICLE
+from index.article import clean_article, load_article
+from index.chunker import chunk_text
+from index.sentences import sentences
+
+RAW = DEFAULT_ARTICLE.read_text(encoding="utf-8")
+
+
+def test_cleaning_strips_site_name_image_credit_and_related_articles():
+    article = clean_article(RAW)
+    assert article.text.startswith("For the last two years, Armenia and Azerbaijan")
+    assert article.text.endswith("will serve the bilateral interests of both states.")
+    for clutter in ("CPC - Caspian Policy Center", "Image source", "Related Articles", "Digital Nomads", "Author:"):
+        assert clutter not in article.text
+
+
+def test_cleaning_keeps_title_author_and_date_as_metadata():
+    article = clean_article(RAW)
+    assert article.title == "Peace Within Reach: The U.S. Provides a Platform for Peace Between Armenia and Azerbaijan"
+    assert article.author == "Haley Nelson"
+    assert article.date == "May 10, 2023"
+
+
+def test_cleaned_text_is_a_verbatim_slice_of_the_scraped_file():
+    article = clean_article(RAW)
+    assert RAW[article.body_start : article.body_start + len(article.text)] == article.text
+
+
+def test_a_missing_article_names_the_setting_to_fix(tmp_path: Path):
+    with pytest.raises(ArticleError, match="RAG_INDEX__ARTICLE_PATH"):
+        load_article(tmp_path / "nope.txt")
+
+
+def test_a_binary_or_empty_article_is_refused_clearly(tmp_path: Path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(ArticleError, match="not UTF-8"):
+        load_article(bad)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n\n")
+    with pytest.raises(ArticleError):
+        load_article(empty)
+
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    text = "U.S. Secretary of State Antony J. Blinken spoke. Then Mr. Smith left."
+    spans = sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "U.S. Secretary of State Antony J. Blinken spoke.",
+        "Then Mr. Smith left.",
+    ]
+
+
+def test_a_quote_keeps_its_short_attribution():
+    text = "“We hope for progress.” President Ilham Aliyev stated. Next sentence here."
+    assert [text[s:e] for s, e in sentences(text)][0] == "“We hope for progress.” President Ilham Aliyev stated."
+
+
+def test_every_chunk_is_the_exact_text_at_its_offsets_and_covers_whole_sentences():
+    article = clean_article(RAW)
+    chunks = chunk_text(article.text, 600, 1)
+    starts = {s for s, _ in sentences(article.text)}
+    ends = {e for _, e in sentences(article.text)}
+    for c in chunks:
+        assert article.text[c.start : c.end] == c.text
+        assert c.start in starts and c.end in ends
+    covered = {s for s, _ in sentences(article.text) if any(c.start <= s < c.end for c in chunks)}
+    assert covered == starts  # no sentence is lost
+
+
+def test_chunk_ids_depend_on_content_and_chunker_settings_only():
+    text = clean_article(RAW).text
+    a, b = chunk_text(text, 600, 1), chunk_text(text, 600, 1)
+    assert [c.id for c in a] == [c.id for c in b]
+    assert len({c.id for c in a}) == len(a)
+    assert {c.id for c in chunk_text(text, 400, 1)}.isdisjoint({c.id for c in a})
+
+
+def test_neighbouring_chunks_share_the_configured_overlap():
+    text = clean_article(RAW).text
+    chunks = chunk_text(text, 300, 1)
+    overlapping = [1 for a, b in zip(chunks, chunks[1:]) if b.start < a.end]
+    assert overlapping  # some neighbours share a sentence
+    assert all(len(c.text) <= 300 or len(sentences(c.text)) == 1 for c in chunks)

@@ -1,0 +1,98 @@
+"""Citation binding, verbatim quotes and the per-sentence support check (no models)."""
+
+from core.settings import DEFAULT_ARTICLE
+from index.article import clean_article
+from index.chunker import chunk_text
+from rag.answer import Passage
+from rag.citations import CitationBook, check_sentence, split_markers
+from rag.evidence import Evidence
+
+ARTICLE = clean_article(DEFAULT_ARTICLE.read_text(encoding="utf-8")).text
+EVIDENCE = Evidence(ARTICLE)
+
+
+def passages_containing(*needles: str) -> list[Passage]:
+    out = []
+    for c in chunk_text(ARTICLE, 600, 1):
+        if any(n in c.text for n in needles):
+            out.append(Passage(c.id, c.text, c.start, c.end, 1.0))
+    return out
+
+
+def check(sentence: str, passages: list[Passage]):
+    book = CitationBook(ARTICLE)
+    return check_sentence(sentence, passages, EVIDENCE, book, 0.6), book
+
+
+def test_markers_are_parsed_and_removed_from_the_claim():
+    assert split_markers("Blinken hosted the talks [1][3].") == ("Blinken hosted the talks.", [1, 3])
+    assert split_markers("Talks ended [2, 4].") == ("Talks ended.", [2, 4])
+
+
+def test_a_supported_sentence_cites_the_exact_sentence_span_not_the_whole_passage():
+    passages = passages_containing("Jeyhun Bayramov")
+    checked, book = check("The talks were between Jeyhun Bayramov and Ararat Mirzoyan [1].", passages)
+    assert checked.supported
+    (citation,) = book.citations
+    assert ARTICLE[citation.start : citation.end] == citation.quote
+    assert "Jeyhun Bayramov" in citation.quote and len(citation.quote) < len(passages[0].text)
+    assert checked.text == "The talks were between Jeyhun Bayramov and Ararat Mirzoyan [1]."
+
+
+def test_a_citation_to_the_wrong_passage_is_rebound_to_the_one_that_supports_it():
+    passages = passages_containing("Efgan Nifti, Chief Executive") + passages_containing("April 23")
+    checked, book = check("The checkpoints were installed on April 23 [1].", passages)
+    assert checked.supported
+    assert "April 23" in book.citations[0].quote
+
+
+def test_a_marker_pointing_at_no_retrieved_passage_is_dropped():
+    passages = passages_containing("April 23")
+    checked, book = check("The checkpoints were installed on April 23 [7].", passages)
+    assert checked.supported and "[7]" not in checked.text and book.citations[0].n == 1
+
+
+def test_a_sentence_with_a_number_not_in_the_passages_is_unsupported():
+    passages = passages_containing("April 23")
+    checked, _ = check("The checkpoints were installed on April 25 [1].", passages)
+    assert not checked.supported
+
+
+def test_a_sentence_with_a_name_not_in_the_passages_is_unsupported():
+    passages = passages_containing("Jeyhun Bayramov")
+    checked, _ = check("The talks were hosted by Sergey Lavrov in Moscow [1].", passages)
+    assert not checked.supported
+
+
+def test_a_sentence_whose_words_mostly_are_not_in_the_passages_is_unsupported():
+    passages = passages_containing("April 23")
+    checked, _ = check("Cats enjoy sleeping on warm keyboards during long winters [1].", passages)
+    assert not checked.supported
+
+
+def test_boilerplate_is_not_a_claim():
+    passages = passages_containing("April 23")
+    assert not check("Sure, here is the answer:", passages)[0].supported
+
+
+def test_the_same_span_cited_twice_keeps_one_number():
+    book = CitationBook(ARTICLE)
+    passages = passages_containing("April 23")
+    a = check_sentence("Checkpoints were installed on April 23 [1].", passages, EVIDENCE, book, 0.6)
+    b = check_sentence("The checkpoints were installed April 23 along the Lachin corridor [1].", passages, EVIDENCE, book, 0.6)
+    assert a.n == b.n == 1 and len(book.citations) == 1
+
+
+def test_every_citation_quote_is_verbatim_in_the_article():
+    book = CitationBook(ARTICLE)
+    passages = passages_containing("Lachin")
+    for claim in ("Checkpoints were installed on April 23.", "The State Department expressed deep concern."):
+        check_sentence(claim, passages, EVIDENCE, book, 0.6)
+    assert book.citations
+    assert all(ARTICLE[c.start : c.end] == c.quote and c.quote in ARTICLE for c in book.citations)
+
+
+def test_evidence_ranking_puts_the_answer_bearing_sentence_first():
+    passages = passages_containing("April 23", "Jeyhun Bayramov")
+    ranked = EVIDENCE.rank("When were the Lachin corridor checkpoints installed?", passages)
+    assert "April 23" in ranked[0].sentence.text
