@@ -50,6 +50,9 @@ class EmbedSettings(BaseModel):
     provider: EmbedProvider = "embedded"
     # embedded: a local sentence-transformers dir or a hub name; empty = bundled all-MiniLM-L6-v2
     model: str = ""
+    # embedded: "numpy" runs BERT models like MiniLM without torch (same vectors, 10x faster
+    # start); "sentence-transformers" runs any model; "auto" picks numpy when it can
+    runtime: Literal["auto", "numpy", "sentence-transformers"] = "auto"
     api_base: str = ""
     api_key: SecretStr | None = None
     # ask the server for this many dimensions (OpenAI text-embedding-3-*); 0 = the model's own

@@ -1,7 +1,8 @@
 """Load a scraped article and strip the page clutter around it.
 
-The cleaned text is a verbatim slice of the file (``raw[body_start:body_end]``), so every quote
-taken from it is also a verbatim quote of the file. Title, author and date become metadata.
+The cleaned text is a short header (the title, byline and date lines, each verbatim from the file)
+followed by the body, a verbatim slice of the file (``raw[body_start:body_end]``): every sentence
+quoted from it is a verbatim quote of the file. Title, author and date are also kept as metadata.
 """
 
 from __future__ import annotations
@@ -33,12 +34,13 @@ MAX_ARTICLE_BYTES = 5_000_000
 class Article:
     """A cleaned article; ``text`` is what gets chunked, cited and shown."""
 
-    text: str
+    text: str  # header lines + blank line + body
     title: str
     author: str
     date: str
     sha256: str  # of the raw file: the index is rebuilt when it changes
-    body_start: int  # offset of ``text`` in the raw file
+    body_start: int  # offset of the body in the raw file
+    body_offset: int  # offset of the body in ``text``
 
 
 def load_article(path: Path) -> Article:
@@ -90,16 +92,20 @@ def clean_article(raw: str) -> Article:
         body_start += 1
     while body_end > body_start and raw[body_end - 1].isspace():
         body_end -= 1
-    text = raw[body_start:body_end]
-    if not text.strip():
+    body = raw[body_start:body_end]
+    if not body.strip():
         raise ArticleError("the article has no body text after cleaning")
 
     author_match = _AUTHOR.match(lines[author_i]) if author_i is not None else None
+    header_lines = [title] + [lines[i].strip() for i in (author_i, date_i) if i is not None]
+    header = "\n".join(h for h in header_lines if h)
+    prefix = header + "\n\n" if header else ""
     return Article(
-        text=text,
+        text=prefix + body,
         title=title,
         author=author_match.group("name") if author_match else "",
         date=lines[date_i].strip() if date_i is not None else "",
         sha256=sha,
         body_start=body_start,
+        body_offset=len(prefix),
     )

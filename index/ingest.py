@@ -13,9 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
-
-from llama_index.core.base.embeddings.base import BaseEmbedding
+from typing import TYPE_CHECKING, Any
 
 from core.errors import ConfigError, IndexDamagedError, ProviderError
 from core.providers.embeddings import embed_key, make_embedding
@@ -30,6 +28,9 @@ from index.store import (
     collection_name,
     list_manifests,
 )
+
+if TYPE_CHECKING:
+    from llama_index.core.base.embeddings.base import BaseEmbedding
 
 Progress = Callable[[int, int], None]  # (done, total)
 

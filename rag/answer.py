@@ -49,6 +49,7 @@ class Answer:
     # how the text was produced: the model's verified sentences, extractive quotes, or both
     mode: Literal["generated", "extractive", "mixed", "abstained"] = "generated"
     dropped_sentences: list[str] = field(default_factory=list)  # model output that failed checks
+    abstain_reason: str = ""  # why the engine declined, when it did
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -77,9 +77,9 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
     bar = _progress_bar(disable=args.json)
     try:
-        report = build_index(settings, progress=bar.update_to if bar else None, rebuild=args.rebuild)
+        report = build_index(settings, progress=bar.update_to if bar is not None else None, rebuild=args.rebuild)
     finally:
-        if bar:
+        if bar is not None:
             bar.close()
     if args.json:
         print(json.dumps({"chunks": report.chunks, "embedded": report.embedded,

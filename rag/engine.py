@@ -35,8 +35,10 @@ from core.providers.llm import describe_llm, make_llm
 from core.providers.store import describe_store, make_chroma_client
 from core.settings import AnswerSettings, RetrievalSettings, Settings
 from index.sentences import sentences
+from rag.doctor import preflight_llm
 from index.store import ChromaVectors, Manifest, find_active, read_chunks
 from rag import prompts
+from rag.abstain import abstain_reason
 from rag.answer import Answer, Final, Passage, StreamEvent, TextDelta, Timings, Turn
 from rag.citations import CitationBook, check_sentence
 from rag.evidence import Evidence, ScoredSentence
@@ -93,6 +95,8 @@ class Engine:
         client: Any = None,
     ) -> Engine:
         """Open the index for the configured embedding model and load the models."""
+        if llm is None:
+            preflight_llm(settings.llm)  # a wrong server, model or key fails now, not mid-answer
         client = client if client is not None else make_chroma_client(settings.store)
         collection, manifest = find_active(client, embed_key(settings.embed))
         chunks = read_chunks(collection, manifest)
@@ -198,8 +202,10 @@ class Engine:
             timings=timings,
             standalone_question=standalone if standalone != question else "",
         )
-        if not ranked or ranked[0].score < self.answer_settings.min_relevance:
+        reason = abstain_reason(standalone, ranked, self.evidence.vocabulary, self.answer_settings.min_relevance)
+        if reason:
             answer.abstained, answer.mode, answer.text = True, "abstained", ABSTAIN_TEXT
+            answer.abstain_reason = reason
             timings.first_token_ms = _ms(started)
             yield TextDelta(ABSTAIN_TEXT)
             timings.total_ms = _ms(started)
@@ -298,7 +304,8 @@ def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evide
             f"{manifest.dimension}; run `rag index --rebuild`",
             setting="RAG_EMBED__MODEL",
         )
-    return Evidence(manifest.article_text, vectors)
+    header_end = manifest.article_text.find("\n\n") if manifest.title and manifest.article_text.startswith(manifest.title) else 0
+    return Evidence(manifest.article_text, vectors, header_end=max(header_end, 0))
 
 
 def _check_article_unchanged(path: Path, manifest: Manifest) -> None:

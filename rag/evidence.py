@@ -43,17 +43,35 @@ class ScoredSentence:
     score: float
     semantic: float
     lexical: float
+    context_terms: frozenset[str]  # terms of the sentence and its neighbours
+
+
+# What a byline block answers: "who wrote it?", "when was it published?"
+HEADER_TERMS = frozenset({"author", "publish", "date", "title", "headline"})
 
 
 class Evidence:
-    """The cleaned article split into sentences, with optional sentence embeddings."""
+    """The cleaned article split into sentences, with optional sentence embeddings.
 
-    def __init__(self, text: str, embeddings: Sequence[Sequence[float]] | None = None) -> None:
+    ``header_end`` marks the title/byline/date block at the top; its sentences also answer
+    questions about the author, date and title.
+    """
+
+    def __init__(
+        self, text: str, embeddings: Sequence[Sequence[float]] | None = None, header_end: int = 0
+    ) -> None:
         self.text = text
         self.sentences = [
-            Sentence(s, e, text[s:e], frozenset(terms(text[s:e])), frozenset(words(text[s:e])))
+            Sentence(
+                s,
+                e,
+                text[s:e],
+                frozenset(terms(text[s:e])) | (HEADER_TERMS if e <= header_end else frozenset()),
+                frozenset(words(text[s:e])),
+            )
             for s, e in sentences(text)
         ]
+        self.vocabulary = {w for s in self.sentences for w in s.words} | {t for s in self.sentences for t in s.terms}
         self.embeddings = [_unit(v) for v in embeddings] if embeddings is not None else None
         if self.embeddings is not None and len(self.embeddings) != len(self.sentences):
             raise ValueError("one embedding per sentence expected")
@@ -93,18 +111,19 @@ class Evidence:
                     else lexical
                 )
                 score = 0.5 * semantic + 0.5 * lexical
-                scored.append(ScoredSentence(sentence, p_index, score, semantic, lexical))
+                scored.append(ScoredSentence(sentence, p_index, score, semantic, lexical, self._context(i)))
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored
+
+    def _context(self, i: int) -> frozenset[str]:
+        near = range(max(0, i - 1), min(len(self.sentences), i + 2))
+        return frozenset().union(*(self.sentences[j].terms for j in near))
 
     def _coverage(self, q_terms: set[str], i: int) -> float:
         if not q_terms:
             return 0.0
         own = self.sentences[i].terms
-        context = set(own)
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(self.sentences):
-                context |= self.sentences[j].terms
+        context = self._context(i)
         # terms in the sentence itself count fully, terms only in a neighbour count half
         hits = sum(1.0 if t in own else 0.5 if t in context else 0.0 for t in q_terms)
         return hits / len(q_terms)

@@ -29,10 +29,11 @@ STOPWORDS = frozenset(
 # Question words and fillers that carry no content of their own.
 QUESTION_FILLER = frozenset(
     "what which who whom whose when where why how many much kind sort type describe explain "
-    "mention mentioned mentions name named give list happened happen did does do".split()
+    "mention mentioned mentions name named give list happened happen did does do "
+    "position role job hold holds".split()
 )
 
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ures", "ure", "ies", "ied", "ers", "er", "es", "ed", "s")
 
 
 def fold(text: str) -> str:
@@ -68,6 +69,17 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS]
 
 
+# Question words that ask about the byline ("who wrote it?") map to the header's terms.
+_SYNONYMS = {
+    "wrote": "author", "write": "author", "written": "author", "writer": "author", "authored": "author",
+    "published": "publish", "publication": "publish", "headline": "title",
+}  # fmt: skip
+
+
+def synonym(word: str) -> str:
+    return _SYNONYMS.get(word, word)
+
+
 def question_terms(question: str) -> list[str]:
     """The terms of a question that an answer's evidence should contain."""
-    return [stem(w) for w in words(question) if w not in STOPWORDS and w not in QUESTION_FILLER]
+    return [stem(synonym(w)) for w in words(question) if w not in STOPWORDS and w not in QUESTION_FILLER]

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
-
-from llama_index.core.base.embeddings.base import BaseEmbedding
+from typing import TYPE_CHECKING, Any
 
 from core.errors import ConfigError, MissingExtraError, ModelError
 from core.providers.bundled import minilm_dir
 from core.settings import EmbedSettings
+
+if TYPE_CHECKING:
+    from llama_index.core.base.embeddings.base import BaseEmbedding
 
 PROVIDERS = ("embedded", "openai", "openai_like", "fake")
 
@@ -52,6 +53,17 @@ def make_embedding(settings: EmbedSettings) -> BaseEmbedding:
 
 def _sentence_transformers(settings: EmbedSettings) -> BaseEmbedding:
     path = settings.model or str(minilm_dir())
+    if settings.runtime != "sentence-transformers":
+        from core.providers.minilm import MiniLMEmbedding, supports
+
+        if supports(Path(path)):
+            return MiniLMEmbedding(path, embed_batch_size=settings.batch_size)
+        if settings.runtime == "numpy":
+            raise ConfigError(
+                f"the numpy runtime only runs local sentence-transformers BERT folders; {path} is not one "
+                "(set RAG_EMBED__RUNTIME=sentence-transformers)",
+                setting="RAG_EMBED__RUNTIME",
+            )
     if Path(path).exists():
         # a local model: make sure nothing tries the hub, even for a missing tokenizer file
         os.environ["HF_HUB_OFFLINE"] = "1"

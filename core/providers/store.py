@@ -25,7 +25,7 @@ def make_chroma_client(settings: StoreSettings) -> Any:
                 setting="RAG_STORE__PATH",
             ) from None
     headers = dict(settings.headers)
-    if settings.token is not None:
+    if settings.token:
         headers["Authorization"] = f"Bearer {settings.token.get_secret_value()}"
     where = f"{'https' if settings.ssl else 'http'}://{settings.host}:{settings.port}"
     try:
