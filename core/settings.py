@@ -39,7 +39,7 @@ class LLMSettings(BaseModel):
     api_base: str = ""
     api_key: SecretStr | None = None
     context_window: int = 4096
-    max_tokens: int = 160
+    max_tokens: int = 96
     temperature: float = 0.0
     threads: int = 2
     timeout_s: float = 60.0
@@ -93,6 +93,8 @@ class RetrievalSettings(BaseModel):
 
 class AnswerSettings(BaseModel):
     max_question_chars: int = 1000
+    # characters of evidence (best sentences) the model sees; each costs prompt time
+    context_chars: int = 700
     # abstain when the best sentence's relevance is below this (see README "Abstention")
     min_relevance: float = 0.35
     # share of a sentence's content words that must be found in its cited passage

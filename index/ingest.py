@@ -81,7 +81,8 @@ def build_index(
         chunker=signature,
         chunks=len(chunks),
     )
-    collection = client.get_or_create_collection(name, metadata=draft.to_metadata())
+    # embedding_function=None: vectors always come from our model, never Chroma's downloader
+    collection = client.get_or_create_collection(name, metadata=draft.to_metadata(), embedding_function=None)
     stored = set(collection.get(include=[])["ids"])
     wanted = {c.id for c in chunks}
     if stored - wanted:  # not ours: start this collection over

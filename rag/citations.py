@@ -22,7 +22,9 @@ _MARKER = re.compile(r"\s*\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
 # Things small models emit that are not claims about the article.
 _BOILERPLATE = re.compile(
     r"^(?:sure|certainly|of course|here is|here's|i hope|let me know|as an ai|i'm sorry|"
-    r"based on the (?:passages|article|text)[,:]?$|answer:?$)",
+    r"based on the (?:passages|article|text)[,:]?$|answer:?$|"
+    # claims about "the article" itself are the model describing its prompt, not the news
+    r"(?:the|this) (?:article|passage|text)s?\b)",
     re.IGNORECASE,
 )
 
@@ -69,13 +71,19 @@ def check_sentence(
     evidence: Evidence,
     book: CitationBook,
     min_support: float,
+    numbered: int | None = None,
 ) -> CheckedSentence:
-    """Verify one model sentence and return it with a verified citation, or mark it dropped."""
+    """Verify one model sentence and return it with a verified citation, or mark it dropped.
+
+    ``passages[:numbered]`` are the ones the model saw as [1]..[numbered]; any of ``passages``
+    may back the claim when the cited one does not.
+    """
     claim, cited = split_markers(sentence)
     claim = claim.strip()
-    if not claim or _BOILERPLATE.match(claim) or len(claim) < 3:
+    if not claim or _BOILERPLATE.match(claim) or len(claim) < 3 or claim.endswith(":"):
         return CheckedSentence(sentence, False)
-    valid = [n - 1 for n in dict.fromkeys(cited) if 1 <= n <= len(passages)]
+    numbered = len(passages) if numbered is None else numbered
+    valid = [n - 1 for n in dict.fromkeys(cited) if 1 <= n <= numbered]
     others = [i for i in range(len(passages)) if i not in valid]
     support = evidence.support(claim, passages, valid, min_support)
     if support is None:

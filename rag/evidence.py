@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.sentences import Span, sentences
+from rag import answer_type
 from rag.answer import Passage
 from rag.lexical import question_terms, terms, words
 
@@ -46,6 +47,7 @@ class ScoredSentence:
     context_terms: frozenset[str]  # terms of the sentence and its neighbours
 
 
+TYPE_BONUS = 0.08
 # What a byline block answers: "who wrote it?", "when was it published?"
 HEADER_TERMS = frozenset({"author", "publish", "date", "title", "headline"})
 
@@ -61,6 +63,7 @@ class Evidence:
         self, text: str, embeddings: Sequence[Sequence[float]] | None = None, header_end: int = 0
     ) -> None:
         self.text = text
+        self.header_end = header_end
         self.sentences = [
             Sentence(
                 s,
@@ -92,9 +95,13 @@ class Evidence:
         """Sentences of the retrieved passages, best answer-bearing first.
 
         score = mean of semantic similarity (question vs sentence) and lexical coverage (share of
-        the question's content terms found in the sentence or its neighbours).
+        the question's content terms found in the sentence or its neighbours), plus a small bonus
+        when the sentence holds the kind of answer asked for (a name for "who", a date for
+        "when"), and halved for the byline block unless the question asks about it.
         """
         q_terms = set(question_terms(question))
+        kind = answer_type.expected(question)
+        about_header = bool(q_terms & HEADER_TERMS)
         q_vec = _unit(query_embedding) if query_embedding is not None else None
         seen: set[int] = set()
         scored: list[ScoredSentence] = []
@@ -111,6 +118,10 @@ class Evidence:
                     else lexical
                 )
                 score = 0.5 * semantic + 0.5 * lexical
+                if kind is not None and answer_type.holds(kind, sentence.text, question):
+                    score += TYPE_BONUS
+                if sentence.end <= self.header_end and not about_header:
+                    score *= 0.5
                 scored.append(ScoredSentence(sentence, p_index, score, semantic, lexical, self._context(i)))
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 from rag.answer import Turn
 from rag.lexical import question_terms, words
@@ -53,14 +55,28 @@ def accept_rewrite(rewrite: str, question: str, history: Sequence[Turn]) -> str 
     return text
 
 
+@dataclass(frozen=True)
+class Rewrite:
+    """``text`` is what retrieval searches for; ``focus`` what evidence is ranked against.
+
+    ``method``: ``none`` (self-contained), ``llm`` (an accepted model rewrite: both are it), or
+    ``fallback`` (the question plus the previous one for retrieval, the question alone as focus,
+    so "what did he say at the closing session?" still looks for the closing session).
+    """
+
+    text: str
+    focus: str
+    method: Literal["none", "llm", "fallback"]
+
+
 def standalone_question(
     question: str, history: Sequence[Turn], rewrite: Callable[[str, Sequence[Turn]], str] | None
-) -> str:
-    """The question to retrieve and answer with; equal to ``question`` when self-contained."""
+) -> Rewrite:
+    """How to search for ``question`` given the conversation so far."""
     if not is_followup(question, history):
-        return question
+        return Rewrite(question, question, "none")
     if rewrite is not None:
         accepted = accept_rewrite(rewrite(question, history), question, history)
         if accepted:
-            return accepted
-    return fallback_rewrite(question, history)
+            return Rewrite(accepted, accepted, "llm")
+    return Rewrite(fallback_rewrite(question, history), question, "fallback")

@@ -35,14 +35,15 @@ class FakeLLM(CustomLLM):
     """Scripted replies (one per call), recorded prompts; streams word by word."""
 
     model_name: str = "fake"
-    _replies: deque[str] = PrivateAttr(default_factory=deque)
+    _replies: deque[str | Exception] = PrivateAttr(default_factory=deque)
     _history: list[list[ChatMessage]] = PrivateAttr(default_factory=list)
 
-    def __init__(self, replies: Sequence[str] = (), **kwargs: Any) -> None:
+    def __init__(self, replies: Sequence[str | Exception] = (), **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._replies.extend(replies)
 
-    def enqueue(self, *replies: str) -> None:
+    def enqueue(self, *replies: str | Exception) -> None:
+        """Queue replies; an exception is raised by the call that takes it (a failing server)."""
         self._replies.extend(replies)
 
     @property
@@ -57,7 +58,10 @@ class FakeLLM(CustomLLM):
     def _reply(self, messages: Sequence[ChatMessage]) -> str:
         self._history.append(list(messages))
         if self._replies:
-            return self._replies.popleft()
+            reply = self._replies.popleft()
+            if isinstance(reply, Exception):
+                raise reply
+            return reply
         match = _PASSAGE_ONE.search(messages[-1].content or "")
         return f"{match.group(1)} [1]" if match else "The article does not say."
 
