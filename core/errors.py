@@ -52,6 +52,4 @@ class MissingExtraError(ConfigError):
     """An optional backend's package is not installed."""
 
     def __init__(self, package: str, extra: str) -> None:
-        super().__init__(
-            f"the package '{package}' is not installed; install it with: pip install -e '.[{extra}]'"
-        )
+        super().__init__(f"the package '{package}' is not installed; install it with: pip install -e '.[{extra}]'")

@@ -145,19 +145,17 @@ PROFILES: dict[str, dict[str, Any]] = {
     "fake": {"llm": {"provider": "fake"}, "embed": {"provider": "fake"}},
 }
 
-_profile_values: contextvars.ContextVar[dict[str, Any]] = contextvars.ContextVar(
-    "_profile_values", default={}
-)
+_profile_values: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar("_profile_values", default=None)
 
 
 class _ProfileSource(PydanticBaseSettingsSource):
     """Preset values of the chosen profile: above the defaults, below every env var."""
 
     def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
-        return _profile_values.get().get(field_name), field_name, False
+        return (_profile_values.get() or {}).get(field_name), field_name, False
 
     def __call__(self) -> dict[str, Any]:
-        return dict(_profile_values.get())
+        return dict(_profile_values.get() or {})
 
 
 _ENV = SettingsConfigDict(

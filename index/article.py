@@ -69,21 +69,21 @@ def clean_article(raw: str) -> Article:
     for line in lines:
         offsets.append(offsets[-1] + len(line))
 
-    header = [i for i, line in enumerate(lines[:_MAX_HEADER_LINES]) if line.strip()]
-    author_i = next((i for i in header if _AUTHOR.match(lines[i])), None)
-    date_i = next((i for i in header if _DATE.match(lines[i])), None)
-    credit_i = next((i for i in header if _IMAGE_CREDIT.match(lines[i])), None)
+    header_rows = [i for i, line in enumerate(lines[:_MAX_HEADER_LINES]) if line.strip()]
+    author_i = next((i for i in header_rows if _AUTHOR.match(lines[i])), None)
+    date_i = next((i for i in header_rows if _DATE.match(lines[i])), None)
+    credit_i = next((i for i in header_rows if _IMAGE_CREDIT.match(lines[i])), None)
     marks = [i for i in (author_i, date_i, credit_i) if i is not None]
 
     if marks:
         body_line = max(marks) + 1
-        title_candidates = [i for i in header if i < min(marks)]
+        title_candidates = [i for i in header_rows if i < min(marks)]
         # Scrapes often repeat the title (a slug-like lowercase copy, the site name first):
         # the last non-empty line before the byline is the real headline.
         title = lines[title_candidates[-1]].strip() if title_candidates else ""
     else:
-        body_line = header[1] if len(header) > 1 else 0
-        title = lines[header[0]].strip() if header else ""
+        body_line = header_rows[1] if len(header_rows) > 1 else 0
+        title = lines[header_rows[0]].strip() if header_rows else ""
 
     body_start = offsets[min(body_line, len(lines))]
     footer = _FOOTER.search(raw, body_start)

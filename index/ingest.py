@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from core.errors import ConfigError, IndexDamagedError, ProviderError
@@ -110,7 +110,7 @@ def build_index(
 
     final = Manifest(
         **{**draft.__dict__, "dimension": dimension, "complete": True,
-           "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+           "built_at": datetime.now(UTC).isoformat(timespec="seconds")}
     )  # fmt: skip
     collection.modify(metadata=_modifiable(final.to_metadata()))
     if not _intact(client, name, chunks):
@@ -123,7 +123,9 @@ def _embed(model: BaseEmbedding, texts: list[str]) -> list[list[float]]:
     try:
         return model.get_text_embedding_batch(texts)
     except Exception as exc:  # remote providers raise their own error types
-        raise ProviderError("embeddings", f"embedding failed: {str(exc)[:200]}", setting="RAG_EMBED__PROVIDER") from None
+        raise ProviderError(
+            "embeddings", f"embedding failed: {str(exc)[:200]}", setting="RAG_EMBED__PROVIDER"
+        ) from None
 
 
 def _check_dimension(embeddings: list[list[float]], expected: int, key: str) -> int:

@@ -21,9 +21,7 @@ _ABBREVIATIONS = {
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then white space.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_ATTRIBUTION = re.compile(
-    r"^(?:[A-Z][\w.’'-]*\s+){1,4}(?:stated|said|added|noted|declared|told reporters)\.$"
-)
+_ATTRIBUTION = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,4}(?:stated|said|added|noted|declared|told reporters)\.$")
 _OPENERS = "\"'“‘([" + "—–-"
 
 

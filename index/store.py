@@ -119,9 +119,9 @@ class ChromaVectors:
         self.store = ChromaVectorStore(chroma_collection=collection)
 
     def add(self, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]], metadata: dict[str, Any]) -> None:
-        from llama_index.core.schema import TextNode
+        from llama_index.core.schema import BaseNode, TextNode
 
-        nodes = [
+        nodes: list[BaseNode] = [
             TextNode(
                 id_=c.id,
                 text=c.text,

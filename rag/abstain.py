@@ -68,4 +68,4 @@ def topic_covered(question: str, best: ScoredSentence) -> bool:
     names = {w for i, t in enumerate(tokens) if i > 0 and t[:1].isupper() for w in words(t)}
     topic = {stem(synonym(w)) for w in words(question)
              if w not in STOPWORDS and w not in QUESTION_FILLER and w not in names} - {"author"}  # fmt: skip
-    return not topic or best.lexical > 0 and bool(topic & best.context_terms)
+    return not topic or (best.lexical > 0 and bool(topic & best.context_terms))

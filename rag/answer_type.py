@@ -16,7 +16,9 @@ AnswerType = Literal["quantity", "date", "person"]
 _QUANTITY_Q = re.compile(
     r"\bhow (?:many|much|far|large|big|long is|long are)\b|\bwhat (?:percentage|share|number)\b", re.I
 )
-_DATE_Q = re.compile(r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month)\b|\bwhen (?:was|were|did)\b", re.I)
+_DATE_Q = re.compile(
+    r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month)\b|\bwhen (?:was|were|did)\b", re.I
+)
 _DAY_Q = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b", re.I)
 _PERSON_Q = re.compile(r"^\s*(?:and\s+)?who\b|\bwhich (?:official|minister|leader|person|president)\b", re.I)
 _MONTHS = frozenset("january february march april may june july august september october november december".split())

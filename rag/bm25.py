@@ -26,9 +26,7 @@ class BM25:
         out = []
         for doc, length in zip(self.docs, self.lengths, strict=True):
             norm = self.k1 * (1 - self.b + self.b * length / (self.avg_length or 1))
-            out.append(
-                sum(self.idf[t] * doc[t] * (self.k1 + 1) / (doc[t] + norm) for t in q if t in doc)
-            )
+            out.append(sum(self.idf[t] * doc[t] * (self.k1 + 1) / (doc[t] + norm) for t in q if t in doc))
         return out
 
     def top(self, query: str, k: int) -> list[tuple[int, float]]:

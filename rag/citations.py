@@ -98,5 +98,5 @@ def _with_marker(claim: str, n: int) -> str:
     """Put ``[n]`` before the sentence's final punctuation (after closing quotes)."""
     match = re.search(r"[.!?]+[\"'”’)]*$", claim)
     if match:
-        return f"{claim[: match.start()]} [{n}]{claim[match.start():]}"
+        return f"{claim[: match.start()]} [{n}]{claim[match.start() :]}"
     return f"{claim} [{n}]"

@@ -36,7 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="rag", description="Question answering over an article, with verified citations.")
+    parser = argparse.ArgumentParser(
+        prog="rag", description="Question answering over an article, with verified citations."
+    )
     parser.add_argument("--profile", help="settings preset (overrides RAG_PROFILE)")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -173,7 +175,9 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "answer": answer.text,
         "abstained": answer.abstained,
         "citations": [asdict(c) for c in answer.citations],
-        "passages": [{"text": p.text, "start": p.start, "end": p.end, "score": round(p.score, 5)} for p in answer.passages],
+        "passages": [
+            {"text": p.text, "start": p.start, "end": p.end, "score": round(p.score, 5)} for p in answer.passages
+        ],
         "timings": {
             "retrieve_ms": answer.timings.retrieve_ms,
             "first_token_ms": answer.timings.first_token_ms,

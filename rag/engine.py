@@ -35,17 +35,19 @@ from core.providers.llm import describe_llm, make_llm
 from core.providers.store import describe_store, make_chroma_client
 from core.settings import AnswerSettings, RetrievalSettings, Settings
 from index.sentences import sentences
-from rag.doctor import preflight_llm
 from index.store import ChromaVectors, Manifest, find_active, read_chunks
 from rag import prompts
 from rag.abstain import abstain_reason
 from rag.answer import Answer, Final, Passage, StreamEvent, TextDelta, Timings, Turn
 from rag.citations import CitationBook, check_sentence
+from rag.doctor import preflight_llm
 from rag.evidence import Evidence, ScoredSentence
 from rag.followup import standalone_question
 from rag.retrieve import HybridRetriever, Mode
 
-ABSTAIN_TEXT = "The article does not say. None of its passages answers this question; the closest ones are listed below."
+ABSTAIN_TEXT = (
+    "The article does not say. None of its passages answers this question; the closest ones are listed below."
+)
 _TRAILING_MARKERS = re.compile(r"([.!?][\"'”’)]*)((?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])+)")
 
 
@@ -164,8 +166,7 @@ class Engine:
             raise QuestionError("the question is empty: type a question about the article")
         if len(cleaned) > limit:
             raise QuestionError(
-                f"the question is {len(cleaned)} characters long; the limit is {limit} "
-                "(RAG_ANSWER__MAX_QUESTION_CHARS)"
+                f"the question is {len(cleaned)} characters long; the limit is {limit} (RAG_ANSWER__MAX_QUESTION_CHARS)"
             )
         return cleaned
 
@@ -265,9 +266,7 @@ class Engine:
     def _check(
         self, sentence: str, passages: list[Passage], numbered: int, book: CitationBook, answer: Answer
     ) -> Iterator[str]:
-        checked = check_sentence(
-            sentence, passages, self.evidence, book, self.answer_settings.min_support, numbered
-        )
+        checked = check_sentence(sentence, passages, self.evidence, book, self.answer_settings.min_support, numbered)
         if checked.supported:
             yield checked.text
         else:
@@ -318,7 +317,7 @@ def _extractive(ranked: list[ScoredSentence], book: CitationBook, parts: list[st
 def _cite(sentence: str, n: int) -> str:
     match = re.search(r"[.!?]+[\"'”’)]*$", sentence)
     if match:
-        return f"{sentence[: match.start()]} [{n}]{sentence[match.start():]}"
+        return f"{sentence[: match.start()]} [{n}]{sentence[match.start() :]}"
     return f"{sentence} [{n}]"
 
 
@@ -334,7 +333,9 @@ def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evide
             f"{manifest.dimension}; run `rag index --rebuild`",
             setting="RAG_EMBED__MODEL",
         )
-    header_end = manifest.article_text.find("\n\n") if manifest.title and manifest.article_text.startswith(manifest.title) else 0
+    header_end = (
+        manifest.article_text.find("\n\n") if manifest.title and manifest.article_text.startswith(manifest.title) else 0
+    )
     return Evidence(manifest.article_text, vectors, header_end=max(header_end, 0))
 
 
@@ -367,4 +368,3 @@ def _provider_error(exc: Exception, what: str = "llm") -> ProviderError:
 
 def _ms(since: float) -> float:
     return round((time.perf_counter() - since) * 1000, 1)
-

@@ -59,9 +59,7 @@ class Evidence:
     questions about the author, date and title.
     """
 
-    def __init__(
-        self, text: str, embeddings: Sequence[Sequence[float]] | None = None, header_end: int = 0
-    ) -> None:
+    def __init__(self, text: str, embeddings: Sequence[Sequence[float]] | None = None, header_end: int = 0) -> None:
         self.text = text
         self.header_end = header_end
         self.sentences = [
@@ -80,11 +78,7 @@ class Evidence:
             raise ValueError("one embedding per sentence expected")
 
     def in_passage(self, passage: Passage) -> list[int]:
-        return [
-            i
-            for i, s in enumerate(self.sentences)
-            if s.start >= passage.start and s.end <= passage.end
-        ]
+        return [i for i, s in enumerate(self.sentences) if s.start >= passage.start and s.end <= passage.end]
 
     def rank(
         self,
@@ -113,9 +107,7 @@ class Evidence:
                 sentence = self.sentences[i]
                 lexical = self._coverage(q_terms, i)
                 semantic = (
-                    _dot(q_vec, self.embeddings[i])
-                    if q_vec is not None and self.embeddings is not None
-                    else lexical
+                    _dot(q_vec, self.embeddings[i]) if q_vec is not None and self.embeddings is not None else lexical
                 )
                 score = 0.5 * semantic + 0.5 * lexical
                 if kind is not None and answer_type.holds(kind, sentence.text, question):

@@ -29,9 +29,7 @@ def is_followup(question: str, history: Sequence[Turn]) -> bool:
     if any(t in _REFERRING for t in tokens):
         return True
     # very short questions ("and Azerbaijan?", "when?") lean on the context
-    return len(question_terms(question)) <= 1 or (
-        bool(_OPENING.match(question)) and len(tokens) <= 4
-    )
+    return len(question_terms(question)) <= 1 or (bool(_OPENING.match(question)) and len(tokens) <= 4)
 
 
 def fallback_rewrite(question: str, history: Sequence[Turn]) -> str:

@@ -33,7 +33,23 @@ QUESTION_FILLER = frozenset(
     "position role job hold holds".split()
 )
 
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ures", "ure", "ies", "ied", "ers", "er", "es", "ed", "s")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ures",
+    "ure",
+    "ies",
+    "ied",
+    "ers",
+    "er",
+    "es",
+    "ed",
+    "s",
+)
 
 
 def fold(text: str) -> str:

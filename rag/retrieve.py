@@ -53,8 +53,8 @@ class HybridRetriever:
         bm25_hits = self.bm25.top(query, self.candidates) if mode in ("hybrid", "bm25") else []
 
         fused: dict[int, float] = {}
-        for hits in (vector_hits, bm25_hits):
-            for rank, (i, _) in enumerate(hits):
+        for ranked_hits in (vector_hits, bm25_hits):
+            for rank, (i, _) in enumerate(ranked_hits):
                 fused[i] = fused.get(i, 0.0) + 1.0 / (self.rrf_k + rank + 1)
         vec = dict(vector_hits)
         lex = dict(bm25_hits)

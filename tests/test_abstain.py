@@ -51,7 +51,9 @@ def test_a_quantity_question_is_not_answered_by_a_date():
 
 
 def test_a_who_question_prefers_a_sentence_naming_someone_new():
-    assert answer_type.holds("person", "Foreign Minister Jeyhun Bayramov met his counterpart.", "Who met his counterpart?")
+    assert answer_type.holds(
+        "person", "Foreign Minister Jeyhun Bayramov met his counterpart.", "Who met his counterpart?"
+    )
     assert not answer_type.holds("person", "The Foreign Minister met his counterpart.", "Who met his counterpart?")
 
 

@@ -1,5 +1,6 @@
 """Ingestion text handling: cleaning the scraped page, sentences, chunks and their offsets."""
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,13 @@ def test_cleaning_strips_site_name_image_credit_and_related_articles():
     article = clean_article(RAW)
     assert article.text[article.body_offset :].startswith("For the last two years, Armenia and Azerbaijan")
     assert article.text.endswith("will serve the bilateral interests of both states.")
-    for clutter in ("CPC - Caspian Policy Center", "Image source", "Related Articles", "Digital Nomads", "peace within"):
+    for clutter in (
+        "CPC - Caspian Policy Center",
+        "Image source",
+        "Related Articles",
+        "Digital Nomads",
+        "peace within",
+    ):
         assert clutter not in article.text
 
 
@@ -64,7 +71,7 @@ def test_abbreviations_and_initials_do_not_end_sentences():
 
 def test_a_quote_keeps_its_short_attribution():
     text = "“We hope for progress.” President Ilham Aliyev stated. Next sentence here."
-    assert [text[s:e] for s, e in sentences(text)][0] == "“We hope for progress.” President Ilham Aliyev stated."
+    assert next(text[s:e] for s, e in sentences(text)) == "“We hope for progress.” President Ilham Aliyev stated."
 
 
 def test_every_chunk_is_the_exact_text_at_its_offsets_and_covers_whole_sentences():
@@ -90,6 +97,6 @@ def test_chunk_ids_depend_on_content_and_chunker_settings_only():
 def test_neighbouring_chunks_share_the_configured_overlap():
     text = clean_article(RAW).text
     chunks = chunk_text(text, 300, 1)
-    overlapping = [1 for a, b in zip(chunks, chunks[1:]) if b.start < a.end]
+    overlapping = [1 for a, b in itertools.pairwise(chunks) if b.start < a.end]
     assert overlapping  # some neighbours share a sentence
     assert all(len(c.text) <= 300 or len(sentences(c.text)) == 1 for c in chunks)

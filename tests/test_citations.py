@@ -79,7 +79,9 @@ def test_the_same_span_cited_twice_keeps_one_number():
     book = CitationBook(ARTICLE)
     passages = passages_containing("April 23")
     a = check_sentence("Checkpoints were installed on April 23 [1].", passages, EVIDENCE, book, 0.6)
-    b = check_sentence("The checkpoints were installed April 23 along the Lachin corridor [1].", passages, EVIDENCE, book, 0.6)
+    b = check_sentence(
+        "The checkpoints were installed April 23 along the Lachin corridor [1].", passages, EVIDENCE, book, 0.6
+    )
     assert a.n == b.n == 1 and len(book.citations) == 1
 
 

@@ -124,7 +124,13 @@ def test_a_question_over_the_length_cap_is_refused_and_names_the_setting(tmp_pat
 
 @pytest.mark.parametrize(
     "question",
-    ["¿Qué pasó en Washington? 🤝", "Wh\u0430t is L\u0430chin?", "\ud800 broken surrogate?", "ﷺ" * 50, "A\u0301\u0302" * 30],
+    [
+        "¿Qué pasó en Washington? 🤝",
+        "Wh\u0430t is L\u0430chin?",
+        "\ud800 broken surrogate?",
+        "ﷺ" * 50,
+        "A\u0301\u0302" * 30,
+    ],
 )
 def test_odd_unicode_never_crashes(tmp_path: Path, question: str):
     engine, _ = fake_engine(tmp_path)

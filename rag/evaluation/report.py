@@ -76,7 +76,9 @@ def _markdown(results: dict[str, Any], dataset: Path, charts: list[str]) -> str:
             lines.append(f"| {p} | {mode} | {s['hit@5']:.3f} | {s['mrr']:.3f} |")
 
     lines.append("\n## Latency (ms, single questions, after warm-up)\n")
-    lines.append("| profile | retrieve p50 | retrieve p95 | first token p50 | first token p95 | total p50 | total p95 |")
+    lines.append(
+        "| profile | retrieve p50 | retrieve p95 | first token p50 | first token p95 | total p50 | total p95 |"
+    )
     lines.append("|---|---|---|---|---|---|---|")
     for p in profiles:
         lat = results[p]["summary"]["latency_ms"]

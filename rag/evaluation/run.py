@@ -14,8 +14,9 @@ from rag.answer import Answer, Turn
 from rag.engine import Engine
 from rag.evaluation import metrics as m
 from rag.evaluation.dataset import DEFAULT_DATASET, GoldSet, Item, load_gold
+from rag.retrieve import Mode
 
-RETRIEVAL_MODES = ("hybrid", "vector", "bm25")
+RETRIEVAL_MODES: tuple[Mode, ...] = ("hybrid", "vector", "bm25")
 HIT_K = 5
 MRR_DEPTH = 10
 
@@ -82,8 +83,12 @@ def summarise(rows: list[dict[str, Any]], retrieval: m.RetrievalScores) -> dict[
     precise = [p for r in answerable for p in r["citation_precise"]]
     recall = [r["citation_recall"] for r in answerable if r["citation_recall"] is not None]
     return {
-        "counts": {"answerable": len(answerable), "unanswerable": len(unanswerable),
-                   "adversarial": len(adversarial), "conversation_turns": len(turns)},  # fmt: skip
+        "counts": {
+            "answerable": len(answerable),
+            "unanswerable": len(unanswerable),
+            "adversarial": len(adversarial),
+            "conversation_turns": len(turns),
+        },
         "retrieval": retrieval.summary(HIT_K),
         "answers": {
             "key_fact_correctness": m.mean([float(r["correct"]) for r in answerable]),
@@ -137,4 +142,3 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{profile}: " + json.dumps({k: round(v, 3) for k, v in headline(result["summary"]).items()}))
     print(f"report: {out / 'report.md'}")
     return 0
-

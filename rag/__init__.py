@@ -1,0 +1,1 @@
+"""The read path: retrieve -> answer -> cite -> verify; the CLI and the evaluation."""
