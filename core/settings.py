@@ -9,8 +9,10 @@ only module that reads the environment.
 from __future__ import annotations
 
 import contextvars
+import re
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError
 from pydantic.fields import FieldInfo
@@ -18,6 +20,7 @@ from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
 )
 
 from core.errors import ConfigError
@@ -103,12 +106,18 @@ class AnswerSettings(BaseModel):
     rewrite_followups: bool = True
 
 
+# RAG_PROFILE presets. Each names only what differs from the defaults; any single env var (or
+# .env line) still overrides one key of it. The local-server presets keep the bundled MiniLM
+# embeddings, so switching the LLM never needs a new index. docs/providers.md has the details.
 PROFILES: dict[str, dict[str, Any]] = {
+    # everything in process, offline: SmolLM2 GGUF through llama.cpp + MiniLM
     "embedded": {},
+    # api.openai.com for both (set RAG_LLM__API_KEY and RAG_EMBED__API_KEY, or OPENAI_API_KEY)
     "openai": {
         "llm": {"provider": "openai", "model": "gpt-4o-mini", "context_window": 128000},
         "embed": {"provider": "openai", "model": "text-embedding-3-small"},
     },
+    # `ollama serve` + `ollama pull llama3.2`
     "ollama": {
         "llm": {
             "provider": "openai_like",
@@ -117,6 +126,7 @@ PROFILES: dict[str, dict[str, Any]] = {
             "context_window": 8192,
         },
     },
+    # `vllm serve Qwen/Qwen2.5-7B-Instruct` (port 8000, also Chroma's default: move one of them)
     "vllm": {
         "llm": {
             "provider": "openai_like",
@@ -125,6 +135,7 @@ PROFILES: dict[str, dict[str, Any]] = {
             "context_window": 32768,
         },
     },
+    # llama.cpp's `llama-server -m model.gguf --alias local` (port 8080)
     "llamacpp": {
         "llm": {
             "provider": "openai_like",
@@ -133,6 +144,7 @@ PROFILES: dict[str, dict[str, Any]] = {
             "context_window": 4096,
         },
     },
+    # LM Studio's local server (port 1234); set RAG_LLM__MODEL to the id `rag doctor` lists
     "lmstudio": {
         "llm": {
             "provider": "openai_like",
@@ -222,6 +234,8 @@ def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Set
         return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
     except ValidationError as exc:
         raise ConfigError(_describe_validation_error(exc)) from None
+    except SettingsError as exc:  # a nested value that is not JSON; never echo it (it may hold a token)
+        raise ConfigError(_describe_settings_error(exc)) from None
     finally:
         _profile_values.reset(token)
 
@@ -230,8 +244,16 @@ def _describe_validation_error(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors():
         key = "RAG_" + "__".join(str(p).upper() for p in err["loc"])
-        parts.append(f"{key}: {err['msg']}")
+        # a literal (a provider, a mode) is never a secret: show what was given
+        got = f" (got {err['input']!r})" if err["type"] == "literal_error" else ""
+        parts.append(f"{key}: {err['msg']}{got}")
     return "invalid settings: " + "; ".join(parts)
+
+
+def _describe_settings_error(exc: SettingsError) -> str:
+    field = re.search(r'field "(\w+)"', str(exc))
+    key = f"RAG_{field.group(1).upper()}__*" if field else "a RAG_* value"
+    return f"invalid settings: {key} could not be parsed (dicts such as RAG_STORE__HEADERS must be JSON)"
 
 
 def mask(secret: SecretStr | str | None) -> str:
@@ -246,7 +268,20 @@ def redacted(settings: Settings) -> dict[str, Any]:
     """The resolved settings as plain data with every secret masked (for `rag config`)."""
     data = settings.model_dump(mode="json")
     data["llm"]["api_key"] = mask(settings.llm.api_key)
+    data["llm"]["api_base"] = redact_url(settings.llm.api_base)
     data["embed"]["api_key"] = mask(settings.embed.api_key)
+    data["embed"]["api_base"] = redact_url(settings.embed.api_base)
     data["store"]["token"] = mask(settings.store.token)
     data["store"]["headers"] = {k: "****" for k in settings.store.headers}
     return data
+
+
+def redact_url(url: str) -> str:
+    """``url`` without the credentials it may carry (``https://u:p@host`` -> ``https://****@host``)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "(invalid URL)"
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc="****@" + parts.netloc.rsplit("@", 1)[1]))

@@ -1,7 +1,9 @@
 """Start-up checks with bounded timeouts: each failure is one line naming the setting to fix.
 
-``rag doctor`` prints them all; :func:`preflight_llm` is what the engine runs before it accepts a
-question, so a misconfigured server fails at start, not in the middle of an answer.
+``rag doctor`` prints them all. :func:`preflight` is the part the engine runs before it accepts a
+question (the LLM and embedding servers answer and have the models, the vectors have the expected
+size), so a misconfigured server fails at start, not in the middle of an answer. Remote checks
+make one request each, with at most :data:`DOCTOR_TIMEOUT_S` and no retries.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import ConfigError, ProviderError, RagError
-from core.providers.bundled import smollm2_gguf
-from core.providers.embeddings import embed_key, make_embedding
+from core.providers.bundled import minilm_dir, smollm2_gguf
+from core.providers.embeddings import embed_endpoint, embed_key, make_embedding
+from core.providers.llm import llm_endpoint
 from core.providers.store import describe_store, make_chroma_client
-from core.settings import LLMSettings, Settings
+from core.settings import EmbedSettings, LLMSettings, Settings
 from index.article import load_article
 
 _GGUF_MAGIC = b"GGUF"
@@ -26,23 +29,42 @@ class Check:
     name: str
     ok: bool
     detail: str
+    setting: str | None = None  # the setting to fix, for a failed check
 
 
 def run_checks(settings: Settings) -> Iterator[Check]:
-    """Every check, in the order a user would fix things."""
+    """Every check, in the order a user would fix things. The index is checked only when the
+    store answers, so one cause gives one failure."""
     yield _check("article", lambda: _article(settings))
     yield _check("llm", lambda: preflight_llm(settings.llm))
     dimension: list[int] = []
-    yield _check("embeddings", lambda: _embeddings(settings, dimension))
-    yield _check("store", lambda: _store(settings))
-    yield _check("index", lambda: _index(settings, dimension[0] if dimension else 0))
+
+    def embeddings() -> str:
+        detail, size = _embeddings(settings.embed, load_local=True)
+        dimension.append(size)
+        return detail
+
+    yield _check("embeddings", embeddings)
+    store = _check("store", lambda: _store(settings))
+    yield store
+    if store.ok:
+        yield _check("index", lambda: _index(settings, dimension[0] if dimension else 0))
+
+
+def preflight(settings: Settings) -> None:
+    """What must work before the first question: raise the first failure (a :class:`RagError`)."""
+    preflight_llm(settings.llm)
+    preflight_embeddings(settings.embed)
 
 
 def _check(name: str, fn: Callable[[], str]) -> Check:
     try:
         return Check(name, True, fn())
     except RagError as err:
-        return Check(name, False, str(err))
+        detail = str(err)
+        if isinstance(err, ProviderError):  # "llm: cannot reach ..." reads "FAIL llm: cannot reach ..."
+            detail = detail.removeprefix(f"{err.provider}: ")
+        return Check(name, False, detail, err.setting)
 
 
 def _article(settings: Settings) -> str:
@@ -62,62 +84,54 @@ def preflight_llm(llm: LLMSettings) -> str:
             if fh.read(4) != _GGUF_MAGIC:
                 raise ConfigError(f"{path} is not a GGUF file (RAG_LLM__MODEL_PATH)", setting="RAG_LLM__MODEL_PATH")
         return f"embedded GGUF {path.name} ({path.stat().st_size // 1_000_000} MB)"
-    models = _list_models(llm.api_base or None, llm.api_key.get_secret_value() if llm.api_key else None,
-                          min(llm.timeout_s, DOCTOR_TIMEOUT_S), "RAG_LLM__")  # fmt: skip
-    if models and llm.model not in models:
-        raise ProviderError(
-            "llm",
-            f"the server has no model {llm.model!r} (it has: {', '.join(sorted(models)[:8])}); set RAG_LLM__MODEL",
-            setting="RAG_LLM__MODEL",
-        )
-    return f"{llm.provider} server {llm.api_base or 'api.openai.com'} has {llm.model!r}"
+    if llm.provider == "openai_like" and not llm.api_base:
+        raise ConfigError("RAG_LLM__API_BASE is required for the openai_like provider", setting="RAG_LLM__API_BASE")
+    endpoint = llm_endpoint(llm)
+    models = endpoint.list_models(min(llm.timeout_s, DOCTOR_TIMEOUT_S))
+    if not endpoint.has_model(models):
+        raise endpoint.missing_model(models)
+    return f"{llm.provider} server {endpoint.where} has {llm.model!r}"
 
 
-def _list_models(api_base: str | None, api_key: str | None, timeout: float, prefix: str) -> set[str]:
-    import openai
-
-    client = openai.OpenAI(base_url=api_base, api_key=api_key or "not-needed", timeout=timeout, max_retries=0)
-    try:
-        return {m.id for m in client.models.list()}
-    except openai.AuthenticationError:
-        raise ProviderError("llm", f"the server rejected the API key ({prefix}API_KEY)", setting=f"{prefix}API_KEY") from None
-    except openai.APITimeoutError:
-        raise ProviderError("llm", f"no answer from {api_base} within {timeout:.0f} s ({prefix}API_BASE)") from None
-    except openai.APIConnectionError:
-        raise ProviderError(
-            "llm", f"cannot reach {api_base}; is the server running? ({prefix}API_BASE)", setting=f"{prefix}API_BASE"
-        ) from None
-    except openai.NotFoundError:
-        raise ProviderError(
-            "llm", f"{api_base} has no /models endpoint; is it an OpenAI-compatible /v1 URL? ({prefix}API_BASE)"
-        ) from None
-    except openai.APIError as exc:
-        raise ProviderError("llm", f"the server answered with an error: {str(exc)[:160]}") from None
+def preflight_embeddings(embed: EmbedSettings) -> str:
+    """Check the embedding model is there: its files for a local model; for a remote one, that the
+    server has it and returns vectors of the size ``RAG_EMBED__DIMENSIONS`` asks for."""
+    return _embeddings(embed, load_local=False)[0]
 
 
-def _embeddings(settings: Settings, dimension: list[int]) -> str:
-    model = make_embedding(settings.embed)
-    try:
-        vector = model.get_text_embedding("dimension check")
-    except RagError:
-        raise
-    except Exception as exc:  # remote clients raise their own types
-        raise ProviderError("embeddings", f"{type(exc).__name__}: {str(exc)[:160]} (RAG_EMBED__*)") from None
-    if settings.embed.dimensions and len(vector) != settings.embed.dimensions:
-        raise ConfigError(
-            f"the embedding model returns {len(vector)} dimensions, RAG_EMBED__DIMENSIONS says {settings.embed.dimensions}",
-            setting="RAG_EMBED__DIMENSIONS",
-        )
-    dimension.append(len(vector))
-    return f"{embed_key(settings.embed)} returns {len(vector)} dimensions"
+def _embeddings(embed: EmbedSettings, *, load_local: bool) -> tuple[str, int]:
+    """``(detail, dimension)``; local models are only loaded when ``load_local`` (doctor)."""
+    if embed.provider == "embedded":
+        path = Path(embed.model) if embed.model else minilm_dir()
+        if not path.exists() and (not embed.model or "/" not in embed.model):
+            raise ConfigError(
+                f"embedding model directory not found: {path} (RAG_EMBED__MODEL)", setting="RAG_EMBED__MODEL"
+            )
+    elif embed.provider in ("openai", "openai_like"):
+        if embed.provider == "openai_like" and not embed.api_base:
+            raise ConfigError(
+                "RAG_EMBED__API_BASE is required for the openai_like provider", setting="RAG_EMBED__API_BASE"
+            )
+        endpoint = embed_endpoint(embed)
+        models = endpoint.list_models(min(embed.timeout_s, DOCTOR_TIMEOUT_S))
+        if not endpoint.has_model(models):
+            raise endpoint.missing_model(models)
+        load_local = True  # remote: the probe below is the check
+    if not load_local:
+        return f"{embed_key(embed)} (loaded when the engine starts)", 0
+    size = len(_probe_vector(embed))
+    return f"{embed_key(embed)} returns {size} dimensions", size
+
+
+def _probe_vector(embed: EmbedSettings) -> list[float]:
+    """One embedding, bounded (no retries); the provider checks its size against the setting."""
+    bounded = embed.model_copy(update={"timeout_s": min(embed.timeout_s, DOCTOR_TIMEOUT_S), "max_retries": 0})
+    return make_embedding(bounded).get_text_embedding("dimension check")
 
 
 def _store(settings: Settings) -> str:
-    client = make_chroma_client(settings.store)
-    try:
-        client.heartbeat()
-    except Exception as exc:  # chromadb raises connection errors of several types
-        raise ProviderError("chroma", f"no heartbeat from {describe_store(settings.store)} ({type(exc).__name__})") from None
+    client = make_chroma_client(settings.store)  # a server is probed with a bounded heartbeat
+    client.heartbeat()
     return describe_store(settings.store)
 
 
@@ -127,10 +141,11 @@ def _index(settings: Settings, dimension: int) -> str:
     _, manifest = find_active(make_chroma_client(settings.store), embed_key(settings.embed))
     if dimension and manifest.dimension != dimension:
         raise ConfigError(
-            f"the index has {manifest.dimension}-dimension vectors but the model returns {dimension}; run `rag index --rebuild`",
+            f"the index for {manifest.embed_key} has {manifest.dimension}-dimension vectors but the model returns "
+            f"{dimension}; run `rag index --rebuild` (RAG_EMBED__MODEL)",
             setting="RAG_EMBED__MODEL",
         )
     article = load_article(settings.index.article_path)
     if article.sha256 != manifest.article_sha256:
-        raise ConfigError("the article changed since the index was built; run `rag index`")
+        raise ConfigError("the article changed since the index was built; run `rag index` (RAG_INDEX__ARTICLE_PATH)")
     return f"{manifest.chunks} chunks for {manifest.embed_key}, built {manifest.built_at}"

@@ -1,4 +1,8 @@
-"""Embedding factory: ``embedded`` (sentence-transformers on CPU), ``openai``, ``openai_like``, ``fake``.
+"""Embedding factory: ``embedded`` (local, CPU), ``openai``, ``openai_like`` (``/v1/embeddings``), ``fake``.
+
+Remote models are bounded by ``RAG_EMBED__TIMEOUT_S`` / ``RAG_EMBED__MAX_RETRIES`` and fail with
+one-line errors (see :mod:`core.providers.openai_compat`); every provider checks its vectors
+against ``RAG_EMBED__DIMENSIONS`` when that is set.
 
 :func:`embed_key` names the model the index was built with: one Chroma collection per key, so
 switching models never mixes vectors of different sizes.
@@ -8,10 +12,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from core.errors import ConfigError, MissingExtraError, ModelError
 from core.providers.bundled import minilm_dir
+from core.providers.remote import Endpoint, pip_name
 from core.settings import EmbedSettings
 
 if TYPE_CHECKING:
@@ -35,19 +40,32 @@ def embed_key(settings: EmbedSettings) -> str:
 
 
 def make_embedding(settings: EmbedSettings) -> BaseEmbedding:
+    """Build the configured embedding model. Errors name the setting to fix."""
     if settings.provider == "embedded":
-        return _sentence_transformers(settings)
-    if settings.provider == "openai":
-        return _openai(settings)
-    if settings.provider == "openai_like":
-        return _openai_like(settings)
+        return _checked_dimension(_sentence_transformers(settings), settings.dimensions)
+    if settings.provider in ("openai", "openai_like"):
+        return _remote(settings)
     if settings.provider == "fake":
         from core.providers.fake import HashEmbedding
 
-        return HashEmbedding()
+        return _checked_dimension(HashEmbedding(), settings.dimensions)
     raise ConfigError(  # pragma: no cover - pydantic rejects unknown values first
         f"unknown embedding provider {settings.provider!r}; valid: {', '.join(PROVIDERS)}",
         setting="RAG_EMBED__PROVIDER",
+    )
+
+
+def embed_endpoint(settings: EmbedSettings) -> Endpoint:
+    """The remote server an ``openai`` / ``openai_like`` embedding model talks to."""
+    return Endpoint(
+        kind="embeddings",
+        prefix="RAG_EMBED__",
+        api_base=settings.api_base,
+        model=settings.model,
+        api_key=settings.api_key,
+        timeout_s=settings.timeout_s,
+        max_retries=settings.max_retries,
+        needs_key=settings.provider == "openai",
     )
 
 
@@ -69,9 +87,7 @@ def _sentence_transformers(settings: EmbedSettings) -> BaseEmbedding:
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
     elif "/" not in path:
-        raise ModelError(
-            f"embedding model directory not found: {path} (RAG_EMBED__MODEL)", setting="RAG_EMBED__MODEL"
-        )
+        raise ModelError(f"embedding model directory not found: {path} (RAG_EMBED__MODEL)", setting="RAG_EMBED__MODEL")
     try:
         from llama_index.embeddings.huggingface import HuggingFaceEmbedding
     except ImportError:
@@ -82,43 +98,43 @@ def _sentence_transformers(settings: EmbedSettings) -> BaseEmbedding:
         raise ModelError(f"cannot load embedding model {path}: {exc}", setting="RAG_EMBED__MODEL") from None
 
 
-def _openai(settings: EmbedSettings) -> BaseEmbedding:
-    try:
-        from llama_index.embeddings.openai import OpenAIEmbedding
-    except ImportError:
-        raise MissingExtraError("llama-index-embeddings-openai", "openai") from None
-    kwargs: dict[str, Any] = {}
-    if settings.api_base:
-        kwargs["api_base"] = settings.api_base
-    if settings.dimensions:
-        kwargs["dimensions"] = settings.dimensions
-    return OpenAIEmbedding(
-        model=settings.model,
-        api_key=settings.api_key.get_secret_value() if settings.api_key else None,
-        embed_batch_size=settings.batch_size,
-        timeout=settings.timeout_s,
-        max_retries=settings.max_retries,
-        **kwargs,
-    )
+def _checked_dimension(model: BaseEmbedding, expected: int) -> BaseEmbedding:
+    """A local model cannot be asked for fewer dimensions: ``RAG_EMBED__DIMENSIONS`` must match it."""
+    if expected:
+        size = len(model.get_text_embedding("dimension check"))
+        if size != expected:
+            raise ConfigError(
+                f"the embedding model returns {size} dimensions, RAG_EMBED__DIMENSIONS says {expected}; "
+                f"set it to {size} or 0",
+                setting="RAG_EMBED__DIMENSIONS",
+            )
+    return model
 
 
-def _openai_like(settings: EmbedSettings) -> BaseEmbedding:
-    try:
-        from llama_index.embeddings.openai_like import OpenAILikeEmbedding
-    except ImportError:
-        raise MissingExtraError("llama-index-embeddings-openai-like", "openai") from None
-    if not settings.api_base:
+def _remote(settings: EmbedSettings) -> BaseEmbedding:
+    if settings.provider == "openai_like" and not settings.api_base:
         raise ConfigError(
-            "RAG_EMBED__API_BASE is required for the openai_like embedding provider",
+            "RAG_EMBED__API_BASE is required for the openai_like embedding provider (e.g. http://127.0.0.1:8080/v1)",
             setting="RAG_EMBED__API_BASE",
         )
-    kwargs: dict[str, Any] = {"dimensions": settings.dimensions} if settings.dimensions else {}
-    return OpenAILikeEmbedding(
-        model_name=settings.model,
-        api_base=settings.api_base,
-        api_key=settings.api_key.get_secret_value() if settings.api_key else "not-needed",
+    if not settings.model:
+        raise ConfigError(
+            f"RAG_EMBED__MODEL is required for the {settings.provider} embedding provider", setting="RAG_EMBED__MODEL"
+        )
+    try:
+        from core.providers.openai_compat import OpenAIEmbeddings
+    except ImportError as exc:
+        raise MissingExtraError(pip_name(exc), "openai") from None
+    endpoint = embed_endpoint(settings)
+    model = OpenAIEmbeddings(
+        model_name=settings.model,  # any name: LlamaIndex's list of OpenAI models is not consulted
+        # "" lets the client fall back to OPENAI_API_KEY; a missing key fails on first use, naming the setting
+        api_key=endpoint.key() or ("not-needed" if settings.provider == "openai_like" else ""),
+        api_base=settings.api_base or None,
+        dimensions=settings.dimensions or None,  # asked of the server (text-embedding-3-*)
         embed_batch_size=settings.batch_size,
         timeout=settings.timeout_s,
-        max_retries=settings.max_retries,
-        **kwargs,
+        max_retries=0,  # the bounded client retries; LlamaIndex's loop would multiply the attempts
     )
+    model.bind(endpoint, settings.dimensions)
+    return model

@@ -1,4 +1,9 @@
-"""LLM factory: ``embedded`` (llama.cpp in process), ``openai``, ``openai_like``, ``fake``."""
+"""LLM factory: ``embedded`` (llama.cpp in process), ``openai``, ``openai_like``, ``fake``.
+
+The remote providers are LlamaIndex's ``OpenAI`` / ``OpenAILike`` classes, imported on first use,
+with every request bounded by ``RAG_LLM__TIMEOUT_S`` and ``RAG_LLM__MAX_RETRIES`` and every failure
+turned into a one-line :class:`ProviderError` (see :mod:`core.providers.remote`).
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from pydantic import PrivateAttr
 
 from core.errors import ConfigError, MissingExtraError, ModelError
 from core.providers.bundled import smollm2_gguf
+from core.providers.remote import Endpoint, pip_name
 from core.settings import LLMSettings
 
 PROVIDERS = ("embedded", "openai", "openai_like", "fake")
@@ -30,10 +36,8 @@ def make_llm(settings: LLMSettings) -> LLM:
     """Build the configured LLM. Errors name the setting to fix."""
     if settings.provider == "embedded":
         return LlamaCppChat.load(settings)
-    if settings.provider == "openai":
-        return _openai(settings)
-    if settings.provider == "openai_like":
-        return _openai_like(settings)
+    if settings.provider in ("openai", "openai_like"):
+        return _remote(settings)
     if settings.provider == "fake":
         from core.providers.fake import FakeLLM
 
@@ -41,6 +45,20 @@ def make_llm(settings: LLMSettings) -> LLM:
     raise ConfigError(  # pragma: no cover - pydantic rejects unknown values first
         f"unknown LLM provider {settings.provider!r}; valid: {', '.join(PROVIDERS)}",
         setting="RAG_LLM__PROVIDER",
+    )
+
+
+def llm_endpoint(settings: LLMSettings) -> Endpoint:
+    """The remote server an ``openai`` / ``openai_like`` LLM talks to."""
+    return Endpoint(
+        kind="llm",
+        prefix="RAG_LLM__",
+        api_base=settings.api_base,
+        model=settings.model,
+        api_key=settings.api_key,
+        timeout_s=settings.timeout_s,
+        max_retries=settings.max_retries,
+        needs_key=settings.provider == "openai",
     )
 
 
@@ -54,48 +72,36 @@ def describe_llm(settings: LLMSettings) -> str:
     return f"{settings.provider}: {settings.model}"
 
 
-def _openai(settings: LLMSettings) -> LLM:
-    try:
-        from llama_index.llms.openai import OpenAI
-    except ImportError:
-        raise MissingExtraError("llama-index-llms-openai", "openai") from None
-    kwargs: dict[str, Any] = {}
-    if settings.api_base:
-        kwargs["api_base"] = settings.api_base
-    return OpenAI(
-        model=settings.model,
-        api_key=settings.api_key.get_secret_value() if settings.api_key else None,
-        temperature=settings.temperature,
-        max_tokens=settings.max_tokens,
-        timeout=settings.timeout_s,
-        max_retries=settings.max_retries,
-        **kwargs,
-    )
-
-
-def _openai_like(settings: LLMSettings) -> LLM:
-    try:
-        from llama_index.llms.openai_like import OpenAILike
-    except ImportError:
-        raise MissingExtraError("llama-index-llms-openai-like", "openai") from None
-    if not settings.api_base:
+def _remote(settings: LLMSettings) -> LLM:
+    if settings.provider == "openai_like" and not settings.api_base:
         raise ConfigError(
             "RAG_LLM__API_BASE is required for the openai_like provider (e.g. http://127.0.0.1:8080/v1)",
             setting="RAG_LLM__API_BASE",
         )
-    return OpenAILike(
-        model=settings.model,
-        api_base=settings.api_base,
-        # local servers usually ignore the key, but the client insists on one
-        api_key=settings.api_key.get_secret_value() if settings.api_key else "not-needed",
-        context_window=settings.context_window,
-        is_chat_model=True,
-        is_function_calling_model=False,
-        temperature=settings.temperature,
-        max_tokens=settings.max_tokens,
-        timeout=settings.timeout_s,
-        max_retries=settings.max_retries,
-    )
+    try:
+        from core.providers.openai_compat import OpenAIChat, OpenAILikeChat
+    except ImportError as exc:
+        raise MissingExtraError(pip_name(exc), "openai") from None
+    endpoint = llm_endpoint(settings)
+    common: dict[str, Any] = {
+        "model": settings.model,
+        "api_key": endpoint.key() or ("not-needed" if settings.provider == "openai_like" else None),
+        "api_base": settings.api_base or None,
+        "temperature": settings.temperature,
+        "max_tokens": settings.max_tokens,
+        "timeout": settings.timeout_s,
+        "max_retries": 0,  # the bounded client retries; LlamaIndex's loop would multiply the attempts
+        "context_window": settings.context_window,
+    }
+    try:
+        if settings.provider == "openai":
+            llm: OpenAIChat | OpenAILikeChat = OpenAIChat(**common)
+        else:
+            llm = OpenAILikeChat(**common, is_chat_model=True, is_function_calling_model=False)
+    except ValueError:  # LlamaIndex found no key (neither the setting nor OPENAI_API_KEY)
+        raise ConfigError("no OpenAI API key: set RAG_LLM__API_KEY", setting="RAG_LLM__API_KEY") from None
+    llm.bind(endpoint)
+    return llm
 
 
 class LlamaCppChat(CustomLLM):
@@ -116,9 +122,7 @@ class LlamaCppChat(CustomLLM):
     def load(cls, settings: LLMSettings) -> LlamaCppChat:
         path = Path(settings.model_path) if settings.model_path else smollm2_gguf()
         if not path.is_file():
-            raise ModelError(
-                f"GGUF model file not found: {path} (RAG_LLM__MODEL_PATH)", setting="RAG_LLM__MODEL_PATH"
-            )
+            raise ModelError(f"GGUF model file not found: {path} (RAG_LLM__MODEL_PATH)", setting="RAG_LLM__MODEL_PATH")
         try:
             from llama_cpp import Llama
         except ImportError:
@@ -177,7 +181,8 @@ class LlamaCppChat(CustomLLM):
         return ChatResponse(message=ChatMessage(role="assistant", content=text))
 
     def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
-        return CompletionResponse(text=self.chat([ChatMessage(role="user", content=prompt)], **kwargs).message.content or "")
+        reply = self.chat([ChatMessage(role="user", content=prompt)], **kwargs)
+        return CompletionResponse(text=reply.message.content or "")
 
     def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponseGen:
         def gen() -> CompletionResponseGen:

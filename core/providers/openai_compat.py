@@ -1,0 +1,131 @@
+"""LlamaIndex's OpenAI classes, bounded: the ``openai`` and ``openai_like`` providers.
+
+Imported only when one of those providers is configured (the ``openai`` extra). Each class
+sends its requests through :meth:`Endpoint.client` (``TIMEOUT_S`` per read, ``MAX_RETRIES``
+retries, nothing else: LlamaIndex's own retry loop, which would multiply the attempts, is off)
+and raises one-line :class:`ProviderError` instead of the client's exceptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from llama_index.core.base.llms.types import (
+    ChatMessage,
+    ChatResponse,
+    ChatResponseGen,
+    CompletionResponse,
+    CompletionResponseGen,
+    LLMMetadata,
+)
+from llama_index.embeddings.openai import OpenAIEmbedding
+from llama_index.llms.openai import OpenAI
+from llama_index.llms.openai_like import OpenAILike
+from pydantic import PrivateAttr
+
+from core.errors import ConfigError
+from core.providers.remote import Endpoint
+
+
+class OpenAIChat(OpenAI):
+    """OpenAI's chat API, bounded. Model names LlamaIndex does not know (newer models, or a
+    compatible server's own names) get ``context_window`` instead of an "Unknown model" error."""
+
+    context_window: int = 128000
+    _endpoint: Endpoint = PrivateAttr()
+    _bounded_client: Any = PrivateAttr(default=None)
+
+    def bind(self, endpoint: Endpoint) -> None:
+        self._endpoint = endpoint
+
+    def _get_client(self) -> Any:
+        if self._bounded_client is None:
+            self._bounded_client = self._endpoint.client()
+        return self._bounded_client
+
+    @property
+    def metadata(self) -> LLMMetadata:
+        try:
+            return super().metadata
+        except ValueError:
+            return LLMMetadata(
+                context_window=self.context_window,
+                num_output=self.max_tokens or -1,
+                is_chat_model=True,
+                model_name=self.model,
+            )
+
+    def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
+        with self._endpoint.translated():
+            return super().chat(messages, **kwargs)
+
+    def stream_chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponseGen:
+        with self._endpoint.translated():
+            return self._endpoint.stream(super().stream_chat(messages, **kwargs))
+
+    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
+        with self._endpoint.translated():
+            return super().complete(prompt, formatted, **kwargs)
+
+    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponseGen:
+        with self._endpoint.translated():
+            return self._endpoint.stream(super().stream_complete(prompt, formatted, **kwargs))
+
+
+class OpenAILikeChat(OpenAIChat, OpenAILike):
+    """Any OpenAI-compatible chat server (vLLM, llama.cpp server, LM Studio, Ollama's ``/v1``),
+    bounded like :class:`OpenAIChat`; its context window is always ``context_window``."""
+
+
+class OpenAIEmbeddings(OpenAIEmbedding):
+    """``/v1/embeddings`` of OpenAI or any compatible server, any model name.
+
+    When ``expected_dimension`` is set (``RAG_EMBED__DIMENSIONS``), a vector of another size
+    raises a :class:`ConfigError` instead of reaching the index.
+    """
+
+    _endpoint: Endpoint = PrivateAttr()
+    _expected_dimension: int = PrivateAttr(default=0)
+    _bounded_client: Any = PrivateAttr(default=None)
+
+    def bind(self, endpoint: Endpoint, expected_dimension: int) -> None:
+        self._endpoint = endpoint
+        self._expected_dimension = expected_dimension
+
+    def _get_client(self) -> Any:
+        if self._bounded_client is None:
+            self._bounded_client = self._endpoint.client()
+        return self._bounded_client
+
+    def _create_retry_decorator(self) -> Callable[[Any], Any]:
+        return lambda fn: fn  # the bounded client retries
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        with self._endpoint.translated():
+            return self._checked([super()._get_query_embedding(query)])[0]
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        with self._endpoint.translated():
+            return self._checked([super()._get_text_embedding(text)])[0]
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        with self._endpoint.translated():
+            return self._checked(super()._get_text_embeddings(texts))
+
+    def _checked(self, vectors: list[list[float]]) -> list[list[float]]:
+        for vector in vectors:
+            if not vector or not isinstance(vector[0], float | int):
+                raise ConfigError(
+                    f"the embedding server at {self._endpoint.where} returned no single vector per text "
+                    "(a llama.cpp server needs a pooling model: --embedding true plus "
+                    "--kv_overrides <arch>.pooling_type=int:1) (RAG_EMBED__API_BASE)",
+                    setting="RAG_EMBED__API_BASE",
+                )
+            if self._expected_dimension and len(vector) != self._expected_dimension:
+                raise ConfigError(
+                    f"the embedding model returns {len(vector)} dimensions, RAG_EMBED__DIMENSIONS says "
+                    f"{self._expected_dimension}; set it to {len(vector)} or 0",
+                    setting="RAG_EMBED__DIMENSIONS",
+                )
+        return vectors
