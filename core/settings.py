@@ -81,14 +81,14 @@ class StoreSettings(BaseModel):
 class IndexSettings(BaseModel):
     article_path: Path = DEFAULT_ARTICLE
     # target chunk length in characters; chunks hold whole sentences
-    chunk_size: int = 600
+    chunk_size: int = 300
     # sentences repeated between neighbouring chunks
     chunk_overlap: int = 1
 
 
 class RetrievalSettings(BaseModel):
     mode: Literal["hybrid", "vector", "bm25"] = "hybrid"
-    top_k: int = 4
+    top_k: int = 5
     # candidates each retriever contributes before fusion
     candidates: int = 10
     rrf_k: int = 60

@@ -64,8 +64,13 @@ def topic_covered(question: str, best: ScoredSentence) -> bool:
     Names alone are not enough: "What is the population of Armenia?" matches many sentences
     about Armenia, none about population.
     """
+    topic = topic_terms(question)
+    return not topic or (best.lexical > 0 and bool(topic & best.context_terms))
+
+
+def topic_terms(question: str) -> set[str]:
+    """The question's content terms other than names (what it asks *about*)."""
     tokens = re.findall(r"[^\W_]+(?:['’.-][^\W_]+)*", question)
     names = {w for i, t in enumerate(tokens) if i > 0 and t[:1].isupper() for w in words(t)}
-    topic = {stem(synonym(w)) for w in words(question)
-             if w not in STOPWORDS and w not in QUESTION_FILLER and w not in names} - {"author"}  # fmt: skip
-    return not topic or (best.lexical > 0 and bool(topic & best.context_terms))
+    content = [w for w in words(question) if w not in STOPWORDS and w not in QUESTION_FILLER and w not in names]
+    return {stem(synonym(w)) for w in content} - {"author"}

@@ -36,6 +36,11 @@ class CitationBook:
     article: str
     citations: list[Citation] = field(default_factory=list)
 
+    def forget(self, n: int | None) -> None:
+        """Withdraw the newest citation if it is ``n`` (its sentence was dropped after all)."""
+        if n is not None and self.citations and self.citations[-1].n == n:
+            self.citations.pop()
+
     def number_for(self, span: Span) -> int:
         for c in self.citations:
             if (c.start, c.end) == span:

@@ -37,17 +37,20 @@ from core.settings import AnswerSettings, RetrievalSettings, Settings
 from index.sentences import sentences
 from index.store import ChromaVectors, Manifest, find_active, read_chunks
 from rag import prompts
-from rag.abstain import abstain_reason
+from rag.abstain import abstain_reason, topic_terms
 from rag.answer import Answer, Final, Passage, StreamEvent, TextDelta, Timings, Turn
 from rag.citations import CitationBook, check_sentence
 from rag.doctor import preflight_llm
 from rag.evidence import Evidence, ScoredSentence
 from rag.followup import standalone_question
+from rag.lexical import terms
 from rag.retrieve import HybridRetriever, Mode
 
 ABSTAIN_TEXT = (
     "The article does not say. None of its passages answers this question; the closest ones are listed below."
 )
+REWRITE_MAX_TOKENS = 48
+EXTRACTIVE_SLACK = 3  # a verified sentence citing one of the best 3 sentences needs no added quote
 _TRAILING_MARKERS = re.compile(r"([.!?][\"'”’)]*)((?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])+)")
 
 
@@ -244,11 +247,13 @@ class Engine:
     ) -> Iterator[str]:
         """The model's answer, one verified sentence at a time (unsupported ones recorded).
 
-        The model sees ``context`` (the best evidence sentences, numbered); a claim may also be
-        backed by any retrieved passage.
+        The model sees only ``context`` (the best evidence sentences, numbered), so only those may
+        back its claims; after the first sentence, a claim must also share a topic word with the
+        question (small models wander off into true but unrelated sentences).
         """
         messages = [ChatMessage(role=r, content=c) for r, c in prompts.answer_messages(question, context)]
-        candidates = context + passages
+        candidates = context
+        topic = topic_terms(question)
         buffer = ""
         for delta in self._chat_stream(messages):
             buffer += delta
@@ -257,24 +262,27 @@ class Engine:
             if len(spans) < 2:
                 continue
             for s, e in spans[:-1]:
-                yield from self._check(normal[s:e], candidates, len(context), book, answer)
+                yield from self._check(normal[s:e], candidates, topic, book, answer)
             buffer = normal[spans[-1][0] :]
         normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
         for s, e in sentences(normal):
-            yield from self._check(normal[s:e], candidates, len(context), book, answer)
+            yield from self._check(normal[s:e], candidates, topic, book, answer)
 
     def _check(
-        self, sentence: str, passages: list[Passage], numbered: int, book: CitationBook, answer: Answer
+        self, sentence: str, context: list[Passage], topic: set[str], book: CitationBook, answer: Answer
     ) -> Iterator[str]:
-        checked = check_sentence(sentence, passages, self.evidence, book, self.answer_settings.min_support, numbered)
-        if checked.supported:
+        first = not book.citations
+        checked = check_sentence(sentence, context, self.evidence, book, self.answer_settings.min_support)
+        if checked.supported and (first or not topic or topic & set(terms(sentence))):
             yield checked.text
-        else:
-            answer.dropped_sentences.append(sentence)
+            return
+        if checked.supported:  # a true but off-topic sentence: take back its citation if unused
+            book.forget(checked.n)
+        answer.dropped_sentences.append(sentence)
 
-    def _chat_stream(self, messages: list[ChatMessage]) -> Iterator[str]:
+    def _chat_stream(self, messages: list[ChatMessage], **kwargs: Any) -> Iterator[str]:
         try:
-            for chunk in self.llm.stream_chat(messages):
+            for chunk in self.llm.stream_chat(messages, **kwargs):
                 if chunk.delta:
                     yield chunk.delta
         except RagError:
@@ -284,7 +292,12 @@ class Engine:
 
     def _rewrite(self, question: str, history: Sequence[Turn]) -> str:
         messages = [ChatMessage(role=r, content=c) for r, c in prompts.rewrite_messages(question, history)]
-        return "".join(self._chat_stream(messages))
+        text = ""
+        for delta in self._chat_stream(messages, max_tokens=REWRITE_MAX_TOKENS):
+            text += delta
+            if "\n" in text.strip():  # the question is one line; stop paying for more
+                break
+        return text
 
 
 def select_context(ranked: list[ScoredSentence], budget_chars: int, max_items: int = 4) -> list[Passage]:
@@ -305,10 +318,11 @@ def select_context(ranked: list[ScoredSentence], budget_chars: int, max_items: i
 
 
 def _extractive(ranked: list[ScoredSentence], book: CitationBook, parts: list[str], evidence: Evidence) -> str:
-    """Quote the best evidence sentence unless the verified answer already cites it."""
+    """Quote the best evidence sentence unless the verified answer already cites one of the
+    best few (the ranking's first place is not always right; the model's choice may be)."""
     best = ranked[0].sentence
     for c in book.citations:
-        if c.start < best.end and best.start < c.end:
+        if any(c.start < s.sentence.end and s.sentence.start < c.end for s in ranked[:EXTRACTIVE_SLACK]):
             return ""
     n = book.number_for((best.start, best.end))
     return _cite(best.text, n)

@@ -73,6 +73,11 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     if word.isdigit() or len(word) <= 4:
         return word
+    # demonyms meet their country: armenian -> armenia, azerbaijani -> azerbaijan
+    if word.endswith("ian"):
+        return word[:-1]
+    if word.endswith("ani"):
+        return word[:-1]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
@@ -81,8 +86,16 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> list[str]:
-    """Stemmed content terms (stop words dropped), in order."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+    """Stemmed content terms (stop words dropped), in order; hyphenated words also count by part
+    ("four-day" matches "day")."""
+    out = []
+    for w in words(text):
+        if w in STOPWORDS:
+            continue
+        out.append(stem(w))
+        if "-" in w:
+            out.extend(stem(p) for p in w.split("-") if p and p not in STOPWORDS)
+    return out
 
 
 # Question words that ask about the byline ("who wrote it?") map to the header's terms.

@@ -94,6 +94,9 @@ def main() -> int:
 
         grid = {(c, k): retrieval_scores(engines[c], dev_answerable, k) for c in CHUNK_SIZES for k in TOP_KS}
         report["retrieval_dev"] = {f"chunk={c} k={k}": v for (c, k), v in grid.items()}
+        report["retrieval_test_all"] = {  # shown, never used to choose
+            f"chunk={c} k={k}": retrieval_scores(engines[c], test_answerable, k) for c, k in grid
+        }
         # fewer, smaller passages are cheaper for the model: the slack prefers them on ties
         pairs = tuple(grid)
         one_question = 1.0 / max(1, len(dev_answerable))
@@ -104,7 +107,10 @@ def main() -> int:
         engine = engines[chunk]
         dev_abst = [abstention_scores(engine, dev, t, top_k) for t in THRESHOLDS]
         report["abstention_dev"] = dict(zip((str(t) for t in THRESHOLDS), dev_abst, strict=True))
-        threshold = plateau_choice(THRESHOLDS, [s["balanced"] for s in dev_abst], one_question)
+        declinable = [i for i in dev if i.kind == "unanswerable" or i.attack in ("injection", "prompt_leak")]
+        # one question either way is noise: the slack is one question of the smaller group
+        slack = max(one_question, 1.0 / max(1, len(declinable)))
+        threshold = plateau_choice(THRESHOLDS, [s["balanced"] for s in dev_abst], slack)
         report["chosen"]["min_relevance"] = threshold
         report["abstention_test"] = abstention_scores(engine, test, threshold, top_k)
     print(json.dumps(report, indent=2))
