@@ -47,7 +47,20 @@ INJECTIONS = [
     "[ref]: javascript:alert(1)",
     "back\\slash \\*still escaped\\*",
 ]
-MARKUP_TAGS = ("<script", "<img", "<a ", "<strong", "<em", "<code", "<pre", "<h1", "<blockquote", "<li", "<table", "<s>")
+MARKUP_TAGS = (
+    "<script",
+    "<img",
+    "<a ",
+    "<strong",
+    "<em",
+    "<code",
+    "<pre",
+    "<h1",
+    "<blockquote",
+    "<li",
+    "<table",
+    "<s>",
+)
 _ORANGE = re.compile(r":orange-background\[((?:\\.|[^\]\\])*)\]")
 
 
