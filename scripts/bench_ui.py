@@ -54,7 +54,7 @@ _ANSWER_TEXT_SHOWN = """(n) => {
   if (msgs.length < n) return false;
   const last = msgs[msgs.length - 1];
   if (!last.querySelector('[data-testid="stChatMessageAvatarAssistant"]')) return false;
-  return [...last.querySelectorAll('[data-testid="stMarkdownContainer"]')]
+  return [...last.querySelectorAll('[data-testid="stMarkdown"]')]  // not captions, not chip labels
     .some((md) => md.innerText.trim().length > 0);
 }"""
 
@@ -65,13 +65,14 @@ def app_env(store: Path, profile: str = "embedded") -> dict[str, str]:
     return {**env, "RAG_PROFILE": profile, "RAG_STORE__PATH": str(store), "PYTHONUNBUFFERED": "1"}
 
 
-def build_store(store: Path, profile: str = "embedded") -> dict[str, Any]:
+def build_store(store: Path, profile: str = "embedded", article: Path | None = None) -> dict[str, Any]:
     """Build the index into ``store`` (in this process); the report as a dict."""
     sys.path.insert(0, str(ROOT))
     from core.settings import load_settings
     from index.ingest import build_index
 
-    report = build_index(load_settings(env_file=None, profile=profile, store={"path": store}))
+    overrides: dict[str, Any] = {"index": {"article_path": article}} if article else {}
+    report = build_index(load_settings(env_file=None, profile=profile, store={"path": store}, **overrides))
     return {"chunks": report.chunks, "embedded": report.embedded, "seconds": round(report.seconds, 2)}
 
 

@@ -6,7 +6,7 @@ through :func:`ui.render.escape_markdown` (or a builder that uses it) first.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
@@ -33,6 +33,7 @@ from ui.state import ARTICLE_TURN_KEY, ChatState, ChatTurn, Session, select_arti
 ABSTAINED = "The article does not cover this question, so there is no answer to give."
 MAX_SHOWN_QUESTION = 800
 CLOSEST_PASSAGES = 3
+WAITING = ":material/hourglass_top: Searching the article and checking each sentence against it…"
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,9 @@ def stream_turn(
         events = engine.stream(question, history, top_k=choice.top_k, mode=choice.mode)
         try:
             with slot.container():
-                st.write_stream(stream_markdown(events, finals))
+                waiting = st.empty()
+                waiting.caption(WAITING)
+                st.write_stream(_after_first(stream_markdown(events, finals), waiting.empty))
         except RagError as err:
             turn = ChatTurn(question, error=str(err))
         else:
@@ -87,6 +90,14 @@ def stream_turn(
         with slot.container():  # the same text, now with its chips (or the abstention view)
             _reply(turn, index, engine.info.article_text)
     return turn
+
+
+def _after_first(pieces: Iterator[str], callback: Callable[[], object]) -> Iterator[str]:
+    """``pieces``, calling ``callback`` once just before the first one is shown."""
+    for i, piece in enumerate(pieces):
+        if i == 0:
+            callback()
+        yield piece
 
 
 def render_welcome(info: EngineInfo) -> None:
