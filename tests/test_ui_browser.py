@@ -57,7 +57,10 @@ def real_app(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     work = tmp_path_factory.mktemp("ui_real")
     with without_rag_env():
         build_store(work / "store", "embedded")
-    with running_app(app_env(work / "store", "embedded"), work, timeout_s=TIMEOUT_S) as url:
+    # no source watcher: a test server needs no hot reload, and on a busy checkout its rescans
+    # take CPU from the model (see scripts/bench_ui.py --no-file-watcher)
+    env = app_env(work / "store", "embedded", file_watcher=False)
+    with running_app(env, work, timeout_s=TIMEOUT_S) as url:
         yield url
 
 
@@ -125,7 +128,7 @@ def test_markup_typed_into_the_chat_shows_as_text(browser, real_app):
 def test_markup_in_the_article_and_its_quotes_shows_as_text(browser, tmp_path):
     article = tmp_path / "article.txt"
     article.write_text(INJECTED_ARTICLE, encoding="utf-8")
-    env = {**app_env(tmp_path / "store", "fake"), "RAG_INDEX__ARTICLE_PATH": str(article)}
+    env = {**app_env(tmp_path / "store", "fake", file_watcher=False), "RAG_INDEX__ARTICLE_PATH": str(article)}
     with without_rag_env():
         build_store(tmp_path / "store", "fake", article=article)
     with running_app(env, tmp_path, timeout_s=TIMEOUT_S) as url:
