@@ -56,7 +56,8 @@ _ANSWER_TEXT_SHOWN = """(n) => {
   if (msgs.length < n) return false;
   const last = msgs[msgs.length - 1];
   if (!last.querySelector('[data-testid="stChatMessageAvatarAssistant"]')) return false;
-  return [...last.querySelectorAll('[data-testid="stMarkdown"]')]  // not captions, not chip labels
+  // answer text: Markdown that is neither a caption (the waiting hint, timings) nor a chip label
+  return [...last.querySelectorAll('[data-testid="stMarkdown"] [data-testid="stMarkdownContainer"]')]
     .some((md) => md.innerText.trim().length > 0);
 }"""
 
