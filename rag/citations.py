@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from index.sentences import Span
 from rag.answer import Citation, Passage
 from rag.evidence import Evidence
+from rag.lexical import terms, words
 
 _MARKER = re.compile(r"\s*\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
 # Things small models emit that are not claims about the article.
@@ -77,6 +78,7 @@ def check_sentence(
     book: CitationBook,
     min_support: float,
     numbered: int | None = None,
+    question: str = "",
 ) -> CheckedSentence:
     """Verify one model sentence and return it with a verified citation, or mark it dropped.
 
@@ -87,6 +89,8 @@ def check_sentence(
     claim = claim.strip()
     if not claim or _BOILERPLATE.match(claim) or len(claim) < 3 or claim.endswith(":"):
         return CheckedSentence(sentence, False)
+    if _repeats_itself(claim) or (question and not set(terms(claim)) - set(terms(question))):
+        return CheckedSentence(sentence, False)  # a loop, or the question echoed back: no information
     numbered = len(passages) if numbered is None else numbered
     valid = [n - 1 for n in dict.fromkeys(cited) if 1 <= n <= numbered]
     others = [i for i in range(len(passages)) if i not in valid]
@@ -97,6 +101,13 @@ def check_sentence(
         return CheckedSentence(sentence, False)
     n = book.number_for(support.span)
     return CheckedSentence(_with_marker(claim, n), True, n)
+
+
+def _repeats_itself(claim: str, n: int = 4) -> bool:
+    """Small models loop ("X is Y, named in the article is Y, named in the article is …")."""
+    tokens = words(claim)
+    grams = [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+    return len(grams) != len(set(grams))
 
 
 def _with_marker(claim: str, n: int) -> str:

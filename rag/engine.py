@@ -272,7 +272,9 @@ class Engine:
         self, sentence: str, context: list[Passage], topic: set[str], book: CitationBook, answer: Answer
     ) -> Iterator[str]:
         first = not book.citations
-        checked = check_sentence(sentence, context, self.evidence, book, self.answer_settings.min_support)
+        checked = check_sentence(
+            sentence, context, self.evidence, book, self.answer_settings.min_support, question=answer.question
+        )
         if checked.supported and (first or not topic or topic & set(terms(sentence))):
             yield checked.text
             return

@@ -41,8 +41,8 @@ def accept_rewrite(rewrite: str, question: str, history: Sequence[Turn]) -> str 
     """The cleaned rewrite, or ``None`` when it is not a usable standalone question."""
     text = rewrite.strip().strip('"').splitlines()[0].strip() if rewrite.strip() else ""
     text = re.sub(r"^(?:rewritten question|question)\s*:\s*", "", text, flags=re.IGNORECASE)
-    if not text or len(text) > 3 * len(question) + 120:
-        return None
+    if not text or not text.endswith("?") or len(text) > 2 * len(question) + 80:
+        return None  # not a question, or the model rambled on
     new_terms = set(question_terms(text))
     context_terms = set(question_terms(" ".join(t.question + " " + t.answer for t in history[-2:])))
     own_terms = set(question_terms(question))
@@ -77,4 +77,7 @@ def standalone_question(
         accepted = accept_rewrite(rewrite(question, history), question, history)
         if accepted:
             return Rewrite(accepted, accepted, "llm")
-    return Rewrite(fallback_rewrite(question, history), question, "fallback")
+    combined = fallback_rewrite(question, history)
+    # "what did he say at the closing session?" carries its own topic; "when was that?" does not
+    focus = question if len(set(question_terms(question))) >= 2 else combined
+    return Rewrite(combined, focus, "fallback")
