@@ -101,7 +101,7 @@ class AnswerSettings(BaseModel):
     # abstain when the best sentence's relevance is below this (see README "Abstention")
     min_relevance: float = 0.35
     # share of a sentence's content words that must be found in its cited passage
-    min_support: float = 0.6
+    min_support: float = 0.75
     # rewrite follow-up questions with the LLM (a self-contained question never costs a call)
     rewrite_followups: bool = True
 
