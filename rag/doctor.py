@@ -33,8 +33,8 @@ class Check:
 
 
 def run_checks(settings: Settings) -> Iterator[Check]:
-    """Every check, in the order a user would fix things. The index is checked only when the
-    store answers, so one cause gives one failure."""
+    """Every check, in the order a user would fix things. The index (keyed by the embedding
+    model, kept in the store) is checked only when both of those work: one cause, one failure."""
     yield _check("article", lambda: _article(settings))
     yield _check("llm", lambda: preflight_llm(settings.llm))
     dimension: list[int] = []
@@ -44,11 +44,12 @@ def run_checks(settings: Settings) -> Iterator[Check]:
         dimension.append(size)
         return detail
 
-    yield _check("embeddings", embeddings)
+    embedding = _check("embeddings", embeddings)
+    yield embedding
     store = _check("store", lambda: _store(settings))
     yield store
-    if store.ok:
-        yield _check("index", lambda: _index(settings, dimension[0] if dimension else 0))
+    if embedding.ok and store.ok:
+        yield _check("index", lambda: _index(settings, dimension[0]))
 
 
 def preflight(settings: Settings) -> None:

@@ -37,11 +37,11 @@ class OpenAIChat(OpenAI):
     _bounded_client: Any = PrivateAttr(default=None)
 
     def bind(self, endpoint: Endpoint) -> None:
+        """Use ``endpoint``'s bounded client (made now: a missing key fails here, not mid-answer)."""
         self._endpoint = endpoint
+        self._bounded_client = endpoint.client()
 
     def _get_client(self) -> Any:
-        if self._bounded_client is None:
-            self._bounded_client = self._endpoint.client()
         return self._bounded_client
 
     @property
@@ -87,15 +87,16 @@ class OpenAIEmbeddings(OpenAIEmbedding):
 
     _endpoint: Endpoint = PrivateAttr()
     _expected_dimension: int = PrivateAttr(default=0)
+    _dimension_seen: bool = PrivateAttr(default=False)
     _bounded_client: Any = PrivateAttr(default=None)
 
     def bind(self, endpoint: Endpoint, expected_dimension: int) -> None:
+        """Use ``endpoint``'s bounded client (made now: a missing key fails here, not mid-index)."""
         self._endpoint = endpoint
         self._expected_dimension = expected_dimension
+        self._bounded_client = endpoint.client()
 
     def _get_client(self) -> Any:
-        if self._bounded_client is None:
-            self._bounded_client = self._endpoint.client()
         return self._bounded_client
 
     def _create_retry_decorator(self) -> Callable[[Any], Any]:
@@ -111,6 +112,9 @@ class OpenAIEmbeddings(OpenAIEmbedding):
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
         with self._endpoint.translated():
+            if self._expected_dimension and not self._dimension_seen and len(texts) > 1:
+                # one text first: a wrong RAG_EMBED__DIMENSIONS fails before a whole batch is embedded
+                return self._checked(super()._get_text_embeddings(texts[:1])) + self._get_text_embeddings(texts[1:])
             return self._checked(super()._get_text_embeddings(texts))
 
     def _checked(self, vectors: list[list[float]]) -> list[list[float]]:
@@ -128,4 +132,5 @@ class OpenAIEmbeddings(OpenAIEmbedding):
                     f"{self._expected_dimension}; set it to {len(vector)} or 0",
                     setting="RAG_EMBED__DIMENSIONS",
                 )
+        self._dimension_seen = bool(vectors)
         return vectors
