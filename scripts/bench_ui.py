@@ -1,6 +1,7 @@
 """Time the chat UI in a real browser; prints JSON.
 
-    .venv/bin/python scripts/bench_ui.py [--profile embedded] [--question "..."]
+    .venv/bin/python scripts/bench_ui.py [--profile embedded] [--question "..."] [--no-file-watcher]
+                                         [--env RAG_LLM__THREADS=1 ...]
 
 Builds the index into a temporary directory, starts ``streamlit run app.py`` on 127.0.0.1 (a free
 port) from that directory (so no ``.env`` is read), and drives Debian's Chromium (never a
@@ -162,12 +163,14 @@ def wait_for_chips(page: Any, timeout_s: float = 120.0) -> None:
 
 def engine_first_token(page: Any) -> float | None:
     """The first-token time the engine itself reported, from the last answer's caption."""
-    caption = page.locator('[data-testid="stChatMessage"]').last.inner_text()
-    match = re.search(r"first token ([\d.]+) s", caption)
+    caption = page.locator('[data-testid="stChatMessage"]').last.get_by_text(re.compile(r"first token [\d.]+ s"))
+    match = re.search(r"first token ([\d.]+) s", caption.inner_text(timeout=30_000))
     return float(match.group(1)) if match else None
 
 
-def bench(profile: str, question: str, file_watcher: bool = True) -> dict[str, Any]:
+def bench(
+    profile: str, question: str, file_watcher: bool = True, extra_env: dict[str, str] | None = None
+) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="bench_ui_") as tmp:
@@ -177,7 +180,9 @@ def bench(profile: str, question: str, file_watcher: bool = True) -> dict[str, A
             "file_watcher": file_watcher,
             "index": build_store(work / "store", profile),
         }
-        env = app_env(work / "store", profile, file_watcher)
+        env = {**app_env(work / "store", profile, file_watcher), **(extra_env or {})}
+        if extra_env:
+            result["env"] = extra_env
         started = time.perf_counter()
         with running_app(env, work) as url, sync_playwright() as p:
             result["server_start_s"] = round(time.perf_counter() - started, 2)
@@ -206,10 +211,14 @@ def main() -> None:
     parser.add_argument(
         "--no-file-watcher", action="store_true", help="run Streamlit without its source watcher (saves seconds)"
     )
+    parser.add_argument(
+        "--env", action="append", default=[], metavar="KEY=VALUE", help="a setting for the app, e.g. RAG_LLM__THREADS=1"
+    )
     args = parser.parse_args()
     if not CHROMIUM.exists():
         sys.exit(f"{CHROMIUM} is missing: apt-get install chromium")
-    result = bench(args.profile, args.question, file_watcher=not args.no_file_watcher)
+    extra_env = dict(item.split("=", 1) for item in args.env)
+    result = bench(args.profile, args.question, file_watcher=not args.no_file_watcher, extra_env=extra_env)
     result["load_average_1m"] = round(os.getloadavg()[0], 2)
     print(json.dumps(result, indent=2))
 
