@@ -5,15 +5,19 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.providers.fake import FakeLLM
 from core.settings import load_settings
 from index.ingest import build_index
 from rag.answer import Answer, Citation, Passage
 from rag.engine import Engine
+from tests import support
 from ui.render import escape_markdown
 from ui.resources import forget_engines, get_engine
 from ui.state import CHAT_KEY, ChatState, ChatTurn
@@ -32,21 +36,31 @@ The harbour summit ended with a joint statement on fishing rights in the bay.
 RAW_MARKUP = ("<script", "<img", "](javascript", "**pwned**", "**Bold**", "https://", "onerror=alert")
 
 
-def build_store(store: Path, **overrides: object) -> Path:
-    build_index(load_settings(env_file=None, profile="fake", store={"path": store}, **overrides))
-    return store
+@contextmanager
+def without_rag_env() -> Iterator[None]:
+    """No RAG_* variable of the shell reaches the settings (for module-scoped fixtures)."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in [n for n in os.environ if n.startswith("RAG_")]:
+            patch.delenv(name)
+        yield
+
+
+def build_store(directory: Path, **overrides: Any) -> Path:
+    """An index of the fake profile in ``directory/storage``; its path."""
+    with without_rag_env():
+        settings = support.fake_settings(directory, **overrides)
+        build_index(settings)
+    return settings.store.path
 
 
 @pytest.fixture(scope="module")
 def fake_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_store(tmp_path_factory.mktemp("store"))
+    return build_store(tmp_path_factory.mktemp("fake"))
 
 
 @pytest.fixture(autouse=True)
-def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """No RAG_* variable from the shell; the app's working dir (where it reads .env) is tmp_path."""
-    for name in [n for n in os.environ if n.startswith("RAG_")]:
-        monkeypatch.delenv(name)
+def app_cwd(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """The fake profile; the app's working dir (where it reads .env) is tmp_path, not the repo."""
     monkeypatch.setenv("RAG_PROFILE", "fake")
     monkeypatch.chdir(tmp_path)
     yield
@@ -78,6 +92,12 @@ def chips(at: AppTest) -> list[str]:
 def turns(at: AppTest) -> list[ChatTurn]:
     state: ChatState = at.session_state[CHAT_KEY]
     return state.turns
+
+
+def answer_of(at: AppTest, index: int = 0) -> Answer:
+    answer = turns(at)[index].answer
+    assert answer is not None, turns(at)[index].error
+    return answer
 
 
 def assistant_text(at: AppTest, index: int = -1) -> str:
@@ -114,7 +134,7 @@ def test_a_question_renders_the_answer_with_a_chip_for_each_citation(app):
 
 def test_a_citation_chip_opens_the_quote_highlighted_in_its_context(app):
     ask(app, QUESTION)
-    citation = turns(app)[0].answer.citations[0]
+    citation = answer_of(app).citations[0]
     popover = app.get("popover")[0]
     body = popover.markdown[0].value
     assert f":orange-background[{escape_markdown(citation.quote)}]" in body
@@ -123,7 +143,7 @@ def test_a_citation_chip_opens_the_quote_highlighted_in_its_context(app):
 
 def test_the_article_view_highlights_the_cited_span_and_links_to_it(app):
     ask(app, QUESTION)
-    citation = turns(app)[0].answer.citations[0]
+    citation = answer_of(app).citations[0]
     bodies = [md.value for md in app.markdown]
     assert "###### Cited as :orange-badge[\\[1\\]]" in bodies
     assert any(f":orange-background[{escape_markdown(citation.quote)}]" in b for b in bodies)
@@ -167,18 +187,19 @@ def test_an_example_question_in_the_sidebar_is_asked_when_clicked(app):
 
 def test_a_follow_up_question_is_rewritten_with_the_earlier_turns(app):
     ask(app, QUESTION)
-    engine = get_engine(load_settings(env_file=None))
-    engine.llm.enqueue("Why did the Lachin corridor checkpoints cause concern?")
+    llm = get_engine(load_settings(env_file=None)).llm
+    assert isinstance(llm, FakeLLM)
+    llm.enqueue("Why did the Lachin corridor checkpoints cause concern?")
     ask(app, "Why did they cause concern?")
-    rewrite_prompt = engine.llm.history[-2][-1].content
+    rewrite_prompt = llm.history[-2][-1].content or ""
     assert f"User: {QUESTION}" in rewrite_prompt
-    assert turns(app)[1].answer.standalone_question == "Why did the Lachin corridor checkpoints cause concern?"
+    assert answer_of(app, 1).standalone_question == "Why did the Lachin corridor checkpoints cause concern?"
     assert any("searched for" in c.value for c in app.caption)
 
 
 def test_earlier_answers_keep_their_citations_after_later_questions(app):
     ask(app, QUESTION)
-    first = turns(app)[0].answer
+    first = answer_of(app)
     first_chips = chips(app)
     ask(app, "What did Pashinyan tell the Armenian Parliament?")
     assert turns(app)[0].answer is first
@@ -193,7 +214,7 @@ def test_retrieval_settings_in_the_sidebar_apply_to_the_next_question(app):
     app.slider(key="top_k").set_value(2).run()
     app.button_group(key="mode").set_value("bm25").run()
     ask(app, QUESTION)
-    answer = turns(app)[0].answer
+    answer = answer_of(app)
     assert len(answer.passages) == 2
     assert all(p.vector_score is None for p in answer.passages)
 
@@ -243,7 +264,7 @@ def test_markup_in_the_article_and_the_answer_renders_as_inert_text(monkeypatch,
     article = tmp_path / "article.txt"
     article.write_text(INJECTED_ARTICLE, encoding="utf-8")
     monkeypatch.setenv("RAG_INDEX__ARTICLE_PATH", str(article))
-    monkeypatch.setenv("RAG_STORE__PATH", str(build_store(tmp_path / "store", index={"article_path": article})))
+    monkeypatch.setenv("RAG_STORE__PATH", str(build_store(tmp_path, article_path=article)))
     at = ask(start(), "Where did the ministers meet, and what did they sign?")
     answer = turns(at)[0].answer
     assert answer is not None and "<script>" in answer.text  # the payload did reach the answer

@@ -6,9 +6,7 @@ temporary directory, and saves ``docs/screenshot.png``. Everything stays on 127.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -26,7 +24,7 @@ from scripts.bench_ui import (
     running_app,
     wait_for_chips,
 )
-from tests.test_ui_app import INJECTED_ARTICLE
+from tests.test_ui_app import INJECTED_ARTICLE, without_rag_env
 
 pytestmark = pytest.mark.browser
 
@@ -64,20 +62,16 @@ def real_app(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         yield url
 
 
-@contextmanager
-def without_rag_env() -> Iterator[None]:
-    """No RAG_* variable from the shell reaches the settings the index is built with."""
-    with pytest.MonkeyPatch.context() as patch:
-        for name in [n for n in os.environ if n.startswith("RAG_")]:
-            patch.delenv(name)
-        yield
-
-
 def new_page(browser: Any, url: str) -> tuple[Any, list[str]]:
     """A new browser session on the ready app, and the list any JavaScript dialog lands in."""
     page, _ = open_ready_page(browser, url, timeout_s=TIMEOUT_S)
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def record(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", record)
     return page, dialogs
 
 
