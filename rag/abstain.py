@@ -7,7 +7,8 @@ Four checks, each cheap and explainable (the reason is kept on the answer):
    ("What did Lavrov say?", "Why was it held in Moscow?");
 3. topic: the best evidence shares no content word (other than names) with the question;
 4. answer type: a "how many / what percentage / how long in km" question whose best evidence holds
-   no quantity, or a "when / what year" question whose best evidence holds no date.
+   no quantity, a "when / what year" question whose best evidence holds no date, or a "who / what
+   is the name of" question whose best evidence names nobody the question does not already name.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def abstain_reason(
     if not topic_covered(question, best):
         return "the best evidence shares no topic word with the question"
     kind = answer_type.expected(question)
-    if kind in ("quantity", "date") and not answer_type.holds(kind, best.sentence.text, question):
+    if kind is not None and not answer_type.holds(kind, best.sentence.text, question):
         return f"no {kind} in the best evidence"
     return None
 

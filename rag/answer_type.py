@@ -20,7 +20,9 @@ _DATE_Q = re.compile(
     r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month)\b|\bwhen (?:was|were|did)\b", re.I
 )
 _DAY_Q = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b", re.I)
-_PERSON_Q = re.compile(r"^\s*(?:and\s+)?who\b|\bwhich (?:official|minister|leader|person|president)\b", re.I)
+_PERSON_Q = re.compile(
+    r"^\s*(?:and\s+)?who\b|\bwhich (?:official|minister|leader|person|president)\b|\bname of (?:the|this|that)\b", re.I
+)
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
@@ -65,7 +67,8 @@ def _has_quantity(text: str, question: str) -> bool:
         return any(u in tokens or u in text for u in wanted_units)
     for i, t in enumerate(tokens):
         prev = tokens[i - 1] if i else ""
-        if any(ch.isdigit() for ch in t) and not _YEAR.match(t) and prev not in _MONTHS:
+        glued_date = any(t.startswith(m[:3]) for m in _MONTHS)  # "May1-4" as scraped
+        if any(ch.isdigit() for ch in t) and not _YEAR.match(t) and prev not in _MONTHS and not glued_date:
             return True
         if any(part in _NUMBER_WORDS for part in t.split("-")):
             return True

@@ -98,3 +98,20 @@ def test_evidence_ranking_puts_the_answer_bearing_sentence_first():
     passages = passages_containing("April 23", "Jeyhun Bayramov")
     ranked = EVIDENCE.rank("When were the Lachin corridor checkpoints installed?", passages)
     assert "April 23" in ranked[0].sentence.text
+
+
+def test_a_claim_that_loops_is_dropped():
+    passages = passages_containing("Ilham Aliyev")
+    looping = "The President is Ilham Aliyev, named in the article is Ilham Aliyev, named in the article is Ilham Aliyev [1]."
+    book = CitationBook(ARTICLE)
+    assert not check_sentence(looping, passages, EVIDENCE, book, 0.6).supported
+
+
+def test_a_claim_that_only_echoes_the_question_is_dropped():
+    passages = passages_containing("Ilham Aliyev")
+    book = CitationBook(ARTICLE)
+    q = "Who is the President of Azerbaijan?"
+    assert not check_sentence("The President of Azerbaijan is the president [1].", passages, EVIDENCE, book, 0.6,
+                              question=q).supported  # fmt: skip
+    assert check_sentence("The President of Azerbaijan is Ilham Aliyev [1].", passages, EVIDENCE, book, 0.6,
+                          question=q).supported  # fmt: skip
