@@ -13,14 +13,16 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from core.providers.store import make_chroma_client
+from core.settings import load_settings
 from index.ingest import build_index
 from index.store import list_manifests
-from rag.doctor import run_checks
+from rag.doctor import preflight_llm, run_checks
 from tests.conftest import BIN, EMBED_ALIAS, LLM_ALIAS, SERVER_KEY, CliResult, RagCli, Server, free_port
 from tests.support import fake_settings
 
@@ -31,9 +33,10 @@ EMBED_KEY = "sk-embed-SECRET-91b2d4"
 STORE_TOKEN = "chroma-SECRET-token-37aa"
 SECRETS = (LLM_KEY, EMBED_KEY, STORE_TOKEN, SERVER_KEY)
 QUESTION = "When were Blinken's peace talks held?"
-# a CLI start (imports of openai, chromadb, llama-index) takes a few seconds on 2 busy cores; a
-# remote failure may add its timeouts on top. Anything near the subprocess limit is a hang.
-STARTUP_S = 25.0
+# a CLI start (imports of openai, chromadb, llama-index) takes a few seconds on 2 cores, longer
+# with two side by side; a remote failure adds its timeouts. A hang would run into the limit
+# of the subprocess (120 s) instead.
+STARTUP_S = 45.0
 
 
 @pytest.fixture
@@ -53,8 +56,12 @@ def env(tmp_path: Path, short_article: Path) -> dict[str, str]:
     }
 
 
+def llm_section(server: Server) -> dict[str, str]:
+    return {"provider": "openai_like", "api_base": server.url, "model": LLM_ALIAS}
+
+
 def openai_like_llm(server: Server) -> dict[str, str]:
-    return {"RAG_LLM__PROVIDER": "openai_like", "RAG_LLM__API_BASE": server.url, "RAG_LLM__MODEL": LLM_ALIAS}
+    return {f"RAG_LLM__{key.upper()}": value for key, value in llm_section(server).items()}
 
 
 def openai_like_embed(server: Server) -> dict[str, str]:
@@ -94,6 +101,12 @@ def assert_doctor_fails(result: CliResult, check: str, *fragments: str, within: 
     for fragment in fragments:
         assert fragment in failures[0]
     assert result.seconds < within, f"took {result.seconds:.1f} s"
+
+
+def run_together(rag_cli: RagCli, *commands: tuple[str, ...], env: dict[str, str]) -> list[CliResult]:
+    """Run independent CLI commands side by side (each is mostly interpreter start-up)."""
+    with ThreadPoolExecutor(len(commands)) as pool:
+        return list(pool.map(lambda command: rag_cli(*command, env=env), commands))
 
 
 def ask_json(rag_cli: RagCli, env: dict[str, str], question: str = QUESTION) -> dict[str, object]:
@@ -198,8 +211,9 @@ def test_a_base_url_where_nothing_listens_fails_in_one_line_naming_the_api_base(
 ) -> None:
     env |= {"RAG_LLM__PROVIDER": "openai_like", "RAG_LLM__API_BASE": f"http://127.0.0.1:{free_port()}/v1"}
     expected = ("cannot reach http://127.0.0.1:", "is the server running?", "(RAG_LLM__API_BASE)")
-    assert_doctor_fails(rag_cli("doctor", env=env), "llm", *expected)
-    assert_one_line_error(rag_cli("ask", QUESTION, env=env), *expected)
+    doctor, ask = run_together(rag_cli, ("doctor",), ("ask", QUESTION), env=env)
+    assert_doctor_fails(doctor, "llm", *expected)
+    assert_one_line_error(ask, *expected)
 
 
 def test_a_server_that_never_answers_fails_within_the_timeout(
@@ -211,8 +225,9 @@ def test_a_server_that_never_answers_fails_within_the_timeout(
         "RAG_LLM__TIMEOUT_S": "2",
     }
     expected = ("no answer from", "within 2 s", "(RAG_LLM__TIMEOUT_S)")
-    assert_doctor_fails(rag_cli("doctor", env=env), "llm", *expected)
-    assert_one_line_error(rag_cli("ask", QUESTION, env=env), *expected)
+    doctor, ask = run_together(rag_cli, ("doctor",), ("ask", QUESTION), env=env)
+    assert_doctor_fails(doctor, "llm", *expected)
+    assert_one_line_error(ask, *expected)
 
 
 def test_a_model_the_server_does_not_have_is_named_with_the_ones_it_has(
@@ -220,8 +235,9 @@ def test_a_model_the_server_does_not_have_is_named_with_the_ones_it_has(
 ) -> None:
     env |= openai_like_llm(llm_server) | {"RAG_LLM__MODEL": "no-such-model"}
     expected = ("has no model 'no-such-model'", f"(it has: {LLM_ALIAS})", "RAG_LLM__MODEL")
-    assert_doctor_fails(rag_cli("doctor", env=env), "llm", *expected)
-    assert_one_line_error(rag_cli("ask", QUESTION, env=env), *expected)
+    doctor, ask = run_together(rag_cli, ("doctor",), ("ask", QUESTION), env=env)
+    assert_doctor_fails(doctor, "llm", *expected)
+    assert_one_line_error(ask, *expected)
 
 
 def test_a_wrong_api_key_is_rejected_in_one_line_that_never_shows_the_key(
@@ -229,11 +245,11 @@ def test_a_wrong_api_key_is_rejected_in_one_line_that_never_shows_the_key(
 ) -> None:
     env |= openai_like_llm(keyed_server)  # RAG_LLM__API_KEY is LLM_KEY, not the server's key
     expected = ("rejected the API key", "(RAG_LLM__API_KEY)")
-    assert_doctor_fails(rag_cli("doctor", env=env), "llm", *expected)
-    assert_one_line_error(rag_cli("ask", QUESTION, env=env), *expected)
-    right_key = rag_cli("doctor", env=env | {"RAG_LLM__API_KEY": SERVER_KEY})
-    assert f"ok   llm: openai_like server {keyed_server.url} has '{LLM_ALIAS}'" in right_key.stdout
-    assert SERVER_KEY not in right_key.output
+    doctor, ask = run_together(rag_cli, ("doctor",), ("ask", QUESTION), env=env)
+    assert_doctor_fails(doctor, "llm", *expected)
+    assert_one_line_error(ask, *expected)
+    right_key = load_settings(env_file=None, llm={**llm_section(keyed_server), "api_key": SERVER_KEY}).llm
+    assert preflight_llm(right_key) == f"openai_like server {keyed_server.url} has '{LLM_ALIAS}'"
 
 
 def test_an_embedding_dimension_the_model_does_not_return_is_named(
@@ -241,9 +257,9 @@ def test_an_embedding_dimension_the_model_does_not_return_is_named(
 ) -> None:
     env |= openai_like_embed(embed_server) | {"RAG_EMBED__DIMENSIONS": "100"}
     expected = ("returns 576 dimensions", "RAG_EMBED__DIMENSIONS says 100")
-    assert_doctor_fails(rag_cli("doctor", env=env), "embeddings", *expected)
-    assert_one_line_error(rag_cli("index", env=env), *expected, within=STARTUP_S + 30)
-    ask = rag_cli("ask", QUESTION, env=env)
+    doctor, index, ask = run_together(rag_cli, ("doctor",), ("index",), ("ask", QUESTION), env=env)
+    assert_doctor_fails(doctor, "embeddings", *expected)
+    assert_one_line_error(index, *expected)
     # nothing was indexed under this key: until the engine runs the embedding preflight too, the
     # index lookup answers first, and `rag index` then names the dimension
     assert_one_line_error(ask)
@@ -257,8 +273,9 @@ def test_an_embedding_server_where_nothing_listens_fails_in_one_line(rag_cli: Ra
         "RAG_EMBED__MODEL": EMBED_ALIAS,
     }
     expected = ("cannot reach http://127.0.0.1:", "(RAG_EMBED__API_BASE)")
-    assert_doctor_fails(rag_cli("doctor", env=env), "embeddings", *expected)
-    assert_one_line_error(rag_cli("index", env=env), *expected)
+    doctor, index = run_together(rag_cli, ("doctor",), ("index",), env=env)
+    assert_doctor_fails(doctor, "embeddings", *expected)
+    assert_one_line_error(index, *expected)
 
 
 def test_a_chroma_server_that_is_not_running_fails_in_one_line_naming_host_and_port(
@@ -266,9 +283,10 @@ def test_a_chroma_server_that_is_not_running_fails_in_one_line_naming_host_and_p
 ) -> None:
     env |= {"RAG_STORE__PROVIDER": "server", "RAG_STORE__PORT": str(free_port())}
     expected = ("cannot reach the Chroma server at http://127.0.0.1:", "RAG_STORE__HOST, RAG_STORE__PORT")
-    assert_doctor_fails(rag_cli("doctor", env=env), "store", *expected)
-    assert_one_line_error(rag_cli("ask", QUESTION, env=env), *expected)
-    assert_one_line_error(rag_cli("index", env=env), *expected)
+    doctor, ask, index = run_together(rag_cli, ("doctor",), ("ask", QUESTION), ("index",), env=env)
+    assert_doctor_fails(doctor, "store", *expected)
+    assert_one_line_error(ask, *expected)
+    assert_one_line_error(index, *expected)
 
 
 def test_a_chroma_server_that_never_answers_fails_within_the_store_timeout(
@@ -276,8 +294,9 @@ def test_a_chroma_server_that_never_answers_fails_within_the_store_timeout(
 ) -> None:
     env |= {"RAG_STORE__PROVIDER": "server", "RAG_STORE__PORT": str(silent_port), "RAG_STORE__TIMEOUT_S": "2"}
     expected = ("no answer from the Chroma server", "within 2 s", "(RAG_STORE__TIMEOUT_S)")
-    assert_doctor_fails(rag_cli("doctor", env=env), "store", *expected)
-    assert_one_line_error(rag_cli("ask", QUESTION, env=env), *expected)
+    doctor, ask = run_together(rag_cli, ("doctor",), ("ask", QUESTION), env=env)
+    assert_doctor_fails(doctor, "store", *expected)
+    assert_one_line_error(ask, *expected)
 
 
 def test_a_server_that_stops_mid_session_fails_the_next_question_in_one_line(

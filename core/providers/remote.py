@@ -52,6 +52,11 @@ class Endpoint:
         import httpx
         import openai
 
+        if self.api_base and not self.api_base.startswith(("http://", "https://")):
+            raise ConfigError(
+                f"{self.prefix}API_BASE must be a URL starting with http:// or https:// (got {self.where!r})",
+                setting=f"{self.prefix}API_BASE",
+            )
         timeout = self.timeout_s if timeout_s is None else timeout_s
         with self.translated():
             try:
