@@ -16,6 +16,7 @@ from scripts.bench_ui import (
     CHROMIUM,
     CITATION_CHIP,
     ROOT,
+    WARM_UP_QUESTION,
     app_env,
     ask,
     build_store,
@@ -32,8 +33,9 @@ QUESTION = "When were the Lachin corridor checkpoints installed?"
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
 ARTICLE_VIEW_HIGHLIGHTS = ".st-key-article_view .stMarkdownColoredBackground"
 POPOVER_HIGHLIGHTS = '[data-testid="stPopoverBody"] .stMarkdownColoredBackground'
-# elements that only markup in model or article text could have produced
-INJECTED_ELEMENTS = "script, img, iframe, strong, em, code, a[href^='javascript'], a[href^='http']"
+# elements that only markup in model, user or article text could have produced
+DANGEROUS_ELEMENTS = "script, img, iframe, object, a[href^='javascript'], a[href^='http']"
+INJECTED_ELEMENTS = f"{DANGEROUS_ELEMENTS}, strong, em, code, h1, ul"  # where the UI adds no formatting
 TYPED_PAYLOAD = "**bold** <img src=x onerror=alert(1)> [link](javascript:alert(2)) <script>alert(3)</script>"
 TIMEOUT_S = 240.0
 
@@ -59,6 +61,12 @@ def real_app(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     # take CPU from the model (see scripts/bench_ui.py --no-file-watcher)
     env = app_env(work / "store", "embedded", file_watcher=False)
     with running_app(env, work, timeout_s=TIMEOUT_S) as url:
+        # one question first, as a user would have asked before: the screenshot then shows
+        # steady-state timings, not llama.cpp's first-call warm-up
+        page, _ = new_page(browser, url)
+        ask(page, WARM_UP_QUESTION, messages_after=2, timeout_s=TIMEOUT_S)
+        wait_for_chips(page, timeout_s=TIMEOUT_S)
+        page.close()
         yield url
 
 
@@ -87,6 +95,7 @@ def test_a_question_gets_a_cited_answer_whose_highlight_is_verbatim_article_text
 
     answer = page.locator('[data-testid="stChatMessage"]').last.inner_text()
     assert "April 23" in answer
+    page.wait_for_selector(ARTICLE_VIEW_HIGHLIGHTS)  # the article is drawn after the chat
     highlights = [verbatim(t) for t in page.locator(ARTICLE_VIEW_HIGHLIGHTS).all_inner_texts()]
     assert highlights and all(len(h) > 20 and h in article for h in highlights), highlights
 
@@ -115,7 +124,8 @@ def test_markup_typed_into_the_chat_shows_as_text(browser, real_app):
     page.wait_for_timeout(1000)
     user_message = page.locator('[data-testid="stChatMessage"]').first
     assert user_message.locator('[data-testid="stMarkdownContainer"]').inner_text().strip() == TYPED_PAYLOAD
-    assert page.locator(f'[data-testid="stChatMessage"] :is({INJECTED_ELEMENTS})').count() == 0
+    assert user_message.locator(f":is({INJECTED_ELEMENTS})").count() == 0
+    assert page.locator(f'[data-testid="stChatMessage"] :is({DANGEROUS_ELEMENTS})').count() == 0
     assert dialogs == []
 
 
@@ -129,9 +139,11 @@ def test_markup_in_the_article_and_its_quotes_shows_as_text(browser, tmp_path):
         page, dialogs = new_page(browser, url)
         ask(page, "Where did the ministers meet, and what did they sign?", messages_after=2, timeout_s=TIMEOUT_S)
         wait_for_chips(page, timeout_s=TIMEOUT_S)
+        page.wait_for_selector(ARTICLE_VIEW_HIGHLIGHTS)
         page.locator(CITATION_CHIP).first.locator("button").click()
         page.wait_for_timeout(500)
-        for scope in ('[data-testid="stChatMessage"]', ".st-key-article_view", '[data-testid="stPopoverBody"]'):
+        assert page.locator(f'[data-testid="stChatMessage"] :is({DANGEROUS_ELEMENTS})').count() == 0
+        for scope in (".st-key-article_view", '[data-testid="stPopoverBody"]'):
             assert page.locator(f"{scope} :is({INJECTED_ELEMENTS})").count() == 0, scope
         shown = verbatim(page.locator(".st-key-article_view").inner_text())
         assert "<script>alert('xss')</script>" in shown and "**pwned**" in shown
