@@ -234,6 +234,13 @@ def test_redacted_settings_mask_keys_tokens_header_values_and_url_credentials() 
     assert "https://****@llm.example/v1" in shown
 
 
+def test_the_llama_index_objects_never_hold_the_key() -> None:
+    remote = {"provider": "openai_like", "api_base": "http://127.0.0.1:9/v1", "api_key": SECRET, "model": "m"}
+    settings = load_settings(env_file=None, llm=remote, embed=remote)
+    for component in (make_llm(settings.llm), make_embedding(settings.embed)):
+        assert SECRET not in repr(component) and SECRET not in str(component.to_dict())
+
+
 def test_rag_config_prints_resolved_settings_with_secrets_masked(rag_cli: RagCli) -> None:
     result = rag_cli(
         "config",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from core.errors import ConfigError, MissingExtraError, ModelError
 from core.providers.bundled import minilm_dir
-from core.providers.remote import Endpoint, pip_name
+from core.providers.remote import KEY_PLACEHOLDER, Endpoint, pip_name
 from core.settings import EmbedSettings
 
 if TYPE_CHECKING:
@@ -128,8 +128,7 @@ def _remote(settings: EmbedSettings) -> BaseEmbedding:
     endpoint = embed_endpoint(settings)
     model = OpenAIEmbeddings(
         model_name=settings.model,  # any name: LlamaIndex's list of OpenAI models is not consulted
-        # "" lets the client fall back to OPENAI_API_KEY; a missing key fails on first use, naming the setting
-        api_key=endpoint.key() or ("not-needed" if settings.provider == "openai_like" else ""),
+        api_key=KEY_PLACEHOLDER,  # the real key goes to the bounded client only (see bind)
         api_base=settings.api_base or None,
         dimensions=settings.dimensions or None,  # asked of the server (text-embedding-3-*)
         embed_batch_size=settings.batch_size,

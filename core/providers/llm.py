@@ -26,7 +26,7 @@ from pydantic import PrivateAttr
 
 from core.errors import ConfigError, MissingExtraError, ModelError
 from core.providers.bundled import smollm2_gguf
-from core.providers.remote import Endpoint, pip_name
+from core.providers.remote import KEY_PLACEHOLDER, Endpoint, pip_name
 from core.settings import LLMSettings
 
 PROVIDERS = ("embedded", "openai", "openai_like", "fake")
@@ -85,7 +85,7 @@ def _remote(settings: LLMSettings) -> LLM:
     endpoint = llm_endpoint(settings)
     common: dict[str, Any] = {
         "model": settings.model,
-        "api_key": endpoint.key() or ("not-needed" if settings.provider == "openai_like" else None),
+        "api_key": KEY_PLACEHOLDER,
         "api_base": settings.api_base or None,
         "temperature": settings.temperature,
         "max_tokens": settings.max_tokens,
@@ -93,14 +93,11 @@ def _remote(settings: LLMSettings) -> LLM:
         "max_retries": 0,  # the bounded client retries; LlamaIndex's loop would multiply the attempts
         "context_window": settings.context_window,
     }
-    try:
-        if settings.provider == "openai":
-            llm: OpenAIChat | OpenAILikeChat = OpenAIChat(**common)
-        else:
-            llm = OpenAILikeChat(**common, is_chat_model=True, is_function_calling_model=False)
-    except ValueError:  # LlamaIndex found no key (neither the setting nor OPENAI_API_KEY)
-        raise ConfigError("no OpenAI API key: set RAG_LLM__API_KEY", setting="RAG_LLM__API_KEY") from None
-    llm.bind(endpoint)
+    if settings.provider == "openai":
+        llm: OpenAIChat | OpenAILikeChat = OpenAIChat(**common)
+    else:
+        llm = OpenAILikeChat(**common, is_chat_model=True, is_function_calling_model=False)
+    llm.bind(endpoint)  # the real key goes to the bounded client only
     return llm
 
 

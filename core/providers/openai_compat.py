@@ -35,6 +35,7 @@ class OpenAIChat(OpenAI):
     context_window: int = 128000
     _endpoint: Endpoint = PrivateAttr()
     _bounded_client: Any = PrivateAttr(default=None)
+    _bounded_aclient: Any = PrivateAttr(default=None)
 
     def bind(self, endpoint: Endpoint) -> None:
         """Use ``endpoint``'s bounded client (made now: a missing key fails here, not mid-answer)."""
@@ -43,6 +44,11 @@ class OpenAIChat(OpenAI):
 
     def _get_client(self) -> Any:
         return self._bounded_client
+
+    def _get_aclient(self) -> Any:
+        if self._bounded_aclient is None:
+            self._bounded_aclient = self._endpoint.async_client()
+        return self._bounded_aclient
 
     @property
     def metadata(self) -> LLMMetadata:
@@ -89,6 +95,7 @@ class OpenAIEmbeddings(OpenAIEmbedding):
     _expected_dimension: int = PrivateAttr(default=0)
     _dimension_seen: bool = PrivateAttr(default=False)
     _bounded_client: Any = PrivateAttr(default=None)
+    _bounded_aclient: Any = PrivateAttr(default=None)
 
     def bind(self, endpoint: Endpoint, expected_dimension: int) -> None:
         """Use ``endpoint``'s bounded client (made now: a missing key fails here, not mid-index)."""
@@ -98,6 +105,11 @@ class OpenAIEmbeddings(OpenAIEmbedding):
 
     def _get_client(self) -> Any:
         return self._bounded_client
+
+    def _get_aclient(self) -> Any:
+        if self._bounded_aclient is None:
+            self._bounded_aclient = self._endpoint.async_client()
+        return self._bounded_aclient
 
     def _create_retry_decorator(self) -> Callable[[Any], Any]:
         return lambda fn: fn  # the bounded client retries

@@ -23,8 +23,11 @@ if TYPE_CHECKING:
     import openai
 
 T = TypeVar("T")
-OPENAI_API_BASE = "https://api.openai.com/v1"
+C = TypeVar("C", "openai.OpenAI", "openai.AsyncOpenAI")
 CONNECT_TIMEOUT_S = 5.0  # refusing or unreachable hosts fail fast even with a long read timeout
+# what the LlamaIndex objects get as their api_key: their fields show up in repr(), to_dict() and
+# instrumentation events, so the real key lives only in the client Endpoint.client() builds
+KEY_PLACEHOLDER = "kept-in-the-bounded-client"
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,17 @@ class Endpoint:
     def client(self, *, timeout_s: float | None = None, max_retries: int | None = None) -> openai.OpenAI:
         """An ``openai`` client whose every request is bounded: ``timeout_s`` per read,
         ``1 + max_retries`` attempts (the client's own backoff: 0.5 s, 1 s, 2 s ... at most 8 s)."""
+        import openai
+
+        return self._client(openai.OpenAI, timeout_s, max_retries)
+
+    def async_client(self) -> openai.AsyncOpenAI:
+        """The same, for LlamaIndex's async methods."""
+        import openai
+
+        return self._client(openai.AsyncOpenAI, None, None)
+
+    def _client(self, cls: type[C], timeout_s: float | None, max_retries: int | None) -> C:
         import httpx
         import openai
 
@@ -60,7 +74,7 @@ class Endpoint:
         timeout = self.timeout_s if timeout_s is None else timeout_s
         with self.translated():
             try:
-                return openai.OpenAI(
+                return cls(
                     # the client insists on some key; local servers ignore it
                     api_key=self.key() or (None if self.needs_key else "not-needed"),
                     base_url=self.api_base or None,
