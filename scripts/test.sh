@@ -7,6 +7,6 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then
   SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
 fi
-.venv/bin/ruff check core index rag app.py tests
-.venv/bin/mypy core index rag
+.venv/bin/ruff check core index rag ui app.py tests scripts
+.venv/bin/mypy core index rag ui app.py
 .venv/bin/python -m pytest "$@"

@@ -102,7 +102,9 @@ def test_evidence_ranking_puts_the_answer_bearing_sentence_first():
 
 def test_a_claim_that_loops_is_dropped():
     passages = passages_containing("Ilham Aliyev")
-    looping = "The President is Ilham Aliyev, named in the article is Ilham Aliyev, named in the article is Ilham Aliyev [1]."
+    looping = (
+        "The President is Ilham Aliyev, named in the article is Ilham Aliyev, named in the article is Ilham Aliyev [1]."
+    )
     book = CitationBook(ARTICLE)
     assert not check_sentence(looping, passages, EVIDENCE, book, 0.6).supported
 
