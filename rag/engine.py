@@ -50,6 +50,7 @@ ABSTAIN_TEXT = (
     "The article does not say. None of its passages answers this question; the closest ones are listed below."
 )
 REWRITE_MAX_TOKENS = 48
+MAX_GENERATED_SENTENCES = 3
 EXTRACTIVE_SLACK = 3  # a verified sentence citing one of the best 3 sentences needs no added quote
 _TRAILING_MARKERS = re.compile(r"([.!?][\"'”’)]*)((?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])+)")
 
@@ -255,15 +256,24 @@ class Engine:
         candidates = context
         topic = topic_terms(question)
         buffer = ""
-        for delta in self._chat_stream(messages):
+        kept = 0
+        stream = self._chat_stream(messages)
+        for delta in stream:
             buffer += delta
             normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
             spans = sentences(normal)
             if len(spans) < 2:
                 continue
             for s, e in spans[:-1]:
-                yield from self._check(normal[s:e], candidates, topic, book, answer)
+                for text in self._check(normal[s:e], candidates, topic, book, answer):
+                    kept += 1
+                    yield text
             buffer = normal[spans[-1][0] :]
+            # Stop paying for tokens once the answer is long enough, or once the model has
+            # failed the check twice without a single verified sentence (the quote will do).
+            if kept >= MAX_GENERATED_SENTENCES or (not kept and len(answer.dropped_sentences) >= 2):
+                stream.close()  # also releases the embedded model's lock
+                return
         normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
         for s, e in sentences(normal):
             yield from self._check(normal[s:e], candidates, topic, book, answer)
