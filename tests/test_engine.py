@@ -151,7 +151,9 @@ def test_a_failing_model_server_becomes_a_provider_error(tmp_path: Path):
 
 
 def test_generation_stops_after_two_failed_sentences_and_the_quote_takes_over(tmp_path: Path):
-    reply = "Cats ran the talks in 1802 [1]. Dogs signed it in 1803 [1]. The checkpoints were installed on April 23 [1]."
+    reply = (
+        "Cats ran the talks in 1802 [1]. Dogs signed it in 1803 [1]. The checkpoints were installed on April 23 [1]."
+    )
     engine, _ = fake_engine(tmp_path, [reply])
     answer = engine.ask(LACHIN)
     assert len(answer.dropped_sentences) == 2  # the third sentence was never read
