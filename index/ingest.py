@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from core.errors import ConfigError, IndexDamagedError, ProviderError
+from core.errors import ConfigError, IndexDamagedError, ProviderError, RagError
 from core.providers.embeddings import embed_key, make_embedding
 from core.providers.store import make_chroma_client
 from core.settings import Settings
@@ -122,6 +122,8 @@ def build_index(
 def _embed(model: BaseEmbedding, texts: list[str]) -> list[list[float]]:
     try:
         return model.get_text_embedding_batch(texts)
+    except RagError:
+        raise
     except Exception as exc:  # remote providers raise their own error types
         raise ProviderError(
             "embeddings", f"embedding failed: {str(exc)[:200]}", setting="RAG_EMBED__PROVIDER"

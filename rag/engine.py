@@ -40,7 +40,7 @@ from rag import prompts
 from rag.abstain import abstain_reason, topic_terms
 from rag.answer import Answer, Final, Passage, StreamEvent, TextDelta, Timings, Turn
 from rag.citations import CitationBook, check_sentence
-from rag.doctor import preflight_llm
+from rag.doctor import preflight_embeddings, preflight_llm
 from rag.evidence import Evidence, ScoredSentence
 from rag.followup import standalone_question
 from rag.lexical import terms
@@ -103,6 +103,8 @@ class Engine:
         """Open the index for the configured embedding model and load the models."""
         if llm is None:
             preflight_llm(settings.llm)  # a wrong server, model or key fails now, not mid-answer
+        if embed_model is None:
+            preflight_embeddings(settings.embed)  # embedding server, model, RAG_EMBED__DIMENSIONS
         client = client if client is not None else make_chroma_client(settings.store)
         collection, manifest = find_active(client, embed_key(settings.embed))
         chunks = read_chunks(collection, manifest)
@@ -351,6 +353,8 @@ def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evide
     texts = [manifest.article_text[s:e] for s, e in sentences(manifest.article_text)]
     try:
         vectors = embed_model.get_text_embedding_batch(texts)
+    except RagError:
+        raise
     except Exception as exc:
         raise _provider_error(exc, "embeddings") from None
     if vectors and manifest.dimension and len(vectors[0]) != manifest.dimension:
