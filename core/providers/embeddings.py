@@ -56,17 +56,8 @@ def make_embedding(settings: EmbedSettings) -> BaseEmbedding:
 
 
 def embed_endpoint(settings: EmbedSettings) -> Endpoint:
-    """The remote server an ``openai`` / ``openai_like`` embedding model talks to."""
-    return Endpoint(
-        kind="embeddings",
-        prefix="RAG_EMBED__",
-        api_base=settings.api_base,
-        model=settings.model,
-        api_key=settings.api_key,
-        timeout_s=settings.timeout_s,
-        max_retries=settings.max_retries,
-        needs_key=settings.provider == "openai",
-    )
+    """The remote server an ``openai`` / ``openai_like`` model talks to."""
+    return Endpoint.of(settings)
 
 
 def _sentence_transformers(settings: EmbedSettings) -> BaseEmbedding:

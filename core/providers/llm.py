@@ -49,17 +49,8 @@ def make_llm(settings: LLMSettings) -> LLM:
 
 
 def llm_endpoint(settings: LLMSettings) -> Endpoint:
-    """The remote server an ``openai`` / ``openai_like`` LLM talks to."""
-    return Endpoint(
-        kind="llm",
-        prefix="RAG_LLM__",
-        api_base=settings.api_base,
-        model=settings.model,
-        api_key=settings.api_key,
-        timeout_s=settings.timeout_s,
-        max_retries=settings.max_retries,
-        needs_key=settings.provider == "openai",
-    )
+    """The remote server an ``openai`` / ``openai_like`` model talks to."""
+    return Endpoint.of(settings)
 
 
 def describe_llm(settings: LLMSettings) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from pydantic import SecretStr
 
 from core.errors import ConfigError, ProviderError, RagError
-from core.settings import redact_url
+from core.settings import EmbedSettings, LLMSettings, redact_url
 
 if TYPE_CHECKING:
     import openai
@@ -43,6 +43,21 @@ class Endpoint:
     max_retries: int
     # openai: a key is required (the setting, else OPENAI_API_KEY); local servers usually take none
     needs_key: bool = False
+
+    @classmethod
+    def of(cls, settings: LLMSettings | EmbedSettings) -> Endpoint:
+        """The server an ``openai`` / ``openai_like`` LLM or embedding model talks to."""
+        is_llm = isinstance(settings, LLMSettings)
+        return cls(
+            kind="llm" if is_llm else "embeddings",
+            prefix="RAG_LLM__" if is_llm else "RAG_EMBED__",
+            api_base=settings.api_base,
+            model=settings.model,
+            api_key=settings.api_key,
+            timeout_s=settings.timeout_s,
+            max_retries=settings.max_retries,
+            needs_key=settings.provider == "openai",
+        )
 
     @property
     def where(self) -> str:
