@@ -1,12 +1,14 @@
 """Decide, before any model call, that the article cannot answer a question.
 
-Four checks, each cheap and explainable (the reason is kept on the answer):
+Five checks, each cheap and explainable (the reason is kept on the answer):
 
 1. relevance: the best evidence sentence scores below ``min_relevance`` (tuned on the gold set);
 2. unknown names: the question names a person, place or number the article never mentions
    ("What did Lavrov say?", "Why was it held in Moscow?");
-3. topic: the best evidence shares no content word (other than names) with the question;
-4. answer type: a "how many / what percentage / how long in km" question whose best evidence holds
+3. time: the question asks about events after the article was written ("the next round",
+   "later in 2023"); a news article cannot know them;
+4. topic: the best evidence shares no content word (other than names) with the question;
+5. answer type: a "how many / what percentage / how long in km" question whose best evidence holds
    no quantity, a "when / what year" question whose best evidence holds no date, or a "who / what
    is the name of" question whose best evidence names nobody the question does not already name.
 """
@@ -19,6 +21,20 @@ from collections.abc import Sequence
 from rag import answer_type
 from rag.evidence import ScoredSentence
 from rag.lexical import QUESTION_FILLER, STOPWORDS, stem, synonym, words
+
+
+# A news article cannot report what happened after it was written.
+_AFTER_PUBLICATION = re.compile(
+    r"\bnext (?:round|meeting|talks|summit|step)s?\b|\blater (?:in|that|this)\b|\bsince then\b|"
+    r"\bafter (?:the article|its publication|publication)\b|"
+    r"\bwill\b[^?]*\b(?:be held|take place|happen|be signed)\b|\bin the future\b",
+    re.I,
+)
+
+
+def asks_after_publication(question: str) -> bool:
+    """Whether the question is about events after the article's date ("the next round", "later")."""
+    return bool(_AFTER_PUBLICATION.search(question))
 
 
 def unknown_names(question: str, vocabulary: set[str]) -> list[str]:
@@ -48,6 +64,8 @@ def abstain_reason(
     best = ranked[0]
     if best.score < min_relevance:
         return f"best evidence scores {best.score:.2f} < {min_relevance:.2f}"
+    if asks_after_publication(question):
+        return "the question is about events after the article was written"
     missing = unknown_names(question, vocabulary)
     if missing:
         return "the article never mentions " + ", ".join(missing)

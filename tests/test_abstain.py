@@ -75,3 +75,13 @@ def test_names_alone_do_not_make_evidence_relevant():
 def test_weak_evidence_is_declined_by_the_relevance_threshold():
     q = "Tell me a joke about penguins"
     assert "scores" in (abstain_reason(q, ranked(q), EVIDENCE.vocabulary, 0.35) or "")
+
+
+def test_questions_about_events_after_publication_are_recognised():
+    from rag.abstain import asks_after_publication
+
+    assert asks_after_publication("Where will the next round of talks be held?")
+    assert asks_after_publication("Was a treaty signed later in 2023?")
+    assert asks_after_publication("What happened after the article was published?")
+    assert not asks_after_publication("What will Armenia have to do if no agreement is reached?")
+    assert not asks_after_publication("What did he say next?")
