@@ -22,7 +22,6 @@ from rag import answer_type
 from rag.evidence import ScoredSentence
 from rag.lexical import QUESTION_FILLER, STOPWORDS, stem, synonym, words
 
-
 # A news article cannot report what happened after it was written.
 _AFTER_PUBLICATION = re.compile(
     r"\bnext (?:round|meeting|talks|summit|step)s?\b|\blater (?:in|that|this)\b|\bsince then\b|"
