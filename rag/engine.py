@@ -20,7 +20,7 @@ import hashlib
 import re
 import time
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -294,7 +294,7 @@ class Engine:
             book.forget(checked.n)
         answer.dropped_sentences.append(sentence)
 
-    def _chat_stream(self, messages: list[ChatMessage], **kwargs: Any) -> Iterator[str]:
+    def _chat_stream(self, messages: list[ChatMessage], **kwargs: Any) -> Generator[str, None, None]:
         try:
             for chunk in self.llm.stream_chat(messages, **kwargs):
                 if chunk.delta:
