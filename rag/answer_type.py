@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from rag.lexical import words
+from rag.lexical import stem, words
 
 AnswerType = Literal["quantity", "date", "person"]
 
@@ -59,12 +59,19 @@ def holds(kind: AnswerType, text: str, question: str) -> bool:
     return _has_new_name(text, question)
 
 
+_COUNTED = re.compile(r"\bhow (?:many|much) ([^\W\d_]+)", re.I)
+
+
 def _has_quantity(text: str, question: str) -> bool:
     tokens = words(text)
     q_words = set(words(question))
     wanted_units = {u for u in _UNITS if u in q_words} | ({"%", "percent"} if "percentage" in q_words else set())
     if wanted_units:
         return any(u in tokens or u in text for u in wanted_units)
+    counted = _COUNTED.search(question)
+    if counted:  # "how many days": a number counting days ("four-day", "4 days"), not "two sides"
+        unit = _singular(counted.group(1).lower())
+        return any(_counts(tokens, i, unit) for i in range(len(tokens)))
     for i, t in enumerate(tokens):
         prev = tokens[i - 1] if i else ""
         glued_date = any(t.startswith(m[:3]) for m in _MONTHS)  # "May1-4" as scraped
@@ -75,11 +82,51 @@ def _has_quantity(text: str, question: str) -> bool:
     return False
 
 
+def _is_number(token: str) -> bool:
+    return (any(ch.isdigit() for ch in token) and not _YEAR.match(token)) or token in _NUMBER_WORDS
+
+
+def _counts(tokens: list[str], i: int, unit: str) -> bool:
+    """``tokens[i]`` is a number counting ``unit``: "four-day", "4 days", "three more days"."""
+    parts = tokens[i].split("-")
+    if len(parts) > 1 and _is_number(parts[0]) and _singular(parts[-1]) == unit:
+        return True
+    return _is_number(tokens[i]) and any(_singular(t) == unit for t in tokens[i + 1 : i + 3])
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
 def _has_date(text: str, question: str) -> bool:
     tokens = words(text)
     if _DAY_Q.search(question):  # "on what date": a month or a weekday, not just a year
         return any(t in _MONTHS or t.endswith("day") for t in tokens)
     return any(t in _MONTHS or _YEAR.match(t) for t in tokens) or bool(_RELATIVE_DATE.search(text))
+
+
+def names_near_terms(text: str, question: str) -> bool:
+    """A new name right after the question's own words: "Azerbaijan's Foreign Minister Jeyhun
+    Bayramov" answers "Who is Azerbaijan's Foreign Minister?" better than a sentence that merely
+    mentions the ministers and, elsewhere, someone else."""
+    q_stems = {stem(w) for w in words(question)}
+    tokens = re.findall(r"[^\W_]+(?:['’.-][^\W_]+)*", text)
+    for i in range(1, len(tokens) - 1):
+        prev = words(tokens[i - 1])
+        if prev and stem(prev[0]) in q_stems and _name_run(tokens, i, question) >= 2:
+            return True
+    return False
+
+
+def _name_run(tokens: list[str], i: int, question: str) -> int:
+    q_words = set(words(question))
+    run = 0
+    for token in tokens[i:]:
+        word = words(token)[0] if words(token) else ""
+        if not (token[:1].isupper() and word not in _NOT_NAMES and word not in q_words):
+            break
+        run += 1
+    return run
 
 
 def _has_new_name(text: str, question: str) -> bool:

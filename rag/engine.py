@@ -50,6 +50,7 @@ ABSTAIN_TEXT = (
     "The article does not say. None of its passages answers this question; the closest ones are listed below."
 )
 REWRITE_MAX_TOKENS = 48
+EVIDENCE_POOL = 8
 MAX_GENERATED_SENTENCES = 3
 EXTRACTIVE_SLACK = 3  # a verified sentence citing one of the best 3 sentences needs no added quote
 _TRAILING_MARKERS = re.compile(r"([.!?][\"'”’)]*)((?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])+)")
@@ -193,14 +194,15 @@ class Engine:
         timings.rewrite_ms = _ms(started)
 
         t = time.perf_counter()
-        retrieval = self.retriever.retrieve(
-            rewritten.text, top_k or self.retrieval_settings.top_k, mode or self.retrieval_settings.mode
-        )
-        passages = retrieval.passages
+        k = top_k or self.retrieval_settings.top_k
+        # evidence sentences are ranked over a wider pool than the k passages shown: a chunk that
+        # only one retriever found (BM25's first, say) must not be lost to fusion
+        retrieval = self.retriever.retrieve(rewritten.text, max(k, EVIDENCE_POOL), mode or self.retrieval_settings.mode)
+        passages = retrieval.passages[:k]
         query_embedding = retrieval.query_embedding
         if rewritten.focus != rewritten.text and query_embedding is not None:
             query_embedding = self.embed_model.get_query_embedding(rewritten.focus)
-        ranked = self.evidence.rank(rewritten.focus, passages, query_embedding)
+        ranked = self.evidence.rank(rewritten.focus, retrieval.passages, query_embedding)
         timings.retrieve_ms = _ms(t)
 
         answer = Answer(

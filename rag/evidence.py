@@ -114,6 +114,8 @@ class Evidence:
                 score = 0.5 * semantic + 0.5 * lexical
                 if kind is not None and answer_type.holds(kind, sentence.text, question):
                     score += TYPE_BONUS[kind]
+                    if kind == "person" and answer_type.names_near_terms(sentence.text, question):
+                        score += TYPE_BONUS[kind]
                 if sentence.end <= self.header_end and not about_header:
                     score *= 0.5
                 scored.append(ScoredSentence(sentence, p_index, score, semantic, lexical, self._context(i)))

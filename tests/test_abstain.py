@@ -85,3 +85,10 @@ def test_questions_about_events_after_publication_are_recognised():
     assert asks_after_publication("What happened after the article was published?")
     assert not asks_after_publication("What will Armenia have to do if no agreement is reached?")
     assert not asks_after_publication("What did he say next?")
+
+
+def test_how_many_wants_a_number_of_the_thing_asked_about():
+    q = "How many days did the peace talks last?"
+    assert answer_type.holds("quantity", "The four-day peace talks ended.", q)
+    assert answer_type.holds("quantity", "They talked for 4 days.", q)
+    assert not answer_type.holds("quantity", "The two sides talked over the last few days.", q)
