@@ -81,3 +81,15 @@ def test_the_cli_reports_a_missing_index_in_one_line(tmp_path: Path, monkeypatch
     assert cli_main(["ask", "Who hosted the talks?"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "rag index" in err and "Traceback" not in err
+
+
+def test_two_people_asking_at_once_both_get_their_answers(engine: Engine):
+    """llama.cpp is not thread-safe; the engine's lock makes concurrent callers take turns."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = ["When were the Lachin corridor checkpoints installed?", "Who is Azerbaijan's Foreign Minister?"]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        answers = list(pool.map(engine.ask, questions))
+    assert "April 23" in answers[0].text and "Bayramov" in answers[1].text
+    article = engine.info.article_text
+    assert all(article[c.start : c.end] == c.quote for a in answers for c in a.citations)
