@@ -1,17 +1,17 @@
 """Chat with the article: every answer sentence cites its exact source, highlighted in place.
 
 Run with ``streamlit run app.py``. A thin caller of :class:`rag.engine.Engine`: the views live in
-``ui/``, the answering logic in ``rag/``.
+``rag/ui/``, the answering logic in the rest of ``rag/``.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from core.errors import RagError
-from core.settings import load_settings
-from ui import sidebar, views
-from ui.state import chat_state, select_article_turn
+from rag.errors import RagError
+from rag.settings import load_settings
+from rag.ui import sidebar, views
+from rag.ui.state import chat_state, select_article_turn
 
 PANE_HEIGHT = 600  # px: the chat and the article scroll side by side
 

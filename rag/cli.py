@@ -1,6 +1,6 @@
 """The ``rag`` command: index, ask, chat, config, doctor, eval.
 
-A thin caller of :class:`rag.engine.Engine` and :func:`index.ingest.build_index`. Every
+A thin caller of :class:`rag.engine.Engine` and :func:`rag.ingest.build.build_index`. Every
 :class:`RagError` becomes one line on stderr and a non-zero exit, never a traceback.
 """
 
@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any, TextIO
 
-from core.errors import RagError
-from core.settings import Settings, load_settings, redacted
 from rag.answer import Answer, Final, TextDelta, Turn
+from rag.errors import RagError
+from rag.retrieval.lexical import clip
+from rag.settings import Settings, load_settings, redacted
 
 EXIT_ERROR = 2
 
@@ -67,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", dest="profiles", action="append", help="profile to compare (repeatable)")
     p.add_argument("--out", default="eval/report", help="output directory")
     p.add_argument("--limit", type=int, help="only the first N records (smoke runs)")
+    p.add_argument("--check", action="store_true", help="only validate the gold set against the article")
     p.set_defaults(func=cmd_eval)
     return parser
 
@@ -75,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    from index.ingest import build_index
+    from rag.ingest.build import build_index
 
     bar = _progress_bar(disable=args.json)
     try:
@@ -206,15 +208,11 @@ def _print_streamed(events: Iterable[Any], out: TextIO) -> Answer:
     out.write("\n")
     if answer.abstained:
         for p in answer.passages[:2]:
-            out.write(f"  closest passage ({p.start}-{p.end}): {_clip(p.text)}\n")
+            out.write(f"  closest passage ({p.start}-{p.end}): {clip(p.text, 160)}\n")
     for c in answer.citations:
         out.write(f"  [{c.n}] “{c.quote}” (chars {c.start}-{c.end})\n")
     out.write("\n")
     return answer
-
-
-def _clip(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _progress_bar(disable: bool) -> Any:

@@ -29,22 +29,23 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.base.llms.types import ChatMessage
 from llama_index.core.llms import LLM
 
-from core.errors import ConfigError, IndexMissingError, ProviderError, QuestionError, RagError
-from core.providers.embeddings import embed_key, embed_model_name, make_embedding
-from core.providers.llm import describe_llm, make_llm
-from core.providers.store import describe_store, make_chroma_client
-from core.settings import AnswerSettings, RetrievalSettings, Settings
-from index.sentences import sentences
-from index.store import ChromaVectors, Manifest, find_active, read_chunks
-from rag import prompts
-from rag.abstain import abstain_reason, topic_terms
 from rag.answer import Answer, Final, Passage, StreamEvent, TextDelta, Timings, Turn
-from rag.citations import CitationBook, check_sentence
-from rag.doctor import preflight_embeddings, preflight_llm
-from rag.evidence import Evidence, ScoredSentence
-from rag.followup import standalone_question
-from rag.lexical import terms
-from rag.retrieve import HybridRetriever, Mode
+from rag.answering import prompts
+from rag.answering.abstain import abstain_reason, topic_terms
+from rag.answering.citations import CitationBook, check_sentence, with_marker
+from rag.answering.evidence import Evidence, ScoredSentence
+from rag.answering.followup import standalone_question
+from rag.errors import IndexMissingError, QuestionError, RagError
+from rag.ingest.sentences import sentences
+from rag.ingest.store import ChromaVectors, Manifest, find_active, read_chunks
+from rag.providers.embeddings import check_dimension, embed_key, embed_model_name, make_embedding
+from rag.providers.llm import describe_llm, make_llm
+from rag.providers.preflight import preflight_embeddings, preflight_llm
+from rag.providers.remote import unexpected_error
+from rag.providers.store import describe_store, make_chroma_client
+from rag.retrieval.hybrid import HybridRetriever, Mode
+from rag.retrieval.lexical import terms
+from rag.settings import AnswerSettings, RetrievalSettings, Settings
 
 ABSTAIN_TEXT = (
     "The article does not say. None of its passages answers this question; the closest ones are listed below."
@@ -233,7 +234,7 @@ class Engine:
             parts.append(text)
             yield TextDelta(text if len(parts) == 1 else " " + text)
 
-        extra = _extractive(ranked, book, parts, self.evidence)
+        extra = _extractive(ranked, book)
         if extra:
             if not parts:
                 timings.first_token_ms = _ms(started)
@@ -303,8 +304,8 @@ class Engine:
                     yield chunk.delta
         except RagError:
             raise
-        except Exception as exc:  # remote clients raise their own types; say which setting to fix
-            raise _provider_error(exc) from None
+        except Exception as exc:  # remote clients translate their own errors; this is anything else
+            raise unexpected_error(exc, "llm") from None
 
     def _rewrite(self, question: str, history: Sequence[Turn]) -> str:
         messages = [ChatMessage(role=r, content=c) for r, c in prompts.rewrite_messages(question, history)]
@@ -333,7 +334,7 @@ def select_context(ranked: list[ScoredSentence], budget_chars: int, max_items: i
     return chosen
 
 
-def _extractive(ranked: list[ScoredSentence], book: CitationBook, parts: list[str], evidence: Evidence) -> str:
+def _extractive(ranked: list[ScoredSentence], book: CitationBook) -> str:
     """Quote the best evidence sentence unless the verified answer already cites one of the
     best few (the ranking's first place is not always right; the model's choice may be)."""
     best = ranked[0].sentence
@@ -341,14 +342,7 @@ def _extractive(ranked: list[ScoredSentence], book: CitationBook, parts: list[st
         if any(c.start < s.sentence.end and s.sentence.start < c.end for s in ranked[:EXTRACTIVE_SLACK]):
             return ""
     n = book.number_for((best.start, best.end))
-    return _cite(best.text, n)
-
-
-def _cite(sentence: str, n: int) -> str:
-    match = re.search(r"[.!?]+[\"'”’)]*$", sentence)
-    if match:
-        return f"{sentence[: match.start()]} [{n}]{sentence[match.start() :]}"
-    return f"{sentence} [{n}]"
+    return with_marker(best.text, n)
 
 
 def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evidence:
@@ -358,13 +352,14 @@ def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evide
     except RagError:
         raise
     except Exception as exc:
-        raise _provider_error(exc, "embeddings") from None
-    if vectors and manifest.dimension and len(vectors[0]) != manifest.dimension:
-        raise ConfigError(
-            f"the embedding model returns {len(vectors[0])} dimensions but the index for {key} has "
-            f"{manifest.dimension}; run `rag index --rebuild`",
-            setting="RAG_EMBED__MODEL",
-        )
+        raise unexpected_error(exc, "embeddings") from None
+    check_dimension(
+        (len(v) for v in vectors[:1]),
+        manifest.dimension,
+        against=f"the index for {key}",
+        fix="run `rag index --rebuild`",
+        setting="RAG_EMBED__MODEL",
+    )
     header_end = (
         manifest.article_text.find("\n\n") if manifest.title and manifest.article_text.startswith(manifest.title) else 0
     )
@@ -378,24 +373,6 @@ def _check_article_unchanged(path: Path, manifest: Manifest) -> None:
         return  # a query host may not have the article; the index carries its own copy
     if sha != manifest.article_sha256:
         raise IndexMissingError(f"the article {path} changed since the index was built; run `rag index`")
-
-
-def _provider_error(exc: Exception, what: str = "llm") -> ProviderError:
-    name = type(exc).__name__
-    text = str(exc).splitlines()[0][:200] if str(exc) else name
-    if "Authentication" in name or "401" in text:
-        hint = "the server rejected the API key (RAG_LLM__API_KEY)"
-    elif "NotFound" in name or "404" in text:
-        hint = f"the server does not have this model or path ({text}); check RAG_LLM__MODEL and RAG_LLM__API_BASE"
-    elif "Timeout" in name:
-        hint = "the model server did not answer in time (RAG_LLM__TIMEOUT_S)"
-    elif "Connection" in name:
-        hint = "cannot reach the model server; is it running? (RAG_LLM__API_BASE)"
-    else:
-        hint = f"{name}: {text}"
-    if what == "embeddings":
-        hint = hint.replace("RAG_LLM__", "RAG_EMBED__")
-    return ProviderError(what, hint)
 
 
 def _ms(since: float) -> float:

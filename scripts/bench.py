@@ -53,9 +53,9 @@ def main() -> int:
         rerun_s, rerun = timed_index(store)
 
         os.environ["RAG_STORE__PATH"] = str(store)
-        from core.settings import load_settings
         from rag.engine import Engine
         from rag.evaluation.dataset import DEFAULT_DATASET, load_gold
+        from rag.settings import load_settings
 
         t = time.perf_counter()
         engine = Engine.from_settings(load_settings())

@@ -79,8 +79,8 @@ def app_env(store: Path, profile: str = "embedded", file_watcher: bool = True) -
 def build_store(store: Path, profile: str = "embedded", article: Path | None = None) -> dict[str, Any]:
     """Build the index into ``store`` (in this process); the report as a dict."""
     sys.path.insert(0, str(ROOT))
-    from core.settings import load_settings
-    from index.ingest import build_index
+    from rag.ingest.build import build_index
+    from rag.settings import load_settings
 
     overrides: dict[str, Any] = {"index": {"article_path": article}} if article else {}
     report = build_index(load_settings(env_file=None, profile=profile, store={"path": store}, **overrides))

@@ -1,24 +1,25 @@
 #!/usr/bin/env bash
 # Set everything up in .venv (idempotent; a rerun only installs what is missing).
-#   TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu bash scripts/setup.sh   # CPU torch elsewhere
-#   RAG_SETUP_EXTRAS=dev bash scripts/setup.sh                                    # + test/lint tools
+# The default install needs no PyTorch: the bundled MiniLM runs in NumPy, SmolLM2 in llama.cpp.
+#   RAG_SETUP_EXTRAS=dev bash scripts/setup.sh     # + test/lint tools (and torch, for one cross-check)
+#   RAG_SETUP_EXTRAS=openai,sentence-transformers TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu \
+#     bash scripts/setup.sh                        # sentence-transformers embedders, CPU torch elsewhere
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
-extras=${RAG_SETUP_EXTRAS:-openai,server,eval}
+extras=${RAG_SETUP_EXTRAS:-openai,server}
 
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
   .venv/bin/pip install -q --upgrade pip
 fi
-# torch first and pinned: a looser spec would pull a multi-GB CUDA build.
-if ! .venv/bin/python -c "import torch" 2>/dev/null; then
-  if [ -n "${TORCH_INDEX_URL:-}" ]; then
-    .venv/bin/pip install -q torch==2.13.0 --index-url "$TORCH_INDEX_URL"
-  else
-    .venv/bin/pip install -q torch==2.13.0
-  fi
-fi
+# torch only for the extras that need it, first and pinned: a looser spec pulls a multi-GB CUDA build.
+case ",$extras," in
+  *,dev,*|*,sentence-transformers,*)
+    if ! .venv/bin/python -c "import torch" 2>/dev/null; then
+      .venv/bin/pip install -q torch==2.13.0 ${TORCH_INDEX_URL:+--index-url "$TORCH_INDEX_URL"}
+    fi ;;
+esac
 # llama-cpp-python compiles llama.cpp the first time (~6 min on 2 cores); pip caches the wheel.
 .venv/bin/pip install -q -e ".[${extras}]"
 echo "setup done: .venv ready"

@@ -22,8 +22,8 @@ from typing import Any
 import httpx
 import pytest
 
-from core.providers.bundled import smollm2_gguf
-from core.settings import DEFAULT_ARTICLE, Settings
+from rag.providers.bundled import smollm2_gguf
+from rag.settings import DEFAULT_ARTICLE, Settings
 from tests import support
 
 BIN = Path(sys.executable).parent  # the virtualenv's bin: python, rag, chroma

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from core.providers.fake import FakeLLM, HashEmbedding
-from core.settings import DEFAULT_ARTICLE, Settings, load_settings
-from index.ingest import build_index
 from rag.engine import Engine
+from rag.ingest.build import build_index
+from rag.providers.fake import FakeLLM, HashEmbedding
+from rag.settings import DEFAULT_ARTICLE, Settings, load_settings
 
 
 def fake_settings(tmp_path: Path, **overrides: Any) -> Settings:

@@ -1,8 +1,8 @@
 """Abstention rules and answer types, on hand-built evidence (no models)."""
 
-from rag import answer_type
-from rag.abstain import abstain_reason, unknown_names
-from rag.evidence import Evidence
+from rag.answering import answer_type
+from rag.answering.abstain import abstain_reason, unknown_names
+from rag.answering.evidence import Evidence
 
 TEXT = (
     "The checkpoints were installed on April 23 along the corridor. "
@@ -78,7 +78,7 @@ def test_weak_evidence_is_declined_by_the_relevance_threshold():
 
 
 def test_questions_about_events_after_publication_are_recognised():
-    from rag.abstain import asks_after_publication
+    from rag.answering.abstain import asks_after_publication
 
     assert asks_after_publication("Where will the next round of talks be held?")
     assert asks_after_publication("Was a treaty signed later in 2023?")

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from core.errors import ArticleError
-from core.settings import DEFAULT_ARTICLE
-from index.article import clean_article, load_article
-from index.chunker import chunk_text
-from index.sentences import sentences
+from rag.errors import ArticleError
+from rag.ingest.article import clean_article, load_article
+from rag.ingest.chunker import chunk_text
+from rag.ingest.sentences import sentences
+from rag.settings import DEFAULT_ARTICLE
 
 RAW = DEFAULT_ARTICLE.read_text(encoding="utf-8")
 

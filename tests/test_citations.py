@@ -1,11 +1,11 @@
 """Citation binding, verbatim quotes and the per-sentence support check (no models)."""
 
-from core.settings import DEFAULT_ARTICLE
-from index.article import clean_article
-from index.chunker import chunk_text
 from rag.answer import Passage
-from rag.citations import CitationBook, check_sentence, split_markers
-from rag.evidence import Evidence
+from rag.answering.citations import CitationBook, check_sentence, split_markers
+from rag.answering.evidence import Evidence
+from rag.ingest.article import clean_article
+from rag.ingest.chunker import chunk_text
+from rag.settings import DEFAULT_ARTICLE
 
 ARTICLE = clean_article(DEFAULT_ARTICLE.read_text(encoding="utf-8")).text
 EVIDENCE = Evidence(ARTICLE)

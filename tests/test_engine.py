@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from core.errors import ProviderError, QuestionError
 from rag.answer import Final, TextDelta, Turn
 from rag.engine import ABSTAIN_TEXT
+from rag.errors import ProviderError, QuestionError
 from tests.support import fake_engine
 
 LACHIN = "When were the Lachin corridor checkpoints installed?"

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from core.providers.fake import FakeLLM
-from core.settings import load_settings
-from index.ingest import build_index
 from rag.engine import Engine
 from rag.evaluation.dataset import DEFAULT_DATASET, DatasetError, GoldSet, load_gold
 from rag.evaluation.report import write_report
 from rag.evaluation.run import evaluate
+from rag.ingest.build import build_index
+from rag.providers.fake import FakeLLM
+from rag.settings import load_settings
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from core.errors import IndexDamagedError, IndexMissingError
-from core.providers.fake import HashEmbedding
-from core.providers.store import make_chroma_client
-from core.settings import DEFAULT_ARTICLE
-from index.ingest import build_index
-from index.store import find_active, list_manifests, read_chunks
 from rag.engine import Engine
+from rag.errors import IndexDamagedError, IndexMissingError
+from rag.ingest.build import build_index
+from rag.ingest.store import find_active, list_manifests, read_chunks
+from rag.providers.fake import HashEmbedding
+from rag.providers.store import make_chroma_client
+from rag.settings import DEFAULT_ARTICLE
 from tests.support import fake_settings
 
 
@@ -34,7 +34,7 @@ def test_rerun_does_not_even_load_the_embedding_model(tmp_path: Path, monkeypatc
     def refuse(_settings: object) -> None:
         raise AssertionError("the model was loaded")
 
-    monkeypatch.setattr("index.ingest.make_embedding", refuse)
+    monkeypatch.setattr("rag.ingest.build.make_embedding", refuse)
     assert build_index(settings).embedded == 0
 
 
@@ -118,6 +118,6 @@ def test_a_corrupt_store_directory_gives_a_clear_error(tmp_path: Path):
 
 
 def _fake_llm():
-    from core.providers.fake import FakeLLM
+    from rag.providers.fake import FakeLLM
 
     return FakeLLM()

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from core.providers.bundled import minilm_dir
-from core.providers.minilm import NumpyBertEncoder, supports
+from rag.providers.bundled import minilm_dir
+from rag.providers.minilm import NumpyBertEncoder, supports
 
 TEXTS = [
     "For the last two years, Armenia and Azerbaijan have narrowly avoided conflict in the Caucasus.",

@@ -15,15 +15,15 @@ from pathlib import Path
 import pytest
 from llama_index.core.base.llms.types import ChatMessage
 
-from core.errors import ConfigError, MissingExtraError, ProviderError
-from core.providers.embeddings import embed_key, make_embedding
-from core.providers.llm import llm_endpoint, make_llm
-from core.providers.remote import clean_message
-from core.providers.store import make_chroma_client
-from core.settings import PROFILES, Settings, load_settings, redacted
-from index.ingest import build_index
-from index.store import ChromaVectors, find_active
 from rag.doctor import run_checks
+from rag.errors import ConfigError, MissingExtraError, ProviderError
+from rag.ingest.build import build_index
+from rag.ingest.store import ChromaVectors, find_active
+from rag.providers.embeddings import embed_key, make_embedding
+from rag.providers.llm import llm_endpoint, make_llm
+from rag.providers.remote import clean_message
+from rag.providers.store import make_chroma_client
+from rag.settings import PROFILES, Settings, load_settings, redacted
 from tests.conftest import HttpStub, RagCli, Server
 
 SECRET = "sk-SECRET-provider-test-8c41"
@@ -133,7 +133,7 @@ def test_an_unknown_provider_value_lists_the_valid_ones(monkeypatch: pytest.Monk
 def test_a_missing_optional_package_names_its_install_extra(
     monkeypatch: pytest.MonkeyPatch, blocked: str, build: Callable[[Settings], object], package: str
 ) -> None:
-    monkeypatch.delitem(sys.modules, "core.providers.openai_compat", raising=False)
+    monkeypatch.delitem(sys.modules, "rag.providers.openai_compat", raising=False)
     monkeypatch.setitem(sys.modules, blocked, None)  # what an uninstalled package looks like to import
     settings = load_settings(
         env_file=None,
@@ -180,7 +180,7 @@ def test_the_index_key_separates_provider_model_and_dimensions() -> None:
 
 def test_a_local_model_refuses_a_dimension_setting_it_cannot_meet() -> None:
     settings = load_settings(env_file=None, profile="fake", embed={"dimensions": 100})
-    with pytest.raises(ConfigError, match="returns 256 dimensions, RAG_EMBED__DIMENSIONS says 100"):
+    with pytest.raises(ConfigError, match="returns 256 dimensions but RAG_EMBED__DIMENSIONS says 100"):
         make_embedding(settings.embed)
 
 

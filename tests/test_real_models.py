@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from core.settings import DEFAULT_ARTICLE, load_settings
-from index.ingest import build_index
 from rag.cli import main as cli_main
 from rag.engine import Engine
+from rag.ingest.build import build_index
+from rag.settings import DEFAULT_ARTICLE, load_settings
 
 pytestmark = pytest.mark.real_models
 

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from core.providers.store import make_chroma_client
-from core.settings import load_settings
-from index.ingest import build_index
-from index.store import list_manifests
 from rag.doctor import preflight_llm, run_checks
+from rag.ingest.build import build_index
+from rag.ingest.store import list_manifests
+from rag.providers.store import make_chroma_client
+from rag.settings import load_settings
 from tests.conftest import BIN, EMBED_ALIAS, LLM_ALIAS, SERVER_KEY, CliResult, RagCli, Server, free_port
 from tests.support import fake_settings
 

@@ -12,15 +12,15 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.providers.fake import FakeLLM
-from core.settings import load_settings
-from index.ingest import build_index
 from rag.answer import Answer, Citation, Passage
 from rag.engine import Engine
+from rag.ingest.build import build_index
+from rag.providers.fake import FakeLLM
+from rag.settings import load_settings
+from rag.ui.render import escape_markdown
+from rag.ui.resources import forget_engines, get_engine
+from rag.ui.state import CHAT_KEY, ChatState, ChatTurn
 from tests import support
-from ui.render import escape_markdown
-from ui.resources import forget_engines, get_engine
-from ui.state import CHAT_KEY, ChatState, ChatTurn
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 QUESTION = "When were the Lachin corridor checkpoints installed?"

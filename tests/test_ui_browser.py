@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from core.settings import DEFAULT_ARTICLE
+from rag.settings import DEFAULT_ARTICLE
 from scripts.bench_ui import (
     CHROMIUM,
     CITATION_CHIP,

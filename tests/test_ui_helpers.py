@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from core.settings import DEFAULT_ARTICLE
-from index.article import clean_article
 from rag.answer import Answer, Citation, Final, Passage, TextDelta, Timings
-from ui.render import (
+from rag.ingest.article import clean_article
+from rag.settings import DEFAULT_ARTICLE
+from rag.ui.render import (
     answer_markdown,
     article_blocks,
     chip_label,
@@ -22,8 +22,8 @@ from ui.render import (
     stream_markdown,
     timings_caption,
 )
-from ui.sidebar import format_built_at
-from ui.state import ARTICLE_TURN_KEY, ChatState, ChatTurn, chat_state, new_chat, select_article_turn
+from rag.ui.sidebar import format_built_at
+from rag.ui.state import ARTICLE_TURN_KEY, ChatState, ChatTurn, chat_state, new_chat, select_article_turn
 
 ARTICLE = clean_article(DEFAULT_ARTICLE.read_text(encoding="utf-8")).text
 INJECTIONS = [

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from index.sentences import sentences
 from rag.answer import Answer, Passage
 from rag.evaluation.dataset import Item
-from rag.lexical import fold
+from rag.ingest.sentences import sentences
+from rag.retrieval.lexical import fold
 
 _REFUSAL = re.compile(r"\b(?:does not say|doesn't say|not (?:mentioned|stated|covered)|no information)\b", re.I)
 _MARKER = re.compile(r"\[\d+\]")

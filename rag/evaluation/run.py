@@ -9,12 +9,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from core.settings import Settings, load_settings
 from rag.answer import Answer, Turn
 from rag.engine import Engine
 from rag.evaluation import metrics as m
-from rag.evaluation.dataset import DEFAULT_DATASET, GoldSet, Item, load_gold
-from rag.retrieve import Mode
+from rag.evaluation.dataset import DEFAULT_DATASET, KINDS, GoldSet, Item, check_gold, load_gold
+from rag.retrieval.hybrid import Mode
+from rag.settings import Settings, load_settings
 
 RETRIEVAL_MODES: tuple[Mode, ...] = ("hybrid", "vector", "bm25")
 HIT_K = 5
@@ -111,15 +111,30 @@ def _turn_correct(row: dict[str, Any]) -> bool:
     return bool(row.get("correct"))
 
 
+def check_dataset(dataset: Path, settings: Settings) -> int:
+    """``rag eval --check``: validate the gold set against the cleaned article; counts per kind."""
+    from rag.ingest.article import load_article
+
+    gold, warnings = check_gold(dataset, load_article(settings.index.article_path).text)
+    for warning in warnings:
+        print(f"warning: {warning}")
+    counts = {kind: len(gold.of_kind(kind)) for kind in KINDS if kind != "conversation"}
+    counts["conversation"] = len(gold.conversations)
+    print(f"ok {dataset}: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    return 0
+
+
 def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     """``rag eval``: evaluate each profile, write report.md / report.json / charts."""
     from tqdm import tqdm
 
-    from index.ingest import build_index
     from rag.evaluation.report import headline, write_report
+    from rag.ingest.build import build_index
 
     profiles = args.profiles or [settings.profile]
     dataset = Path(args.dataset) if args.dataset else DEFAULT_DATASET
+    if getattr(args, "check", False):
+        return check_dataset(dataset, settings)
     results: dict[str, Any] = {}
     for profile in profiles:
         profile_settings = settings if profile == settings.profile else load_settings(profile=profile)

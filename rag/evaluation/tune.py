@@ -16,12 +16,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from core.settings import Settings, load_settings
-from index.ingest import build_index
-from rag.abstain import abstain_reason
+from rag.answering.abstain import abstain_reason
 from rag.engine import Engine
 from rag.evaluation.dataset import DEFAULT_DATASET, Item, load_gold
 from rag.evaluation.metrics import first_hit_rank, mean
+from rag.ingest.build import build_index
+from rag.settings import Settings, load_settings
 
 CHUNK_SIZES = (300, 450, 600, 800)
 TOP_KS = (3, 4, 5, 6)
@@ -42,7 +42,7 @@ def _engine(settings: Settings, chunk_size: int, store: Path, embed: Any = None)
         }
     )
     build_index(tuned, embed_model=embed)
-    from core.providers.fake import FakeLLM  # retrieval and abstention only: no model calls
+    from rag.providers.fake import FakeLLM  # retrieval and abstention only: no model calls
 
     return Engine.from_settings(tuned, llm=FakeLLM(), embed_model=embed)
 
@@ -83,7 +83,7 @@ def main() -> int:
     settings = load_settings()
     report: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        from core.providers.embeddings import make_embedding
+        from rag.providers.embeddings import make_embedding
 
         embed = make_embedding(settings.embed)
         engines = {c: _engine(settings, c, Path(tmp) / f"c{c}", embed) for c in CHUNK_SIZES}

@@ -1,0 +1,142 @@
+"""What kind of answer a question expects, and whether a sentence holds one.
+
+Used twice: ranking prefers evidence holding the expected type (a "who" question's best sentence
+names someone), and abstention declines a "how many" question whose evidence holds no quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from rag.retrieval.lexical import raw_tokens, stem, words
+
+AnswerType = Literal["quantity", "date", "person"]
+
+_QUANTITY_Q = re.compile(
+    r"\bhow (?:many|much|far|large|big|long is|long are)\b|\bwhat (?:percentage|share|number)\b", re.I
+)
+_DATE_Q = re.compile(
+    r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month)\b|\bwhen (?:was|were|did)\b", re.I
+)
+_DAY_Q = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b", re.I)
+_PERSON_Q = re.compile(
+    r"^\s*(?:and\s+)?who\b|\bwhich (?:official|minister|leader|person|president)\b|\bname of (?:the|this|that)\b", re.I
+)
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
+    "thousand million billion dozen dozens several single double".split()
+)
+_UNITS = frozenset({"percent", "%", "kilometres", "kilometers", "km", "miles", "mile", "meters", "metres"})
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_RELATIVE_DATE = re.compile(
+    r"\b(?:days?|weeks?|months?|years?) (?:before|after|ago|later|earlier|prior)\b|\btoday\b|\byesterday\b", re.I
+)
+# Capitalised words that are titles or nationalities, not names of people.
+_NOT_NAMES = frozenset(
+    "foreign minister ministers secretary state president prime chief executive officer department official "
+    "government republic parliament armenian azerbaijani russian european american the a".split()
+)
+
+
+def expected(question: str) -> AnswerType | None:
+    if _QUANTITY_Q.search(question):
+        return "quantity"
+    if _DATE_Q.search(question):
+        return "date"
+    if _PERSON_Q.search(question):
+        return "person"
+    return None
+
+
+def holds(kind: AnswerType, text: str, question: str) -> bool:
+    """Whether ``text`` contains an answer of ``kind`` (not merely one the question gave)."""
+    if kind == "quantity":
+        return _has_quantity(text, question)
+    if kind == "date":
+        return _has_date(text, question)
+    return _has_new_name(text, question)
+
+
+_COUNTED = re.compile(r"\bhow (?:many|much) ([^\W\d_]+)", re.I)
+
+
+def _has_quantity(text: str, question: str) -> bool:
+    tokens = words(text)
+    q_words = set(words(question))
+    wanted_units = {u for u in _UNITS if u in q_words} | ({"%", "percent"} if "percentage" in q_words else set())
+    if wanted_units:
+        return any(u in tokens or u in text for u in wanted_units)
+    counted = _COUNTED.search(question)
+    if counted:  # "how many days": a number counting days ("four-day", "4 days"), not "two sides"
+        unit = _singular(counted.group(1).lower())
+        return any(_counts(tokens, i, unit) for i in range(len(tokens)))
+    for i, t in enumerate(tokens):
+        prev = tokens[i - 1] if i else ""
+        glued_date = any(t.startswith(m[:3]) for m in _MONTHS)  # "May1-4" as scraped
+        if any(ch.isdigit() for ch in t) and not _YEAR.match(t) and prev not in _MONTHS and not glued_date:
+            return True
+        if any(part in _NUMBER_WORDS for part in t.split("-")):
+            return True
+    return False
+
+
+def _is_number(token: str) -> bool:
+    return (any(ch.isdigit() for ch in token) and not _YEAR.match(token)) or token in _NUMBER_WORDS
+
+
+def _counts(tokens: list[str], i: int, unit: str) -> bool:
+    """``tokens[i]`` is a number counting ``unit``: "four-day", "4 days", "three more days"."""
+    parts = tokens[i].split("-")
+    if len(parts) > 1 and _is_number(parts[0]) and _singular(parts[-1]) == unit:
+        return True
+    return _is_number(tokens[i]) and any(_singular(t) == unit for t in tokens[i + 1 : i + 3])
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _has_date(text: str, question: str) -> bool:
+    tokens = words(text)
+    if _DAY_Q.search(question):  # "on what date": a month or a weekday, not just a year
+        return any(t in _MONTHS or t.endswith("day") for t in tokens)
+    return any(t in _MONTHS or _YEAR.match(t) for t in tokens) or bool(_RELATIVE_DATE.search(text))
+
+
+def names_near_terms(text: str, question: str) -> bool:
+    """A new name right after the question's own words: "Azerbaijan's Foreign Minister Jeyhun
+    Bayramov" answers "Who is Azerbaijan's Foreign Minister?" better than a sentence that merely
+    mentions the ministers and, elsewhere, someone else."""
+    q_stems = {stem(w) for w in words(question)}
+    tokens = raw_tokens(text)
+    for i in range(1, len(tokens) - 1):
+        prev = words(tokens[i - 1])
+        if prev and stem(prev[0]) in q_stems and _name_run(tokens, i, question) >= 2:
+            return True
+    return False
+
+
+def _name_run(tokens: list[str], i: int, question: str) -> int:
+    q_words = set(words(question))
+    run = 0
+    for token in tokens[i:]:
+        word = words(token)[0] if words(token) else ""
+        if not (token[:1].isupper() and word not in _NOT_NAMES and word not in q_words):
+            break
+        run += 1
+    return run
+
+
+def _has_new_name(text: str, question: str) -> bool:
+    q_words = set(words(question))
+    tokens = raw_tokens(text)
+    run = 0
+    for i, token in enumerate(tokens):
+        word = words(token)[0] if words(token) else ""
+        is_name = i > 0 and token[:1].isupper() and word not in _NOT_NAMES and word not in q_words
+        run = run + 1 if is_name else 0
+        if run >= 2:  # "Jeyhun Bayramov", "Efgan Nifti"
+            return True
+    return False

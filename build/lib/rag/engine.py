@@ -1,0 +1,379 @@
+"""The read path: question -> (rewrite) -> retrieve -> answer -> cite -> verify.
+
+:class:`Engine` is the one Python API the UI, the CLI and the evaluation call::
+
+    engine = Engine.from_settings(load_settings())
+    answer = engine.ask("Who mediated the talks?")
+    for event in engine.stream("And when?", history=[Turn(answer.question, answer.text)]):
+        ...
+
+Only verified text is ever streamed: the model's output is buffered sentence by sentence, each
+sentence is checked against the passages and either emitted with a verified citation or dropped.
+When no sentence survives, or the survivors miss the best evidence, the best sentence of the
+article is quoted instead (cited). When retrieval finds nothing relevant enough, the engine
+abstains without calling the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+import unicodedata
+from collections.abc import Generator, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.base.llms.types import ChatMessage
+from llama_index.core.llms import LLM
+
+from rag.answer import Answer, Final, Passage, StreamEvent, TextDelta, Timings, Turn
+from rag.answering import prompts
+from rag.answering.abstain import abstain_reason, topic_terms
+from rag.answering.citations import CitationBook, check_sentence, with_marker
+from rag.answering.evidence import Evidence, ScoredSentence
+from rag.answering.followup import standalone_question
+from rag.errors import IndexMissingError, QuestionError, RagError
+from rag.ingest.sentences import sentences
+from rag.ingest.store import ChromaVectors, Manifest, find_active, read_chunks
+from rag.providers.embeddings import check_dimension, embed_key, embed_model_name, make_embedding
+from rag.providers.llm import describe_llm, make_llm
+from rag.providers.preflight import preflight_embeddings, preflight_llm
+from rag.providers.remote import unexpected_error
+from rag.providers.store import describe_store, make_chroma_client
+from rag.retrieval.hybrid import HybridRetriever, Mode
+from rag.retrieval.lexical import terms
+from rag.settings import AnswerSettings, RetrievalSettings, Settings
+
+ABSTAIN_TEXT = (
+    "The article does not say. None of its passages answers this question; the closest ones are listed below."
+)
+REWRITE_MAX_TOKENS = 48
+EVIDENCE_POOL = 8
+MAX_GENERATED_SENTENCES = 3
+EXTRACTIVE_SLACK = 3  # a verified sentence citing one of the best 3 sentences needs no added quote
+_TRAILING_MARKERS = re.compile(r"([.!?][\"'”’)]*)((?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])+)")
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """What the UI shows about the loaded engine."""
+
+    llm: str
+    embedding: str
+    store: str
+    collection: str
+    chunks: int
+    built_at: str
+    title: str
+    author: str
+    date: str
+    article_text: str
+
+
+class Engine:
+    def __init__(
+        self,
+        *,
+        llm: LLM,
+        embed_model: BaseEmbedding,
+        retriever: HybridRetriever,
+        evidence: Evidence,
+        info: EngineInfo,
+        retrieval: RetrievalSettings,
+        answer: AnswerSettings,
+    ) -> None:
+        self.llm = llm
+        self.embed_model = embed_model
+        self.retriever = retriever
+        self.evidence = evidence
+        self.info = info
+        self.retrieval_settings = retrieval
+        self.answer_settings = answer
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        *,
+        llm: LLM | None = None,
+        embed_model: BaseEmbedding | None = None,
+        client: Any = None,
+    ) -> Engine:
+        """Open the index for the configured embedding model and load the models."""
+        if llm is None:
+            preflight_llm(settings.llm)  # a wrong server, model or key fails now, not mid-answer
+        if embed_model is None:
+            preflight_embeddings(settings.embed)  # embedding server, model, RAG_EMBED__DIMENSIONS
+        client = client if client is not None else make_chroma_client(settings.store)
+        collection, manifest = find_active(client, embed_key(settings.embed))
+        chunks = read_chunks(collection, manifest)
+        _check_article_unchanged(settings.index.article_path, manifest)
+        embed_model = embed_model if embed_model is not None else make_embedding(settings.embed)
+        evidence = _evidence(manifest, embed_model, embed_key(settings.embed))
+        retriever = HybridRetriever(
+            chunks,
+            ChromaVectors(collection),
+            embed_query=lambda q: embed_model.get_query_embedding(q),
+            candidates=settings.retrieval.candidates,
+            rrf_k=settings.retrieval.rrf_k,
+        )
+        info = EngineInfo(
+            llm=describe_llm(settings.llm),
+            embedding=f"{settings.embed.provider}: {embed_model_name(settings.embed)} ({manifest.dimension} dims)",
+            store=describe_store(settings.store),
+            collection=collection.name,
+            chunks=len(chunks),
+            built_at=manifest.built_at,
+            title=manifest.title,
+            author=manifest.author,
+            date=manifest.date,
+            article_text=manifest.article_text,
+        )
+        return cls(
+            llm=llm if llm is not None else make_llm(settings.llm),
+            embed_model=embed_model,
+            retriever=retriever,
+            evidence=evidence,
+            info=info,
+            retrieval=settings.retrieval,
+            answer=settings.answer,
+        )
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def ask(self, question: str, history: Sequence[Turn] | None = None, **options: Any) -> Answer:
+        """Answer ``question`` (a follow-up when ``history`` is given)."""
+        final: Answer | None = None
+        for event in self.stream(question, history, **options):
+            if isinstance(event, Final):
+                final = event.answer
+        assert final is not None
+        return final
+
+    def retrieve(self, question: str, top_k: int | None = None, mode: Mode | None = None) -> list[Passage]:
+        """Retrieval alone (what the evaluation scores)."""
+        return self.retriever.retrieve(
+            self.validate(question), top_k or self.retrieval_settings.top_k, mode or self.retrieval_settings.mode
+        ).passages
+
+    def validate(self, question: str) -> str:
+        """Clean the question or raise :class:`QuestionError` saying what is wrong."""
+        if not isinstance(question, str):
+            raise QuestionError("the question must be text")
+        cleaned = "".join(
+            " " if ch in "\r\n\t" else ch
+            for ch in unicodedata.normalize("NFC", question)
+            if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co") or ch in "\r\n\t"
+        )
+        cleaned = re.sub(r"\s+", " ", cleaned).strip()
+        limit = self.answer_settings.max_question_chars
+        if not cleaned:
+            raise QuestionError("the question is empty: type a question about the article")
+        if len(cleaned) > limit:
+            raise QuestionError(
+                f"the question is {len(cleaned)} characters long; the limit is {limit} (RAG_ANSWER__MAX_QUESTION_CHARS)"
+            )
+        return cleaned
+
+    def stream(
+        self,
+        question: str,
+        history: Sequence[Turn] | None = None,
+        *,
+        top_k: int | None = None,
+        mode: Mode | None = None,
+    ) -> Iterator[StreamEvent]:
+        """Yield :class:`TextDelta` pieces of verified text, then one :class:`Final`."""
+        started = time.perf_counter()
+        question = self.validate(question)
+        timings = Timings()
+        rewrite = self._rewrite if self.answer_settings.rewrite_followups else None
+        rewritten = standalone_question(question, list(history or []), rewrite)
+        timings.rewrite_ms = _ms(started)
+
+        t = time.perf_counter()
+        k = top_k or self.retrieval_settings.top_k
+        # evidence sentences are ranked over a wider pool than the k passages shown: a chunk that
+        # only one retriever found (BM25's first, say) must not be lost to fusion
+        retrieval = self.retriever.retrieve(rewritten.text, max(k, EVIDENCE_POOL), mode or self.retrieval_settings.mode)
+        passages = retrieval.passages[:k]
+        query_embedding = retrieval.query_embedding
+        if rewritten.focus != rewritten.text and query_embedding is not None:
+            query_embedding = self.embed_model.get_query_embedding(rewritten.focus)
+        ranked = self.evidence.rank(rewritten.focus, retrieval.passages, query_embedding)
+        timings.retrieve_ms = _ms(t)
+
+        answer = Answer(
+            question=question,
+            text="",
+            citations=[],
+            passages=passages,
+            abstained=False,
+            timings=timings,
+            standalone_question=rewritten.text if rewritten.method != "none" else "",
+        )
+        reason = abstain_reason(rewritten.focus, ranked, self.evidence.vocabulary, self.answer_settings.min_relevance)
+        if reason:
+            answer.abstained, answer.mode, answer.text = True, "abstained", ABSTAIN_TEXT
+            answer.abstain_reason = reason
+            timings.first_token_ms = _ms(started)
+            yield TextDelta(ABSTAIN_TEXT)
+            timings.total_ms = _ms(started)
+            yield Final(answer)
+            return
+
+        book = CitationBook(self.evidence.text)
+        context = select_context(ranked, self.answer_settings.context_chars)
+        parts: list[str] = []
+        for text in self._verified_sentences(rewritten.text, context, passages, book, answer):
+            if not parts:
+                timings.first_token_ms = _ms(started)
+            parts.append(text)
+            yield TextDelta(text if len(parts) == 1 else " " + text)
+
+        extra = _extractive(ranked, book)
+        if extra:
+            if not parts:
+                timings.first_token_ms = _ms(started)
+            answer.mode = "mixed" if parts else "extractive"
+            yield TextDelta(extra if not parts else " " + extra)
+            parts.append(extra)
+        answer.text = " ".join(parts)
+        answer.citations = list(book.citations)
+        timings.total_ms = _ms(started)
+        yield Final(answer)
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _verified_sentences(
+        self, question: str, context: list[Passage], passages: list[Passage], book: CitationBook, answer: Answer
+    ) -> Iterator[str]:
+        """The model's answer, one verified sentence at a time (unsupported ones recorded).
+
+        The model sees only ``context`` (the best evidence sentences, numbered), so only those may
+        back its claims; after the first sentence, a claim must also share a topic word with the
+        question (small models wander off into true but unrelated sentences).
+        """
+        messages = [ChatMessage(role=r, content=c) for r, c in prompts.answer_messages(question, context)]
+        candidates = context
+        topic = topic_terms(question)
+        buffer = ""
+        kept = 0
+        stream = self._chat_stream(messages)
+        for delta in stream:
+            buffer += delta
+            normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
+            spans = sentences(normal)
+            if len(spans) < 2:
+                continue
+            for s, e in spans[:-1]:
+                for text in self._check(normal[s:e], candidates, topic, book, answer):
+                    kept += 1
+                    yield text
+            buffer = normal[spans[-1][0] :]
+            # Stop paying for tokens once the answer is long enough, or once the model has
+            # failed the check twice without a single verified sentence (the quote will do).
+            if kept >= MAX_GENERATED_SENTENCES or (not kept and len(answer.dropped_sentences) >= 2):
+                stream.close()  # also releases the embedded model's lock
+                return
+        normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
+        for s, e in sentences(normal):
+            yield from self._check(normal[s:e], candidates, topic, book, answer)
+
+    def _check(
+        self, sentence: str, context: list[Passage], topic: set[str], book: CitationBook, answer: Answer
+    ) -> Iterator[str]:
+        first = not book.citations
+        checked = check_sentence(
+            sentence, context, self.evidence, book, self.answer_settings.min_support, question=answer.question
+        )
+        if checked.supported and (first or not topic or topic & set(terms(sentence))):
+            yield checked.text
+            return
+        if checked.supported:  # a true but off-topic sentence: take back its citation if unused
+            book.forget(checked.n)
+        answer.dropped_sentences.append(sentence)
+
+    def _chat_stream(self, messages: list[ChatMessage], **kwargs: Any) -> Generator[str, None, None]:
+        try:
+            for chunk in self.llm.stream_chat(messages, **kwargs):
+                if chunk.delta:
+                    yield chunk.delta
+        except RagError:
+            raise
+        except Exception as exc:  # remote clients translate their own errors; this is anything else
+            raise unexpected_error(exc, "llm") from None
+
+    def _rewrite(self, question: str, history: Sequence[Turn]) -> str:
+        messages = [ChatMessage(role=r, content=c) for r, c in prompts.rewrite_messages(question, history)]
+        text = ""
+        for delta in self._chat_stream(messages, max_tokens=REWRITE_MAX_TOKENS):
+            text += delta
+            if "\n" in text.strip():  # the question is one line; stop paying for more
+                break
+        return text
+
+
+def select_context(ranked: list[ScoredSentence], budget_chars: int, max_items: int = 4) -> list[Passage]:
+    """The best evidence sentences within a character budget: the model's whole context.
+
+    Small models answer better from a few relevant sentences than from whole chunks, and on a
+    2-core CPU every prompt token costs ~6 ms before the first answer token.
+    """
+    chosen: list[Passage] = []
+    used = 0
+    for item in ranked:
+        s = item.sentence
+        if chosen and (used + len(s.text) > budget_chars or len(chosen) >= max_items):
+            break
+        chosen.append(Passage(f"s{s.start}", s.text, s.start, s.end, item.score))
+        used += len(s.text)
+    return chosen
+
+
+def _extractive(ranked: list[ScoredSentence], book: CitationBook) -> str:
+    """Quote the best evidence sentence unless the verified answer already cites one of the
+    best few (the ranking's first place is not always right; the model's choice may be)."""
+    best = ranked[0].sentence
+    for c in book.citations:
+        if any(c.start < s.sentence.end and s.sentence.start < c.end for s in ranked[:EXTRACTIVE_SLACK]):
+            return ""
+    n = book.number_for((best.start, best.end))
+    return with_marker(best.text, n)
+
+
+def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evidence:
+    texts = [manifest.article_text[s:e] for s, e in sentences(manifest.article_text)]
+    try:
+        vectors = embed_model.get_text_embedding_batch(texts)
+    except RagError:
+        raise
+    except Exception as exc:
+        raise unexpected_error(exc, "embeddings") from None
+    check_dimension(
+        (len(v) for v in vectors[:1]),
+        manifest.dimension,
+        against=f"the index for {key}",
+        fix="run `rag index --rebuild`",
+        setting="RAG_EMBED__MODEL",
+    )
+    header_end = (
+        manifest.article_text.find("\n\n") if manifest.title and manifest.article_text.startswith(manifest.title) else 0
+    )
+    return Evidence(manifest.article_text, vectors, header_end=max(header_end, 0))
+
+
+def _check_article_unchanged(path: Path, manifest: Manifest) -> None:
+    try:
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return  # a query host may not have the article; the index carries its own copy
+    if sha != manifest.article_sha256:
+        raise IndexMissingError(f"the article {path} changed since the index was built; run `rag index`")
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 1)

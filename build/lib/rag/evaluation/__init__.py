@@ -1,0 +1,1 @@
+"""Evaluation: a gold set of quotes (not node ids), deterministic metrics, reports with charts."""

@@ -1,0 +1,121 @@
+"""Tune chunk size, top-k and the abstention threshold on the gold set, without fooling ourselves.
+
+    .venv/bin/python -m rag.evaluation.tune [--dataset eval/gold.jsonl]
+
+Only retrieval and the pre-model abstention decision are swept (no LLM calls, so a sweep takes
+about a minute). To avoid tuning to noise the single questions are split in two by id parity:
+values are chosen on the *dev* half and reported on the held-out *test* half; among values whose
+dev score is within one question of the best, the one nearest the middle of that plateau wins.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from rag.answering.abstain import abstain_reason
+from rag.engine import Engine
+from rag.evaluation.dataset import DEFAULT_DATASET, Item, load_gold
+from rag.evaluation.metrics import first_hit_rank, mean
+from rag.ingest.build import build_index
+from rag.settings import Settings, load_settings
+
+CHUNK_SIZES = (300, 450, 600, 800)
+TOP_KS = (3, 4, 5, 6)
+THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(11))
+
+
+def split(items: list[Item]) -> tuple[list[Item], list[Item]]:
+    dev = [i for n, i in enumerate(items) if n % 2 == 0]
+    test = [i for n, i in enumerate(items) if n % 2 == 1]
+    return dev, test
+
+
+def _engine(settings: Settings, chunk_size: int, store: Path, embed: Any = None) -> Engine:
+    tuned = settings.model_copy(
+        update={
+            "index": settings.index.model_copy(update={"chunk_size": chunk_size}),
+            "store": settings.store.model_copy(update={"path": store}),
+        }
+    )
+    build_index(tuned, embed_model=embed)
+    from rag.providers.fake import FakeLLM  # retrieval and abstention only: no model calls
+
+    return Engine.from_settings(tuned, llm=FakeLLM(), embed_model=embed)
+
+
+def retrieval_scores(engine: Engine, items: list[Item], top_k: int) -> dict[str, float]:
+    ranks = [first_hit_rank(engine.retrieve(i.question, top_k=10), i.spans) for i in items]
+    return {
+        "hit@k": mean([1.0 if r is not None and r <= top_k else 0.0 for r in ranks]),
+        "mrr": mean([1.0 / r if r else 0.0 for r in ranks]),
+    }
+
+
+def abstention_scores(engine: Engine, items: list[Item], threshold: float, top_k: int) -> dict[str, float]:
+    answerable, declinable = [], []
+    for item in items:
+        retrieval = engine.retriever.retrieve(item.question, top_k, "hybrid")
+        ranked = engine.evidence.rank(item.question, retrieval.passages, retrieval.query_embedding)
+        declined = abstain_reason(item.question, ranked, engine.evidence.vocabulary, threshold) is not None
+        if item.kind == "answerable":
+            answerable.append(declined)
+        elif item.kind == "unanswerable" or item.attack in ("injection", "prompt_leak"):
+            declinable.append(declined)
+    recall = mean([float(d) for d in declinable])
+    false = mean([float(d) for d in answerable])
+    return {"refusal_recall": recall, "false_refusal_rate": false, "balanced": recall - false}
+
+
+def plateau_choice(values: tuple, scores: list[float], slack: float) -> Any:
+    best = max(scores)
+    near = [v for v, s in zip(values, scores, strict=True) if s >= best - slack]
+    return near[len(near) // 2]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dataset", default=str(DEFAULT_DATASET))
+    args = parser.parse_args()
+    settings = load_settings()
+    report: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        from rag.providers.embeddings import make_embedding
+
+        embed = make_embedding(settings.embed)
+        engines = {c: _engine(settings, c, Path(tmp) / f"c{c}", embed) for c in CHUNK_SIZES}
+        gold = load_gold(Path(args.dataset), engines[CHUNK_SIZES[0]].info.article_text)
+        dev, test = split(gold.items)
+        dev_answerable = [i for i in dev if i.kind == "answerable"]
+        test_answerable = [i for i in test if i.kind == "answerable"]
+
+        grid = {(c, k): retrieval_scores(engines[c], dev_answerable, k) for c in CHUNK_SIZES for k in TOP_KS}
+        report["retrieval_dev"] = {f"chunk={c} k={k}": v for (c, k), v in grid.items()}
+        report["retrieval_test_all"] = {  # shown, never used to choose
+            f"chunk={c} k={k}": retrieval_scores(engines[c], test_answerable, k) for c, k in grid
+        }
+        # fewer, smaller passages are cheaper for the model: the slack prefers them on ties
+        pairs = tuple(grid)
+        one_question = 1.0 / max(1, len(dev_answerable))
+        chunk, top_k = plateau_choice(pairs, [v["hit@k"] + v["mrr"] for v in grid.values()], one_question)
+        report["chosen"] = {"chunk_size": chunk, "top_k": top_k}
+        report["retrieval_test"] = retrieval_scores(engines[chunk], test_answerable, top_k)
+
+        engine = engines[chunk]
+        dev_abst = [abstention_scores(engine, dev, t, top_k) for t in THRESHOLDS]
+        report["abstention_dev"] = dict(zip((str(t) for t in THRESHOLDS), dev_abst, strict=True))
+        declinable = [i for i in dev if i.kind == "unanswerable" or i.attack in ("injection", "prompt_leak")]
+        # one question either way is noise: the slack is one question of the smaller group
+        slack = max(one_question, 1.0 / max(1, len(declinable)))
+        threshold = plateau_choice(THRESHOLDS, [s["balanced"] for s in dev_abst], slack)
+        report["chosen"]["min_relevance"] = threshold
+        report["abstention_test"] = abstention_scores(engine, test, threshold, top_k)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

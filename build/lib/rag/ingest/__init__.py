@@ -1,0 +1,1 @@
+"""The write path: load -> clean -> sentences -> chunks -> embed -> store (Chroma)."""

@@ -1,0 +1,94 @@
+"""Sentence and paragraph splitting that keeps exact character offsets.
+
+A sentence is a ``(start, end)`` span into the text it came from, trimmed of surrounding white
+space, so ``text[start:end]`` is always a verbatim quote. Abbreviations common in news prose
+("U.S.", "Antony J. Blinken", "Mr.") do not end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int]
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "gov", "sen", "rep", "col", "lt",
+    "capt", "sgt", "vs", "etc", "e.g", "i.e", "no", "inc", "ltd", "co", "corp", "u.s", "u.k",
+    "u.n", "e.u", "d.c", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}  # fmt: skip
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then white space.
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_ATTRIBUTION = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,4}(?:stated|said|added|noted|declared|told reporters)\.$")
+_OPENERS = "\"'“‘([" + "—–-"
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Spans of blank-line separated paragraphs, trimmed."""
+    spans: list[Span] = []
+    pos = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.extend(_trimmed(text, pos, match.start()))
+        pos = match.end()
+    spans.extend(_trimmed(text, pos, len(text)))
+    return spans
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans of ``text[start:end]`` (offsets are into ``text``)."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    for p_start, p_end in paragraphs(text[start:end]):
+        spans.extend(_split_paragraph(text, start + p_start, start + p_end))
+    return spans
+
+
+def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
+    segment = text[start:end]
+    spans: list[Span] = []
+    pos = 0
+    for match in _BOUNDARY.finditer(segment):
+        if not _ends_sentence(segment, match):
+            continue
+        spans.extend(_trimmed(text, start + pos, start + match.end()))
+        pos = match.end()
+    spans.extend(_trimmed(text, start + pos, end))
+    return _merge_attributions(text, spans)
+
+
+def _merge_attributions(text: str, spans: list[Span]) -> list[Span]:
+    """Keep a quote and its short attribution ('... progress.” Aliyev stated.') together."""
+    merged: list[Span] = []
+    for span in spans:
+        if merged and _ATTRIBUTION.match(text[span[0] : span[1]]):
+            merged[-1] = (merged[-1][0], span[1])
+        else:
+            merged.append(span)
+    return merged
+
+
+def _ends_sentence(segment: str, match: re.Match[str]) -> bool:
+    rest = segment[match.end() :].lstrip()
+    if not rest:
+        return True
+    nxt = rest[0]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+        return False
+    if match.group().startswith("."):
+        word = re.search(r"([\w.]+)$", segment[: match.start()])
+        token = word.group(1).lower() if word else ""
+        if token in _ABBREVIATIONS:
+            return False
+        if len(token) == 1 and token.isalpha():  # an initial: "Antony J. Blinken"
+            return False
+    return True
+
+
+def _trimmed(text: str, start: int, end: int) -> list[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if end > start else []

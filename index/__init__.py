@@ -1,1 +1,0 @@
-"""The write path: load -> clean -> chunk -> embed -> store (Chroma)."""

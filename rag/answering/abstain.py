@@ -1,0 +1,94 @@
+"""Decide, before any model call, that the article cannot answer a question.
+
+Five checks, each cheap and explainable (the reason is kept on the answer):
+
+1. relevance: the best evidence sentence scores below ``min_relevance`` (tuned on the gold set);
+2. unknown names: the question names a person, place or number the article never mentions
+   ("What did Lavrov say?", "Why was it held in Moscow?");
+3. time: the question asks about events after the article was written ("the next round",
+   "later in 2023"); a news article cannot know them;
+4. topic: the best evidence shares no content word (other than names) with the question;
+5. answer type: a "how many / what percentage / how long in km" question whose best evidence holds
+   no quantity, a "when / what year" question whose best evidence holds no date, or a "who / what
+   is the name of" question whose best evidence names nobody the question does not already name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.answering import answer_type
+from rag.answering.evidence import ScoredSentence
+from rag.retrieval.lexical import QUESTION_FILLER, STOPWORDS, raw_tokens, stem, synonym, words
+
+# A news article cannot report what happened after it was written.
+_AFTER_PUBLICATION = re.compile(
+    r"\bnext (?:round|meeting|talks|summit|step)s?\b|\blater (?:in|that|this)\b|\bsince then\b|"
+    r"\bafter (?:the article|its publication|publication)\b|"
+    r"\bwill\b[^?]*\b(?:be held|take place|happen|be signed)\b|\bin the future\b",
+    re.I,
+)
+
+
+def asks_after_publication(question: str) -> bool:
+    """Whether the question is about events after the article's date ("the next round", "later")."""
+    return bool(_AFTER_PUBLICATION.search(question))
+
+
+def unknown_names(question: str, vocabulary: set[str]) -> list[str]:
+    """Capitalised words and numbers in the question that the article never uses."""
+    missing = []
+    tokens = raw_tokens(question)
+    for i, token in enumerate(tokens):
+        folded = words(token)
+        if not folded:
+            continue
+        word = folded[0]
+        is_name = token[:1].isupper() and i > 0  # the first word is capitalised anyway
+        is_number = any(ch.isdigit() for ch in token)
+        if (is_name or is_number) and word not in STOPWORDS and word not in QUESTION_FILLER:
+            parts = [p for w in folded for p in re.split(r"[-']", w) if p]
+            if not any(p in vocabulary or stem(p) in vocabulary for p in parts):
+                missing.append(token)
+    return missing
+
+
+def abstain_reason(
+    question: str, ranked: Sequence[ScoredSentence], vocabulary: set[str], min_relevance: float
+) -> str | None:
+    """Why the article cannot answer ``question``, or ``None`` when it may."""
+    if not ranked:
+        return "nothing retrieved"
+    best = ranked[0]
+    if best.score < min_relevance:
+        return f"best evidence scores {best.score:.2f} < {min_relevance:.2f}"
+    if asks_after_publication(question):
+        return "the question is about events after the article was written"
+    missing = unknown_names(question, vocabulary)
+    if missing:
+        return "the article never mentions " + ", ".join(missing)
+    if not topic_covered(question, best):
+        return "the best evidence shares no topic word with the question"
+    kind = answer_type.expected(question)
+    if kind is not None and not answer_type.holds(kind, best.sentence.text, question):
+        return f"no {kind} in the best evidence"
+    return None
+
+
+def topic_covered(question: str, best: ScoredSentence) -> bool:
+    """Some content word of the question, other than names, is in the best evidence.
+
+    Names alone are not enough: "What is the population of Armenia?" matches many sentences
+    about Armenia, none about population.
+    """
+    topic = topic_terms(question)
+    return not topic or (best.lexical > 0 and bool(topic & best.context_terms))
+
+
+def topic_terms(question: str) -> set[str]:
+    """The question's content terms other than names (what it asks *about*)."""
+    tokens = raw_tokens(question)
+    names = {w for i, t in enumerate(tokens) if i > 0 and t[:1].isupper() for w in words(t)}
+    content = [w for w in words(question) if w not in STOPWORDS and w not in QUESTION_FILLER and w not in names]
+    return {stem(synonym(w)) for w in content} - {"author"}

@@ -1,0 +1,125 @@
+"""Word-level text tools shared by BM25, the support check and evidence scoring.
+
+Deliberately simple and deterministic: Unicode-aware lower-casing, quote/dash folding, a short
+stop-word list and a light suffix stemmer, so "negotiations" matches "negotiation".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+_WORD = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*", re.UNICODE)
+_RAW_TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can cannot could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just let me more most my myself no nor not of off on once only or other
+    our ours ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    s t don't didn't doesn't isn't wasn't weren't won't wouldn't can't couldn't shouldn't it's
+    they're they've we've i'm i've he's she's that's there's what's who's
+    article text according say says said tell told does did please""".split()
+)
+
+# Question words and fillers that carry no content of their own.
+QUESTION_FILLER = frozenset(
+    "what which who whom whose when where why how many much kind sort type describe explain "
+    "mention mentioned mentions name named give list happened happen did does do "
+    "position role job hold holds".split()
+)
+
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ures",
+    "ure",
+    "ies",
+    "ied",
+    "ers",
+    "er",
+    "es",
+    "ed",
+    "s",
+)
+
+
+def fold(text: str) -> str:
+    """NFKC, curly quotes and dashes folded, lower-cased."""
+    return unicodedata.normalize("NFKC", text).translate(_FOLD).lower()
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Word tokens as written (case kept, so names can be told apart): "Azerbaijan's", "four-day"."""
+    return _RAW_TOKEN.findall(text)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to about ``limit`` characters, with an ellipsis."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens; possessive "'s" removed ("azerbaijan's" -> "azerbaijan")."""
+    out = []
+    for w in _WORD.findall(fold(text)):
+        w = w.strip(".-'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if w:
+            out.append(w)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    if word.isdigit() or len(word) <= 4:
+        return word
+    # demonyms meet their country: armenian -> armenia, azerbaijani -> azerbaijan
+    if word.endswith("ian"):
+        return word[:-1]
+    if word.endswith("ani"):
+        return word[:-1]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e") if len(word) > 5 else word
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content terms (stop words dropped), in order; hyphenated words also count by part
+    ("four-day" matches "day")."""
+    out = []
+    for w in words(text):
+        if w in STOPWORDS:
+            continue
+        out.append(stem(w))
+        if "-" in w:
+            out.extend(stem(p) for p in w.split("-") if p and p not in STOPWORDS)
+    return out
+
+
+# Question words that ask about the byline ("who wrote it?") map to the header's terms.
+_SYNONYMS = {
+    "wrote": "author", "write": "author", "written": "author", "writer": "author", "authored": "author",
+    "published": "publish", "publication": "publish", "headline": "title",
+}  # fmt: skip
+
+
+def synonym(word: str) -> str:
+    return _SYNONYMS.get(word, word)
+
+
+def question_terms(question: str) -> list[str]:
+    """The terms of a question that an answer's evidence should contain."""
+    return [stem(synonym(w)) for w in words(question) if w not in STOPWORDS and w not in QUESTION_FILLER]
