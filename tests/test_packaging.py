@@ -43,6 +43,7 @@ def test_the_wheel_installs_exactly_one_top_level_package(tmp_path: Path) -> Non
         capture_output=True,
         text=True,
         timeout=300,
+        cwd=source,
     )
     assert build.returncode == 0, build.stderr[-2000:]
     (wheel,) = tmp_path.glob("article_rag-*.whl")

@@ -1,5 +1,0 @@
-"""``python -m rag`` works like the ``rag`` script."""
-
-from rag.cli import main
-
-raise SystemExit(main())

@@ -1,1 +1,0 @@
-"""Evaluation: a gold set of quotes (not node ids), deterministic metrics, reports with charts."""

@@ -1,1 +1,0 @@
-"""The write path: load -> clean -> sentences -> chunks -> embed -> store (Chroma)."""
