@@ -27,24 +27,24 @@ def test_the_wheel_installs_exactly_one_top_level_package(tmp_path: Path) -> Non
         import setuptools  # noqa: F401
     except ImportError:  # pragma: no cover - setup.sh's venv has it
         pytest.skip("setuptools is not installed in this environment")
-    build = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(tmp_path),
-            str(ROOT),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=source,
-    )
+    source = tmp_path / "source"  # setuptools writes build/ beside the sources: never in the checkout
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    shutil.copytree(ROOT / "rag", source / "rag", ignore=shutil.ignore_patterns("__pycache__"))
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "-q",
+        "-w",
+        str(tmp_path),
+        ".",
+    ]
+    build = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=source)
     assert build.returncode == 0, build.stderr[-2000:]
     (wheel,) = tmp_path.glob("article_rag-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
