@@ -68,6 +68,7 @@ class TextDelta:
     """A piece of verified answer text, streamed as soon as it passes the checks."""
 
     text: str
+    citations: tuple[Citation, ...] = ()  # the citations this piece uses for the first time
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The ``rag`` command: index, ask, chat, config, doctor, eval.
+"""The ``rag`` command: index, ask, chat, serve, config, doctor, eval.
 
 A thin caller of :class:`rag.engine.Engine` and :func:`rag.ingest.build.build_index`. Every
 :class:`RagError` becomes one line on stderr and a non-zero exit, never a traceback.
@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("chat", help="interactive chat in the terminal")
     p.set_defaults(func=cmd_chat)
+
+    p = sub.add_parser("serve", help="HTTP service: OpenAI-compatible chat with verified citations")
+    p.add_argument("--host", help="address to listen on (default RAG_SERVER__HOST, 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default RAG_SERVER__PORT, 8000)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("config", help="print the resolved settings (secrets masked)")
     p.set_defaults(func=cmd_config)
@@ -144,6 +149,13 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
             history.append(Turn(question, answer.text))
         except RagError as err:
             print(f"\nerror: {err}")
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from rag.server.run import serve
+
+    serve(settings, host=args.host, port=args.port)
+    return 0
 
 
 def cmd_config(args: argparse.Namespace, settings: Settings) -> int:

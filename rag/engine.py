@@ -228,18 +228,19 @@ class Engine:
         book = CitationBook(self.evidence.text)
         context = select_context(ranked, self.answer_settings.context_chars)
         parts: list[str] = []
+        announced: set[int] = set()
         for text in self._verified_sentences(rewritten.text, context, passages, book, answer):
             if not parts:
                 timings.first_token_ms = _ms(started)
             parts.append(text)
-            yield TextDelta(text if len(parts) == 1 else " " + text)
+            yield _delta(text if len(parts) == 1 else " " + text, book, announced)
 
         extra = _extractive(ranked, book)
         if extra:
             if not parts:
                 timings.first_token_ms = _ms(started)
             answer.mode = "mixed" if parts else "extractive"
-            yield TextDelta(extra if not parts else " " + extra)
+            yield _delta(extra if not parts else " " + extra, book, announced)
             parts.append(extra)
         answer.text = " ".join(parts)
         answer.citations = list(book.citations)
@@ -343,6 +344,14 @@ def _extractive(ranked: list[ScoredSentence], book: CitationBook) -> str:
             return ""
     n = book.number_for((best.start, best.end))
     return with_marker(best.text, n)
+
+
+def _delta(text: str, book: CitationBook, announced: set[int]) -> TextDelta:
+    """A piece of verified text, with the citations it uses for the first time (a streaming
+    client can show each source as its marker appears)."""
+    new = tuple(c for c in book.citations if c.n not in announced and f"[{c.n}]" in text)
+    announced.update(c.n for c in new)
+    return TextDelta(text, new)
 
 
 def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evidence:

@@ -9,15 +9,17 @@ only module that reads the environment.
 from __future__ import annotations
 
 import contextvars
+import json
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import BaseModel, Field, SecretStr, ValidationError
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     SettingsError,
@@ -106,6 +108,53 @@ class AnswerSettings(BaseModel):
     rewrite_followups: bool = True
 
 
+class ServerSettings(BaseModel):
+    """`rag serve`: the HTTP service (see README "HTTP service")."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    # bearer keys clients must send (comma-separated or a JSON list); none = no authentication
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
+    # with no key, listening on anything but loopback is refused unless this is true
+    allow_unauthenticated: bool = False
+    # browser origins allowed by CORS (comma-separated or a JSON list); none = CORS off
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # the model id /v1/models lists and chat completions report
+    model_id: str = "article-rag"
+    # append the quotes as footnotes to the chat text, for clients that ignore `citations`
+    footnotes: bool = False
+    # reject request fields the server does not know (default: accept and ignore them)
+    strict: bool = False
+    # largest request body accepted, in bytes
+    max_body_bytes: int = Field(default=262144, ge=1024)
+    # model generations at once (the embedded model runs one at a time anyway)
+    max_generations: int = Field(default=1, ge=1)
+    # requests that may wait for a generation; more are answered 429 with Retry-After
+    max_queue: int = Field(default=32, ge=0)
+    # longest wait in that queue before a 503
+    queue_timeout_s: float = Field(default=120.0, gt=0)
+    # requests in flight at once (any kind); more are answered 429
+    max_requests: int = Field(default=64, ge=1)
+    # the Retry-After value sent with 429 and 503, in seconds
+    retry_after_s: int = Field(default=2, ge=1)
+    # while not ready (no index yet, a server down), retry loading every this many seconds; 0 = never
+    load_retry_s: float = Field(default=5.0, ge=0)
+
+    @field_validator("api_keys", "cors_origins", mode="before")
+    @classmethod
+    def _split_list(cls, value: Any) -> Any:
+        """``a,b`` or ``["a", "b"]`` from the environment; lists as they are."""
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                try:
+                    return json.loads(text)
+                except ValueError:
+                    raise ValueError("not a JSON list; use comma-separated values or a JSON list") from None
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
+
 # RAG_PROFILE presets. Each names only what differs from the defaults; any single env var (or
 # .env line) still overrides one key of it. The local-server presets keep the bundled MiniLM
 # embeddings, so switching the LLM never needs a new index. docs/providers.md has the details.
@@ -191,6 +240,7 @@ class Settings(BaseSettings):
     index: IndexSettings = Field(default_factory=IndexSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    server: ServerSettings = Field(default_factory=ServerSettings)
 
     @classmethod
     def settings_customise_sources(
@@ -273,6 +323,7 @@ def redacted(settings: Settings) -> dict[str, Any]:
     data["embed"]["api_base"] = redact_url(settings.embed.api_base)
     data["store"]["token"] = mask(settings.store.token)
     data["store"]["headers"] = {k: "****" for k in settings.store.headers}
+    data["server"]["api_keys"] = [mask(key) for key in settings.server.api_keys]
     return data
 
 
