@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -44,6 +46,7 @@ def create_app(settings: Settings, *, engine_factory: Callable[[], Engine] | Non
         lifespan=lifespan,
         docs_url=None,  # Swagger UI loads its script from a CDN; this service runs offline
         redoc_url=None,
+        **_lenient_content_type(),
     )
     app.state.rag = state
     install_handlers(app, server.retry_after_s)
@@ -63,6 +66,13 @@ def create_app(settings: Settings, *, engine_factory: Callable[[], Engine] | Non
             allow_headers=["Authorization", "Content-Type"],
         )
     return app
+
+
+def _lenient_content_type() -> dict[str, Any]:
+    """A JSON body without a Content-Type header is read as JSON (older FastAPI always did). A body
+    labelled as something else (a browser form, text/plain) stays refused: that is what a
+    cross-site request from a web page would send."""
+    return {"strict_content_type": False} if "strict_content_type" in inspect.signature(FastAPI).parameters else {}
 
 
 def _add_probes_and_models(app: FastAPI) -> None:

@@ -112,6 +112,10 @@ def install_handlers(app: FastAPI, retry_after_s: int) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = exc.errors()
+        content_type = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+        if not (content_type.endswith("/json") or content_type.endswith("+json")):
+            message = f"the body must be JSON sent with Content-Type: application/json (got {content_type[:60]!r})"
+            return ApiError(400, message, code="invalid_request").response()
         param = None if any(e.get("type") == "json_invalid" for e in errors) else error_param(errors[0])
         return ApiError(400, describe_validation(errors), code="invalid_request", param=param).response()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 # -- requests -------------------------------------------------------------------------------------
 
@@ -38,7 +38,7 @@ class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="allow")
     model: str | None = None
     messages: list[ChatMessageIn] = Field(min_length=1)
-    stream: bool | None = False
+    stream: StrictBool | None = False
     # accepted and ignored
     temperature: float | None = None
     top_p: float | None = None
