@@ -254,7 +254,7 @@ def test_unsupported_parameters_are_listed_and_sampling_knobs_ignored(api: Runni
     url = f"{api.url}/v1/chat/completions"
     tools = [{"type": "function", "function": {"name": "f", "parameters": {}}}]
     refused = {"messages": [user(QUESTION)], "tools": tools, "n": 2, "response_format": {"type": "json_object"}}
-    error = assert_openai_error(httpx.post(url, json=refused), 400, "n, tools, response_format")
+    error = assert_openai_error(httpx.post(url, json=refused), 400, "n, response_format, tools")
     assert error["code"] == "unsupported_parameter"
     ignored = {"messages": [user(QUESTION)], "temperature": 1.7, "top_p": 0.2, "max_tokens": 5, "seed": 1,
                "stop": ["."], "user": "u", "x_vendor_field": {"a": 1}, "n": 1, "tools": []}  # fmt: skip
@@ -343,7 +343,7 @@ def test_cors_is_off_unless_origins_are_configured(api: Running, built: Built) -
                 **origin,
                 "Access-Control-Request-Method": "POST",
                 "Access-Control-Request-Headers": "authorization",
-            },  # noqa: E501
+            },
         )
         assert preflight.status_code == 200
         assert preflight.headers["access-control-allow-origin"] == "http://app.example"

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rag.errors import IndexDamagedError, IndexMissingError, ProviderError, QuestionError, RagError
 from rag.server.gate import Busy, ClientGone
+from rag.server.schemas import REFUSED
 from rag.server.state import NotReady
 
 log = logging.getLogger("rag.server")
@@ -116,6 +117,13 @@ def install_handlers(app: FastAPI, retry_after_s: int) -> None:
         if not (content_type.endswith("/json") or content_type.endswith("+json")):
             message = f"the body must be JSON sent with Content-Type: application/json (got {content_type[:60]!r})"
             return ApiError(400, message, code="invalid_request").response()
+        refused = sorted({str(e["loc"][1]) for e in errors if len(e.get("loc", ())) > 1 and e["loc"][1] in REFUSED})
+        if refused and request.url.path.endswith("/chat/completions"):
+            message = (
+                f"unsupported parameter(s): {', '.join(refused)}. This server answers from its article with "
+                "verified citations: one text answer, no tools, no JSON mode, no logprobs"
+            )
+            return ApiError(400, message, code="unsupported_parameter", param=refused[0]).response()
         param = None if any(e.get("type") == "json_invalid" for e in errors) else error_param(errors[0])
         return ApiError(400, describe_validation(errors), code="invalid_request", param=param).response()
 

@@ -28,6 +28,18 @@ from rag.server.streams import first_event, state_of
 
 router = APIRouter()
 
+EVENTS: dict[str, Any] = {
+    "text/event-stream": {
+        "schema": {
+            "type": "object",
+            "properties": {
+                "event": {"enum": ["citation", "text", "final", "error"]},
+                "data": {"type": "string", "description": "the event's object as JSON"},
+            },
+            "required": ["event", "data"],
+        }
+    }
+}
 EVENTS_DOC = "`text/event-stream` with the events `citation`, `text`, `final` and `error`."
 
 
@@ -51,7 +63,7 @@ async def answer(body: AnswerRequest, request: Request) -> Response:
 @router.post(
     "/v1/answer/stream",
     response_model=None,
-    responses={200: {"content": {"text/event-stream": {}}, "description": EVENTS_DOC}, **ERRORS},
+    responses={200: {"content": EVENTS, "description": EVENTS_DOC}, **ERRORS},
 )
 async def answer_stream(body: AnswerRequest, request: Request) -> Response:
     run = _start(request, body)

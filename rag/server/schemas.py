@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationInfo, field_validator
 
 # -- requests -------------------------------------------------------------------------------------
 
@@ -19,13 +19,18 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool
 class ContentPart(BaseModel):
     """One part of a multi-part message; only ``{"type": "text", "text": ...}`` is understood."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", strict=True)
     type: str
     text: str | None = None
 
 
+class TextFormat(BaseModel):
+    model_config = ConfigDict(extra="allow", strict=True)
+    type: Literal["text"]
+
+
 class ChatMessageIn(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", strict=True)
     role: Literal["system", "developer", "user", "assistant", "tool", "function"]
     content: str | list[ContentPart] | None = None
     name: str | None = None
@@ -35,7 +40,24 @@ class ChatRequest(BaseModel):
     """OpenAI's chat request. The last message is the question; earlier user/assistant pairs are
     the history; system messages are ignored (the engine's own instructions apply)."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(
+        extra="allow",
+        strict=True,
+        json_schema_extra={
+            "examples": [
+                {"model": "article-rag", "messages": [{"role": "user", "content": "Who wrote the article?"}]},
+                {
+                    "messages": [
+                        {"role": "user", "content": "Who wrote the article?"},
+                        {"role": "assistant", "content": "The article was written by its author [1]."},
+                        {"role": "user", "content": [{"type": "text", "text": "When was it published?"}]},
+                    ],
+                    "stream": True,
+                    "temperature": 0.2,
+                },
+            ]
+        },
+    )
     model: str | None = None
     messages: list[ChatMessageIn] = Field(min_length=1)
     stream: StrictBool | None = False
@@ -54,19 +76,33 @@ class ChatRequest(BaseModel):
     store: bool | None = None
     logit_bias: dict[str, float] | None = None
     parallel_tool_calls: bool | None = None
-    # refused unless at their default
-    n: int | None = None
-    tools: list[Any] | None = None
-    tool_choice: Any = None
-    functions: list[Any] | None = None
-    function_call: Any = None
-    response_format: dict[str, Any] | None = None
-    logprobs: bool | None = None
-    top_logprobs: int | None = None
+    # refused unless at their default: a 400 names them (see REFUSED)
+    n: Literal[1] | None = None
+    tools: list[Any] | None = Field(default=None, max_length=0)
+    tool_choice: Literal["none", "auto"] | None = None
+    functions: list[Any] | None = Field(default=None, max_length=0)
+    function_call: Literal["none", "auto"] | None = None
+    response_format: TextFormat | None = None
+    logprobs: Literal[False] | None = None
+    top_logprobs: Literal[0] | None = None
+
+    @field_validator("n", "top_logprobs", "logprobs", mode="before")
+    @classmethod
+    def _no_bool_for_int(cls, value: Any, info: ValidationInfo) -> Any:
+        """``Literal[0]`` would take ``false`` (``False == 0``), and ``Literal[False]`` ``0``."""
+        if value is not None and isinstance(value, bool) != (info.field_name == "logprobs"):
+            raise ValueError("wrong type")
+        return value
+
+
+REFUSED = frozenset(
+    {"n", "tools", "tool_choice", "functions", "function_call", "response_format", "logprobs", "top_logprobs"}
+)
+"""Fields that would change what a response means: only their defaults are accepted."""
 
 
 class TurnIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     question: str
     answer: str
 
@@ -74,7 +110,21 @@ class TurnIn(BaseModel):
 class AnswerRequest(BaseModel):
     """The native API: the same options as ``rag ask``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        json_schema_extra={
+            "examples": [
+                {"question": "Who wrote the article?"},
+                {
+                    "question": "When was it published?",
+                    "history": [{"question": "Who wrote the article?", "answer": "Its author [1]."}],
+                    "top_k": 3,
+                    "mode": "bm25",
+                },
+            ]
+        },
+    )
     question: str
     history: list[TurnIn] = Field(default_factory=list)
     top_k: int | None = Field(default=None, ge=1, le=50)
