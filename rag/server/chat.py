@@ -147,7 +147,7 @@ class Completion:
     def chunk(self, delta: dict[str, Any], finish: str | None = None, **extra: Any) -> ServerSentEvent:
         choice = {"index": 0, "delta": delta, "finish_reason": finish, "logprobs": None}
         body = {"id": self.id, "object": "chat.completion.chunk", "created": self.created, "model": self.model}
-        return ServerSentEvent(data=json.dumps({**body, "choices": [choice], **extra}, ensure_ascii=False))
+        return ServerSentEvent(sep="\n", data=json.dumps({**body, "choices": [choice], **extra}, ensure_ascii=False))
 
     async def chunks(
         self, run: AnswerRun, first: StreamEvent | None, retry_after_s: int
@@ -167,7 +167,9 @@ class Completion:
                     yield self.chunk({"content": footnotes(answer.citations)})
                 yield self.chunk({}, "stop", citations=citation_dicts(answer.citations), abstained=answer.abstained)
         except RagError as err:  # the status line is sent: the error travels as an event
-            yield ServerSentEvent(data=json.dumps(from_rag_error(err, retry_after_s).body(), ensure_ascii=False))
+            yield ServerSentEvent(
+                sep="\n", data=json.dumps(from_rag_error(err, retry_after_s).body(), ensure_ascii=False)
+            )
         finally:
             run.cancel()  # a no-op when finished; stops generation when the client left early
-        yield ServerSentEvent(data="[DONE]")
+        yield ServerSentEvent(data="[DONE]", sep="\n")

@@ -98,7 +98,7 @@ async def _events(run: AnswerRun, first: StreamEvent | None, retry_after_s: int)
 
 
 def _event(name: str, data: dict[str, Any]) -> ServerSentEvent:
-    return ServerSentEvent(event=name, data=json.dumps(data, ensure_ascii=False))
+    return ServerSentEvent(event=name, data=json.dumps(data, ensure_ascii=False), sep="\n")
 
 
 @router.get("/v1/article", responses={200: {"model": ArticleOut}, 401: {"model": ErrorOut}, 503: {"model": ErrorOut}})

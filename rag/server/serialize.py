@@ -5,6 +5,7 @@ So a field the engine adds to its answers reaches HTTP clients without a change 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import asdict
@@ -29,7 +30,18 @@ def answer_object(answer: Answer) -> dict[str, Any]:
         "passages": data.pop("passages"),
         "timings": data.pop("timings"),
     }
-    return {**head, **data}
+    return finite({**head, **data})
+
+
+def finite(value: Any) -> Any:
+    """``value`` with every NaN or infinite float replaced by ``None`` (JSON has no such numbers)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
 
 
 def citation_dicts(citations: Iterable[Citation]) -> list[dict[str, Any]]:
