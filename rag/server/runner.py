@@ -10,6 +10,7 @@ lock is released, while the event loop has long moved on.
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from rag.engine import Engine
 from rag.server.gate import CURRENT, Busy, ClientGone, Scope
 
 T = TypeVar("T")
+log = logging.getLogger("rag.server")
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class AnswerRun:
                 if self.scope.cancelled.is_set():
                     break
         except BaseException as exc:  # handed to the event loop, which maps it to an HTTP error
+            if isinstance(exc, ClientGone):
+                log.info("the client left: its answer was stopped (%s)", exc)
             self._put(_Failure(exc))
         finally:
             close = getattr(stream, "close", None)
