@@ -12,8 +12,8 @@ It builds a fresh index in a temporary directory, starts `rag serve` (a child pr
    answer: the HTTP overhead of that very request).
 2. **Load**: 1, 4 and 16 clients, each asking gold questions in a loop through
    ``/v1/answer/stream`` for ``--seconds``; throughput, p50/p95 latency, first-event time, errors.
-   While the clients keep the model busy, a prober asks questions the engine declines before any
-   model call, and their latency is reported.
+   While the clients keep the model busy, a prober asks the gold set's unanswerable questions that
+   the engine declines before any model call (found in process first), and their latency is reported.
 3. The server's peak RSS (``VmHWM``).
 
 Everything is printed as JSON (and written to ``--out``), with the load average before and after:
@@ -68,6 +68,9 @@ def main() -> int:
             url = server["url"]
             warm_up(url, engine, answerable[0])
             report["idle"] = idle_comparison(url, engine, answerable[: args.questions])
+            # the prober asks only what the engine declines before any model call
+            declined = [q for q in declined if engine.ask(q).mode == "abstained"]
+            report["declined_before_the_model"] = len(declined)
             del engine  # the load phases measure the server alone
             report["load"] = [load_level(url, n, args.seconds, answerable, declined) for n in parse_levels(args.levels)]
             report["server_peak_rss_mb"] = peak_rss_mb(server["process"].pid)
