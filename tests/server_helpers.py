@@ -4,7 +4,10 @@ watch the queue, the model lock and client disconnects."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -22,8 +25,10 @@ from rag.ingest.build import build_index
 from rag.providers.fake import FakeLLM, HashEmbedding
 from rag.server.app import create_app
 from rag.settings import Settings
+from tests.conftest import Server, free_port
 from tests.support import fake_settings
 
+ROOT = Path(__file__).resolve().parent.parent
 ABSTAIN_QUESTION = "What is the capital of Peru?"  # nothing in the article: declined before any model call
 QUESTION = "When were the Lachin corridor checkpoints installed?"
 
@@ -117,6 +122,40 @@ def start(settings: Settings, factory: Callable[[], Engine], *, wait_ready: bool
 def with_server(settings: Settings, **server: Any) -> Settings:
     """``settings`` with some ``RAG_SERVER__*`` keys changed."""
     return settings.model_copy(update={"server": settings.server.model_copy(update=server)})
+
+
+def env_for(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The checkout first on the path (its `rag`, not an installed one), the fake models, a store
+    under ``tmp_path``."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "PYTHONPATH": path, "PYTHONUNBUFFERED": "1", "RAG_PROFILE": "fake",
+            "RAG_STORE__PATH": str(tmp_path / "store"), **extra}  # fmt: skip
+
+
+def rag(tmp_path: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "rag", *args], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120
+    )
+
+
+def serve(tmp_path: Path, env: dict[str, str], *args: str) -> Server:
+    """`python -m rag serve` as a child process on a free port of 127.0.0.1; its log in ``tmp_path``."""
+    port = free_port()
+    command = [sys.executable, "-m", "rag", "serve", "--port", str(port), *args]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=tmp_path, env=env)
+    server = Server(f"http://127.0.0.1:{port}", port, process, log)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            httpx.get(f"{server.url}/healthz", timeout=1)
+            return server
+        except httpx.HTTPError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                server.stop()
+                raise RuntimeError(f"rag serve did not start:\n{log.read_text()[-2000:]}") from None
+            time.sleep(0.1)
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:

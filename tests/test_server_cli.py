@@ -5,9 +5,7 @@ Fake models (instant); the index is built by ``rag index`` in a child process to
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,43 +18,9 @@ from rag.errors import ConfigError
 from rag.server.run import check_bind, is_loopback
 from rag.settings import ServerSettings, load_settings, redacted
 from tests.conftest import Server, free_port
-from tests.server_helpers import QUESTION
+from tests.server_helpers import QUESTION, ROOT, env_for, rag, serve
 
-ROOT = Path(__file__).resolve().parent.parent
 KEY = "sk-cli-SECRET-3f9a2b71"
-
-
-def env_for(tmp_path: Path, **extra: str) -> dict[str, str]:
-    """The checkout first on the path (its `rag`, not an installed one), the fake models, a store
-    under ``tmp_path``."""
-    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    return {**os.environ, "PYTHONPATH": path, "PYTHONUNBUFFERED": "1", "RAG_PROFILE": "fake",
-            "RAG_STORE__PATH": str(tmp_path / "store"), **extra}  # fmt: skip
-
-
-def rag(tmp_path: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rag", *args], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120
-    )
-
-
-def serve(tmp_path: Path, env: dict[str, str], *args: str) -> Server:
-    port = free_port()
-    command = [sys.executable, "-m", "rag", "serve", "--port", str(port), *args]
-    log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=tmp_path, env=env)
-    server = Server(f"http://127.0.0.1:{port}", port, process, log)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            httpx.get(f"{server.url}/healthz", timeout=1)
-            return server
-        except httpx.HTTPError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                server.stop()
-                raise RuntimeError(f"rag serve did not start:\n{log.read_text()[-2000:]}") from None
-            time.sleep(0.1)
 
 
 @pytest.fixture

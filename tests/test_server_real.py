@@ -15,8 +15,7 @@ import openai
 import pytest
 
 from tests.conftest import Server
-from tests.server_helpers import ABSTAIN_QUESTION, QUESTION
-from tests.test_server_cli import env_for, rag, serve
+from tests.server_helpers import ABSTAIN_QUESTION, QUESTION, env_for, rag, serve
 
 CHAT = {"messages": [{"role": "user", "content": QUESTION}]}
 
