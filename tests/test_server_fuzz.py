@@ -13,6 +13,7 @@ the user's, the question is empty or too long, a refused parameter such as ``too
 
 from __future__ import annotations
 
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -20,6 +21,7 @@ import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from hypothesis.configuration import set_hypothesis_home_dir
 from pydantic import SecretStr
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -27,6 +29,9 @@ from rag.server.app import create_app
 from rag.settings import load_settings
 from tests.conftest import free_port
 from tests.server_helpers import Running, build, start, with_server
+
+# hypothesis keeps a cache in ./.hypothesis unless told otherwise: tests write only to temporary dirs
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="hypothesis-"))
 
 KEY = "sk-fuzz-key-0b7e41"
 EXAMPLES = 25  # per operation and generation mode
@@ -51,7 +56,7 @@ def test_the_served_schema_is_the_one_fuzzed(fuzzed: Running) -> None:
 
 
 @schema.parametrize()
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @pytest.mark.timeout(300)
 def test_no_5xx_no_hang_and_every_response_conforms(case: schemathesis.Case, fuzzed: Running) -> None:
     response = case.call_and_validate(
