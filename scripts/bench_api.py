@@ -296,10 +296,8 @@ def print_table(report: dict[str, Any], file: Any) -> None:
     print(f"HTTP overhead per request (p50/p95): {overhead.get('p50')} / {overhead.get('p95')} ms", file=file)
     print(f"first SSE text event minus in-process first token (p50): {gap.get('p50')} ms", file=file)
     first = idle["first_event_overhead_ms"]
-    print(
-        f"first SSE text event minus the engine's first token, same request (p50/p95): {first.get('p50')} / {first.get('p95')} ms",
-        file=file,
-    )  # noqa: E501
+    same = f"{first.get('p50')} / {first.get('p95')} ms"
+    print(f"first SSE text event minus the engine's first token, same request (p50/p95): {same}", file=file)
     print("clients  answers/s  p50 ms  p95 ms  first event p50  errors  declines while busy p95", file=file)
     for row in report["load"]:
         busy = row["declines_while_model_busy_ms"]
