@@ -25,7 +25,10 @@ from pydantic_settings import (
 
 from rag.errors import ConfigError
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_CHECKOUT = Path(__file__).resolve().parent.parent
+# a checkout (or an editable install) keeps its data beside the package; an installed wheel uses
+# the working directory's data/, index/ and eval/
+PROJECT_ROOT = _CHECKOUT if (_CHECKOUT / "pyproject.toml").is_file() else Path.cwd()
 DEFAULT_ARTICLE = PROJECT_ROOT / "data" / "article.txt"
 
 LLMProvider = Literal["embedded", "openai", "openai_like", "fake"]
