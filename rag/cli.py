@@ -137,11 +137,16 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         if bar is not None:
             bar.close()
     if args.json:
-        print(json.dumps({"chunks": report.chunks, "embedded": report.embedded,
-                          "collection": report.collection, "seconds": round(report.seconds, 3)}))  # fmt: skip
+        print(json_line({"chunks": report.chunks, "embedded": report.embedded, "collection": report.collection,
+                         "seconds": round(report.seconds, 3), "flagged": report.flagged,
+                         **({"repaired": report.repaired} if report.repaired else {})}))  # fmt: skip
     else:
+        if report.repaired:
+            print(f"repaired: {report.repaired}")
         print(f"chunks: {report.chunks} (embedded this run: {report.embedded})")
         print(f"collection: {report.collection} ({report.dimension} dims)")
+        if report.flagged:
+            print(f"flagged: {report.flagged} sentence(s) instruct a reader or an assistant; never used as evidence")
         print(f"seconds: {report.seconds:.2f}")
     return 0
 
