@@ -130,7 +130,8 @@ def _parser() -> argparse.ArgumentParser:
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     from rag.ingest.build import build_index
 
-    bar = _progress_bar(disable=args.json)
+    # a bar only for a person watching: a pipe or a log gets the result lines alone
+    bar = _progress_bar(disable=args.json or not _isatty(sys.stderr))
     try:
         report = build_index(settings, progress=bar.update_to if bar is not None else None, rebuild=args.rebuild)
     finally:
@@ -349,6 +350,13 @@ def _progress_bar(disable: bool) -> Any:
             self.update(done - self.n)
 
     return Bar(desc="embedding chunks", unit="chunk", file=sys.stderr)
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _quiet_libraries() -> None:
