@@ -88,9 +88,7 @@ def _top_k(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="rag", description="Question answering over an article, with verified citations."
-    )
+    parser = _Parser(prog="rag", description="Question answering over an article, with verified citations.")
     parser.add_argument("--profile", help="settings preset (overrides RAG_PROFILE)")
     sub = parser.add_subparsers(dest="command", required=True)
 

@@ -37,8 +37,8 @@ from rag.answering.evidence import Evidence, ScoredSentence
 from rag.answering.followup import standalone_question
 from rag.answering.guard import decline_reason
 from rag.errors import IndexMissingError, QuestionError, RagError
-from rag.ingest.sentences import sentences
 from rag.ingest.instructions import mask_flagged
+from rag.ingest.sentences import sentences
 from rag.ingest.store import ChromaVectors, Manifest, find_active, flagged_spans, open_active
 from rag.providers.embeddings import check_dimension, embed_key, embed_model_name, make_embedding
 from rag.providers.llm import describe_llm, make_llm

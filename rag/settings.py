@@ -99,11 +99,6 @@ def _one_credential(section: Any, prefix: str) -> Any:
 
 
 ApiBase = Annotated[str, AfterValidator(check_api_base)]
-Retries = Field(1, ge=0, le=10)
-
-
-def Timeout(default: float) -> Any:  # noqa: N802 - reads like a type in the field list
-    return Field(default, gt=0.0, le=3_600.0, allow_inf_nan=False)
 
 
 class LLMSettings(BaseModel):
@@ -114,12 +109,12 @@ class LLMSettings(BaseModel):
     model: str = "gpt-4o-mini"
     api_base: ApiBase = ""
     api_key: SecretStr | None = None
-    context_window: int = Field(4096, ge=256, le=10_000_000)
-    max_tokens: int = Field(96, ge=1, le=100_000)
-    temperature: float = Field(0.0, ge=0.0, le=2.0, allow_inf_nan=False)
-    threads: int = Field(2, ge=1, le=256)
-    timeout_s: float = Timeout(60.0)
-    max_retries: int = Retries
+    context_window: int = Field(default=4096, ge=256, le=10_000_000)
+    max_tokens: int = Field(default=96, ge=1, le=100_000)
+    temperature: float = Field(default=0.0, ge=0.0, le=2.0, allow_inf_nan=False)
+    threads: int = Field(default=2, ge=1, le=256)
+    timeout_s: float = Field(default=60.0, gt=0.0, le=3_600.0, allow_inf_nan=False)
+    max_retries: int = Field(default=1, ge=0, le=10)
 
     @model_validator(mode="after")
     def _one_auth(self) -> LLMSettings:
@@ -136,10 +131,10 @@ class EmbedSettings(BaseModel):
     api_base: ApiBase = ""
     api_key: SecretStr | None = None
     # ask the server for this many dimensions (OpenAI text-embedding-3-*); 0 = the model's own
-    dimensions: int = Field(0, ge=0, le=65_536)
-    batch_size: int = Field(32, ge=1, le=10_000)
-    timeout_s: float = Timeout(30.0)
-    max_retries: int = Retries
+    dimensions: int = Field(default=0, ge=0, le=65_536)
+    batch_size: int = Field(default=32, ge=1, le=10_000)
+    timeout_s: float = Field(default=30.0, gt=0.0, le=3_600.0, allow_inf_nan=False)
+    max_retries: int = Field(default=1, ge=0, le=10)
 
     @model_validator(mode="after")
     def _one_auth(self) -> EmbedSettings:
@@ -152,37 +147,37 @@ class StoreSettings(BaseModel):
     path: Path = PROJECT_ROOT / "index"
     # server: a Chroma server started with `chroma run`
     host: str = "127.0.0.1"
-    port: int = Field(8000, ge=1, le=65_535)
+    port: int = Field(default=8000, ge=1, le=65_535)
     ssl: bool = False
     token: SecretStr | None = None
     headers: dict[str, str] = Field(default_factory=dict)
-    timeout_s: float = Timeout(10.0)
+    timeout_s: float = Field(default=10.0, gt=0.0, le=3_600.0, allow_inf_nan=False)
 
 
 class IndexSettings(BaseModel):
     article_path: Path = DEFAULT_ARTICLE
     # target chunk length in characters; chunks hold whole sentences
-    chunk_size: int = Field(300, ge=50, le=100_000)
+    chunk_size: int = Field(default=300, ge=50, le=100_000)
     # sentences repeated between neighbouring chunks
-    chunk_overlap: int = Field(1, ge=0, le=20)
+    chunk_overlap: int = Field(default=1, ge=0, le=20)
 
 
 class RetrievalSettings(BaseModel):
     mode: Literal["hybrid", "vector", "bm25"] = "hybrid"
-    top_k: int = Field(5, ge=TOP_K_RANGE[0], le=TOP_K_RANGE[1])
+    top_k: int = Field(default=5, ge=TOP_K_RANGE[0], le=TOP_K_RANGE[1])
     # candidates each retriever contributes before fusion
-    candidates: int = Field(10, ge=1, le=1_000)
-    rrf_k: int = Field(60, ge=0, le=100_000)
+    candidates: int = Field(default=10, ge=1, le=1_000)
+    rrf_k: int = Field(default=60, ge=0, le=100_000)
 
 
 class AnswerSettings(BaseModel):
-    max_question_chars: int = Field(1000, ge=1, le=100_000)
+    max_question_chars: int = Field(default=1000, ge=1, le=100_000)
     # characters of evidence (best sentences) the model sees; each costs prompt time
-    context_chars: int = Field(700, ge=1, le=1_000_000)
+    context_chars: int = Field(default=700, ge=1, le=1_000_000)
     # abstain when the best sentence's relevance is below this (see README "Abstention")
-    min_relevance: float = Field(0.35, ge=0.0, le=2.0, allow_inf_nan=False)
+    min_relevance: float = Field(default=0.35, ge=0.0, le=2.0, allow_inf_nan=False)
     # share of a sentence's content words that must be found in its cited passage
-    min_support: float = Field(0.75, ge=0.0, le=1.0, allow_inf_nan=False)
+    min_support: float = Field(default=0.75, ge=0.0, le=1.0, allow_inf_nan=False)
     # rewrite follow-up questions with the LLM (a self-contained question never costs a call)
     rewrite_followups: bool = True
 

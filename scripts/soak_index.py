@@ -144,8 +144,14 @@ def rebuild_under_readers(rebuilds: int, readers: int, work: Path) -> dict[str, 
         raise SystemExit("initial build failed")
     stop = work / "stop"
     procs = [
-        subprocess.Popen([sys.executable, "-c", READER, QUESTION, EXPECTED, str(stop)], env=env, cwd=ROOT,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+        subprocess.Popen(
+            [sys.executable, "-c", READER, QUESTION, EXPECTED, str(stop)],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(readers)
     ]
     time.sleep(1.0)
@@ -187,7 +193,9 @@ def main() -> int:
             print(f"kill -9 during rag index, then rag index: {k['consistent']} of {k['kills']} consistent")
         if "concurrency" in result:
             c = result["concurrency"]
-            print(f"asks failing during {c['rebuilds']} rebuilds: {c['failures']} of {c['asks']} ({c['readers']} readers)")
+            print(
+                f"asks failing during {c['rebuilds']} rebuilds: {c['failures']} of {c['asks']} ({c['readers']} readers)"
+            )
             for error in c["errors"]:
                 print("  ", error)
     return 0 if ok else 1

@@ -14,7 +14,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 import pytest
 from hypothesis import HealthCheck, given
@@ -188,7 +188,7 @@ def _fields() -> list[tuple[str, FieldInfo]]:
             continue
         for name, sub in model.model_fields.items():
             kind = sub.annotation
-            if kind in (int, float, bool) or get_origin(kind) is not None and str(get_origin(kind)).endswith("Literal"):
+            if kind in (int, float, bool) or get_origin(kind) is Literal:
                 out.append((f"RAG_{section.upper()}__{name.upper()}", sub))
     return out
 

@@ -87,7 +87,9 @@ def clean_article(raw: str) -> Article:
     """Split a scraped page into header metadata, body and footer clutter."""
     problem = not_prose(raw)
     if problem:
-        raise ArticleError(f"the article {problem}; point RAG_INDEX__ARTICLE_PATH at a text file", setting="RAG_INDEX__ARTICLE_PATH")
+        raise ArticleError(
+            f"the article {problem}; point RAG_INDEX__ARTICLE_PATH at a text file", setting="RAG_INDEX__ARTICLE_PATH"
+        )
     sha = hashlib.sha256(raw.encode("utf-8")).hexdigest()
     lines = raw.splitlines(keepends=True)
     offsets = [0]

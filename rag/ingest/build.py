@@ -92,7 +92,7 @@ def build_index(
         name = next((n for n, m in same.items() if not m.complete), next(iter(same), base))
     else:
         name = _fresh_name(base, existing)
-    manifest = same.get(name)
+    previous = same.get(name)
 
     draft = Manifest(
         embed_key=key,
@@ -115,7 +115,7 @@ def build_index(
     todo = [c for c in chunks if c.id not in stored]
 
     model = embed_model if embed_model is not None else (make_embedding(settings.embed) if todo else None)
-    dimension = manifest.dimension if manifest else 0
+    dimension = previous.dimension if previous else 0
     vectors = ChromaVectors(collection)
     batch = max(1, settings.embed.batch_size)
     header = {"title": article.title, "author": article.author, "date": article.date}
@@ -139,7 +139,9 @@ def build_index(
         dimension = _stored_dimension(collection)
 
     # the switch: readers pick the newest complete collection, so from here on they get this one
-    final = replace(draft, dimension=dimension, complete=True, built_at=datetime.now(UTC).isoformat(timespec="microseconds"))
+    final = replace(
+        draft, dimension=dimension, complete=True, built_at=datetime.now(UTC).isoformat(timespec="microseconds")
+    )
     _set_manifest(client, name, final)
     if not _intact(client, name, chunks):
         raise IndexDamagedError(f"index collection {name} is incomplete after building; run `rag index --rebuild`")

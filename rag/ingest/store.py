@@ -192,7 +192,6 @@ class ChromaVectors:
 
     def query(self, embedding: Sequence[float], k: int) -> list[tuple[str, float]]:
         from llama_index.core.vector_stores.types import VectorStoreQuery
-
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         query = VectorStoreQuery(query_embedding=list(embedding), similarity_top_k=k)

@@ -99,9 +99,7 @@ def highlight_markdown(
 
 def _segments_spans(text: str, spans: Sequence[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
     """``spans`` as offsets into ``text`` (clipped)."""
-    return [
-        (max(s - offset, 0), min(e - offset, len(text))) for s, e in spans if s - offset < len(text) and e > offset
-    ]
+    return [(max(s - offset, 0), min(e - offset, len(text))) for s, e in spans if s - offset < len(text) and e > offset]
 
 
 @dataclass(frozen=True)
