@@ -55,19 +55,22 @@ print(json.dumps({"collections": len(list_manifests(client)), "chunks": len(ids)
 
 # Runs in each reader process until the stop file appears.
 READER = """
-import json, os, sys, time
+import json, os, sys
+from pathlib import Path
 from rag.settings import load_settings
 from rag.engine import Engine
-question, expected, stop = sys.argv[1], sys.argv[2], sys.argv[3]
+question, expected, stop, ready = sys.argv[1:5]
 s = load_settings(env_file=None)
-kept = Engine.from_settings(s)
+kept = None
 asks = failures = 0
 errors = []
 while not os.path.exists(stop):
-    for make in (lambda: Engine.from_settings(s), lambda: kept):
+    for fresh in (True, False):
         asks += 1
         try:
-            text = make().ask(question).text
+            engine = Engine.from_settings(s) if fresh or kept is None else kept
+            kept = kept or engine
+            text = engine.ask(question).text
             ok = expected in text
             if not ok:
                 errors.append("wrong answer: " + text[:80])
@@ -75,6 +78,7 @@ while not os.path.exists(stop):
             ok = False
             errors.append(f"{type(exc).__name__}: {exc}"[:200])
         failures += not ok
+        Path(ready).touch()
 print(json.dumps({"asks": asks, "failures": failures, "errors": errors[:5]}))
 """
 
@@ -143,21 +147,24 @@ def rebuild_under_readers(rebuilds: int, readers: int, work: Path) -> dict[str, 
     if rag("index", "--json", env=env).returncode:
         raise SystemExit("initial build failed")
     stop = work / "stop"
+    ready = [work / f"ready-{i}" for i in range(readers)]
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", READER, QUESTION, EXPECTED, str(stop)],
+            [sys.executable, "-c", READER, QUESTION, EXPECTED, str(stop), str(ready[i])],
             env=env,
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for _ in range(readers)
+        for i in range(readers)
     ]
-    time.sleep(1.0)
+    deadline = time.monotonic() + 120
+    while not all(r.exists() for r in ready) and time.monotonic() < deadline:  # every reader is asking
+        time.sleep(0.2)
     built = [rag("index", "--json", "--rebuild", env=env).returncode == 0 for _ in range(rebuilds)]
     stop.touch()
-    results = [json.loads(p.communicate(timeout=300)[0].strip().splitlines()[-1]) for p in procs]
+    results = [_reader_result(p) for p in procs]
     return {
         "rebuilds": rebuilds,
         "rebuilds_ok": sum(built),
@@ -166,6 +173,16 @@ def rebuild_under_readers(rebuilds: int, readers: int, work: Path) -> dict[str, 
         "failures": sum(r["failures"] for r in results),
         "errors": [e for r in results for e in r["errors"]][:5],
     }
+
+
+def _reader_result(proc: subprocess.Popen[str]) -> dict[str, Any]:
+    """A reader's counts; a reader that died counts as one failed ask, with its last words."""
+    out, err = proc.communicate(timeout=300)
+    lines = out.strip().splitlines()
+    if proc.returncode == 0 and lines:
+        return dict(json.loads(lines[-1]))
+    last = err.strip().splitlines()[-1] if err.strip() else f"exit {proc.returncode}"
+    return {"asks": 1, "failures": 1, "errors": [f"reader died: {last}"[:200]]}
 
 
 def main() -> int:
