@@ -38,6 +38,7 @@ def budget(n: int) -> Any:
     return hsettings(
         max_examples=SOAK or n,
         derandomize=not SOAK,
+        database=None,  # nothing written into the checkout
         deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
