@@ -137,7 +137,8 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
             bar.close()
     if args.json:
         print(json_line({"chunks": report.chunks, "embedded": report.embedded, "collection": report.collection,
-                         "seconds": round(report.seconds, 3), "flagged": report.flagged,
+                         "seconds": round(report.seconds, 3),
+                         **({"flagged": report.flagged} if report.flagged else {}),
                          **({"repaired": report.repaired} if report.repaired else {})}))  # fmt: skip
     else:
         if report.repaired:
