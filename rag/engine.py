@@ -35,9 +35,11 @@ from rag.answering.abstain import abstain_reason, topic_terms
 from rag.answering.citations import CitationBook, check_sentence, with_marker
 from rag.answering.evidence import Evidence, ScoredSentence
 from rag.answering.followup import standalone_question
+from rag.answering.guard import decline_reason
 from rag.errors import IndexMissingError, QuestionError, RagError
+from rag.ingest.instructions import mask_flagged
 from rag.ingest.sentences import sentences
-from rag.ingest.store import ChromaVectors, Manifest, find_active, read_chunks
+from rag.ingest.store import ChromaVectors, Manifest, find_active, flagged_spans, open_active
 from rag.providers.embeddings import check_dimension, embed_key, embed_model_name, make_embedding
 from rag.providers.llm import describe_llm, make_llm
 from rag.providers.preflight import preflight_embeddings, preflight_llm
@@ -71,6 +73,7 @@ class EngineInfo:
     author: str
     date: str
     article_text: str
+    flagged: tuple[tuple[int, int], ...] = ()  # sentences instructing a model: shown flagged, never evidence
 
 
 class Engine:
@@ -108,14 +111,13 @@ class Engine:
         if embed_model is None:
             preflight_embeddings(settings.embed)  # embedding server, model, RAG_EMBED__DIMENSIONS
         client = client if client is not None else make_chroma_client(settings.store)
-        collection, manifest = find_active(client, embed_key(settings.embed))
-        chunks = read_chunks(collection, manifest)
+        collection, manifest, chunks = open_active(client, embed_key(settings.embed))  # survives a switch
         _check_article_unchanged(settings.index.article_path, manifest)
         embed_model = embed_model if embed_model is not None else make_embedding(settings.embed)
         evidence = _evidence(manifest, embed_model, embed_key(settings.embed))
         retriever = HybridRetriever(
             chunks,
-            ChromaVectors(collection),
+            ChromaVectors(collection, reopen=lambda: find_active(client, embed_key(settings.embed))[0]),
             embed_query=lambda q: embed_model.get_query_embedding(q),
             candidates=settings.retrieval.candidates,
             rrf_k=settings.retrieval.rrf_k,
@@ -131,6 +133,7 @@ class Engine:
             author=manifest.author,
             date=manifest.date,
             article_text=manifest.article_text,
+            flagged=tuple(flagged_spans(manifest)),
         )
         return cls(
             llm=llm if llm is not None else make_llm(settings.llm),
@@ -215,7 +218,9 @@ class Engine:
             timings=timings,
             standalone_question=rewritten.text if rewritten.method != "none" else "",
         )
-        reason = abstain_reason(rewritten.focus, ranked, self.evidence.vocabulary, self.answer_settings.min_relevance)
+        reason = decline_reason(question) or abstain_reason(
+            rewritten.focus, ranked, self.evidence.vocabulary, self.answer_settings.min_relevance
+        )
         if reason:
             answer.abstained, answer.mode, answer.text = True, "abstained", ABSTAIN_TEXT
             answer.abstain_reason = reason
@@ -346,7 +351,8 @@ def _extractive(ranked: list[ScoredSentence], book: CitationBook) -> str:
 
 
 def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evidence:
-    texts = [manifest.article_text[s:e] for s, e in sentences(manifest.article_text)]
+    article = mask_flagged(manifest.article_text, flagged_spans(manifest))  # instructions are never evidence
+    texts = [article[s:e] for s, e in sentences(article)]
     try:
         vectors = embed_model.get_text_embedding_batch(texts)
     except RagError:
@@ -363,7 +369,7 @@ def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evide
     header_end = (
         manifest.article_text.find("\n\n") if manifest.title and manifest.article_text.startswith(manifest.title) else 0
     )
-    return Evidence(manifest.article_text, vectors, header_end=max(header_end, 0))
+    return Evidence(article, vectors, header_end=max(header_end, 0))
 
 
 def _check_article_unchanged(path: Path, manifest: Manifest) -> None:

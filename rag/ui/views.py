@@ -168,7 +168,12 @@ def render_article(info: EngineInfo, state: ChatState, session: Session, height:
         citations = answer.citations if answer is not None else []
     else:
         st.caption("The article. Ask a question: the sentences its answer cites are highlighted here.")
-    blocks = article_blocks(info.article_text, citations)
+    blocks = article_blocks(info.article_text, citations, info.flagged)
+    if info.flagged:
+        st.caption(
+            f"{len(info.flagged)} sentence(s) marked *flagged* address a reader or an AI assistant instead of "
+            "reporting news: they are never used as evidence or cited."
+        )
     jumps = jump_links(blocks)
     if jumps:
         st.markdown(jumps)
