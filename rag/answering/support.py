@@ -1,0 +1,382 @@
+"""Does a claim *mean* what its span says? A deterministic check of meaning changes.
+
+The lexical support check (``Evidence.support``) finds a span that holds a claim's words. This
+module then looks for the ways a sentence can reuse those words and still say something else:
+
+- **numbers and dates**: a number, number word or month-day pair that the span does not hold;
+- **negation**: a word negated in the claim but not in the span, or the other way round
+  ("did not end" cited for "ended"); "failed to", "ceased to", "without" count as negations;
+- **antonyms and inverting verbs**: a word whose opposite the span uses ("increase" for
+  "reduce"), or a change verb ("strengthened", "weakened") the span does not use at all;
+- **roles**: a named entity on the other side of a verb than in the span (who did what to whom),
+  with passive voice (``was X-ed by``) read as its active form; a name's modifier given to
+  another name of the claim ("A's foreign minister" where the span says "B's foreign minister");
+- **speakers**: a quote attributed (``said``, ``stated``, ``according to``…) to someone the span
+  does not attribute it to.
+
+It knows only generic English: function words, a small antonym lexicon and capitalisation. It
+does not know any article's names. It cannot catch every paraphrase that changes meaning
+(unlisted antonyms, changed modality, wrong relations between common nouns); see the README.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rag.retrieval.lexical import STOPWORDS, fold, stem
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|[,;:()\"“”—–]|\s['‘’](?=\w)|(?<=\w)['’](?=\s|$)")
+_BOUNDARY_WORDS = frozenset("but although though however whereas while because yet so".split())
+
+NEGATORS = frozenset(
+    "not no never neither nor none nothing nobody nowhere without cannot lack lacks lacked lacking "
+    "fail fails failed failing cease ceases ceased ceasing stop stops stopped stopping refuse refuses "
+    "refused refusing unable".split()
+)
+NEGATION_REACH = 3  # content words after a negator that it negates ("did not end with a signed agreement")
+
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+    "thousand million billion trillion dozen dozens half twice once thrice first second third fourth fifth "
+    "sixth seventh eighth ninth tenth double triple single".split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+# Opposites (each pair both ways). Inflected forms meet through the stemmer.
+_ANTONYM_PAIRS = """
+increase:decrease increase:reduce increase:cut increase:lower raise:lower raise:reduce rise:fall rise:drop
+rise:decline grow:shrink grow:decline grow:fall expand:contract expand:shrink expand:reduce boost:reduce
+strengthen:weaken strengthen:undermine strengthen:interrupt improve:worsen improve:deteriorate
+deepen:ease intensify:ease escalate:de-escalate escalate:ease enhance:reduce enhance:diminish
+gain:lose win:lose victory:defeat success:failure succeed:fail accept:reject accept:refuse approve:reject
+support:oppose allow:forbid allow:ban allow:prevent permit:forbid agree:disagree begin:end start:end start:stop
+open:close enter:leave join:leave arrive:depart buy:sell import:export attack:defend include:exclude
+confirm:deny admit:deny praise:criticize encourage:discourage help:hinder facilitate:hinder facilitate:obstruct
+alleviate:aggravate alleviate:worsen ease:worsen continue:stop continue:cease continue:end remain:leave
+stable:unstable strong:weak stronger:weaker high:low higher:lower long:short longer:shorter longest:shortest
+large:small larger:smaller big:small rapid:slow rapidly:slowly quick:slow quickly:slowly early:late
+first:last more:less more:fewer most:least many:few always:never all:some all:none optimistic:pessimistic
+peaceful:violent peace:war progress:setback legal:illegal possible:impossible likely:unlikely
+important:unimportant necessary:unnecessary eager:reluctant significant:insignificant tangible:intangible
+public:private internal:external domestic:foreign north:south east:west ally:enemy ally:rival friend:enemy
+profit:loss surplus:deficit true:false guilty:innocent present:absent remember:forget growing:weakening
+growing:shrinking rising:falling expanding:shrinking positive:negative good:bad better:worse best:worst
+distant:close near:far up:down higher:lower upper:lower inside:outside above:below before:after
+maximum:minimum majority:minority lift:impose relief:tension ally:adversary trust:distrust
+"""
+# Verbs and adjectives of change: a claim may not introduce one its span does not use.
+_CHANGE_WORDS = """
+increase decrease reduce cut lower raise rise fall drop decline grow shrink expand contract boost strengthen
+weaken undermine interrupt improve worsen deteriorate deepen intensify escalate de-escalate enhance diminish
+gain lose win fail succeed accept reject approve oppose support allow forbid ban prevent end begin start stop
+halt resume collapse surge soar plunge slump double halve triple
+"""
+_SPEECH = frozenset(
+    "say says said saying stated stating declare declares declared declaring tell tells told telling "
+    "added adding noted noting commented announced announcing claimed claiming argued insisted warned "
+    "explained wrote reported".split()
+)
+_BE = frozenset("is are was were be been being am".split())
+# Lower-case words that still refer to a named thing's parts; not pivots of a relation.
+_SKIP_PIVOTS = _SPEECH | NEGATORS | _MONTHS
+
+
+@dataclass(frozen=True)
+class Token:
+    raw: str
+    word: str  # folded
+    stem: str
+    pos: int
+    clause: int
+    cap: bool  # written with a capital (not counting a sentence's first word)
+    content: bool  # not a stop word, not punctuation
+
+    @property
+    def entity(self) -> bool:
+        return self.cap and self.content and self.word not in _MONTHS and not _has_digit(self.word)
+
+
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
+@lru_cache(maxsize=4096)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Word tokens with clause numbers (commas, semicolons, quotes and "but"/"although" split clauses)."""
+    out: list[Token] = []
+    clause = 0
+    first = True
+    for match in _TOKEN.finditer(text):
+        raw = match.group().strip()
+        if not raw or not (raw[0].isalnum()):
+            clause += 1
+            continue
+        word = fold(raw).strip(".-'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if not word:
+            continue
+        if word in _BOUNDARY_WORDS:
+            clause += 1
+        content = word not in STOPWORDS and word not in _BOUNDARY_WORDS
+        cap = raw[0].isupper() and not first
+        out.append(Token(raw, word, stem(word), len(out), clause, cap, content))
+        first = False
+    return tuple(_first_word_names(out))
+
+
+def _first_word_names(tokens: list[Token]) -> list[Token]:
+    """A capitalised first word is a name when it is capitalised elsewhere too (checked later by
+    the caller against the span); here we only mark it so if it is not a stop word and is
+    written with a capital after the first letter or is followed by another capitalised word."""
+    if tokens and tokens[0].raw[:1].isupper() and tokens[0].content:
+        nxt = tokens[1] if len(tokens) > 1 else None
+        if (nxt is not None and nxt.cap) or any(c.isupper() for c in tokens[0].raw[1:]):
+            t = tokens[0]
+            tokens[0] = Token(t.raw, t.word, t.stem, t.pos, t.clause, True, t.content)
+    return tokens
+
+
+def _as_name(tokens: tuple[Token, ...], names: set[str]) -> tuple[Token, ...]:
+    """A capitalised first word is a name when the same word is capitalised mid-sentence."""
+    if tokens and not tokens[0].cap and tokens[0].content and tokens[0].raw[:1].isupper() and tokens[0].stem in names:
+        t = tokens[0]
+        return (Token(t.raw, t.word, t.stem, t.pos, t.clause, True, t.content), *tokens[1:])
+    return tokens
+
+
+def _first_word(c: tuple[Token, ...], s: tuple[Token, ...]) -> tuple[Token, ...]:
+    """A claim's capitalised first word is a name when the span writes it capitalised, or lacks it."""
+    if not c or c[0].cap or not c[0].content or not c[0].raw[:1].isupper():
+        return c
+    stems = {t.stem for t in s}
+    if c[0].stem in {t.stem for t in s if t.cap} or c[0].stem not in stems:
+        t = c[0]
+        return (Token(t.raw, t.word, t.stem, t.pos, t.clause, True, t.content), *c[1:])
+    return c
+
+
+def _pairs(text: str) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for pair in text.split():
+        a, b = (stem(w) for w in pair.split(":"))
+        table.setdefault(a, set()).add(b)
+        table.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+ANTONYMS = _pairs(_ANTONYM_PAIRS)
+CHANGE_WORDS = frozenset(stem(w) for w in _CHANGE_WORDS.split())
+
+
+def conflict(claim: str, span: str) -> str | None:
+    """Why ``claim`` says something ``span`` does not (one line), or None when no change is found."""
+    c, s = tokenize(claim), tokenize(span)
+    names = {t.stem for t in c + s if t.cap}
+    c, s = _as_name(c, names), _as_name(s, names)
+    c = _first_word(c, s)
+    for check in (_numbers, _names, _negation, _antonyms, _speakers, _roles, _modifiers):
+        reason = check(c, s)
+        if reason:
+            return reason
+    return None
+
+
+# -- numbers and dates ----------------------------------------------------------------------------
+
+
+def _numbers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    span_words = {t.word for t in s} | {p for t in s for p in t.word.split("-")}
+    for t in c:
+        parts = [t.word, *t.word.split("-")] if "-" in t.word else [t.word]
+        for p in parts:
+            if (_has_digit(p) or p in _NUMBER_WORDS) and p not in span_words:
+                return f"number: the claim says '{p}', the cited sentence does not"
+    span_dates = {(a.word, b.word) for a, b in zip(s, s[1:], strict=False) if a.word in _MONTHS}
+    for a, b in zip(c, c[1:], strict=False):
+        if a.word in _MONTHS and a.cap and _has_digit(b.word) and (a.word, b.word) not in span_dates:
+            return f"date: the claim says '{a.raw} {b.raw}', the cited sentence does not"
+    return None
+
+
+# -- negation ---------------------------------------------------------------------------------------
+
+
+def negated(tokens: tuple[Token, ...]) -> set[int]:
+    """Positions of content words under a negation: the next few content words of its clause.
+
+    Two negations cancel ("not unable"); "not only" is no negation.
+    """
+    flips: dict[int, int] = {}
+    for i, t in enumerate(tokens):
+        is_neg = t.word in NEGATORS or t.word.endswith("n't")
+        if not is_neg or (t.word == "not" and i + 1 < len(tokens) and tokens[i + 1].word == "only"):
+            continue
+        reach = 0
+        for u in tokens[i + 1 :]:
+            if u.clause != t.clause or reach >= NEGATION_REACH:
+                break
+            if u.content and u.word not in NEGATORS and not u.word.endswith("n't"):
+                flips[u.pos] = flips.get(u.pos, 0) + 1
+                reach += 1
+    return {p for p, n in flips.items() if n % 2}
+
+
+def _negation(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    c_neg, s_neg = negated(c), negated(s)
+    for t in c:
+        if not t.content or t.word in NEGATORS:
+            continue
+        in_span = [u for u in s if u.stem == t.stem]
+        if not in_span:
+            continue
+        claim_negated = t.pos in c_neg
+        if all((u.pos in s_neg) != claim_negated for u in in_span):
+            if claim_negated:
+                return f"negation: the claim negates '{t.raw}', the cited sentence does not"
+            return f"negation: the cited sentence negates '{t.raw}', the claim does not"
+    return None
+
+
+# -- antonyms and change words ------------------------------------------------------------------------
+
+
+def _antonyms(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    span_stems = {t.stem for t in s} | {stem(p) for t in s for p in t.word.split("-")}
+    for t in c:
+        if t.stem in span_stems:
+            continue
+        opposite = ANTONYMS.get(t.stem, frozenset()) & span_stems
+        if opposite:
+            word = next(u.raw for u in s if u.stem in opposite)
+            return f"antonym: the claim says '{t.raw}' where the cited sentence says '{word}'"
+        if t.stem in CHANGE_WORDS:
+            return f"change: the claim says '{t.raw}', the cited sentence does not"
+    return None
+
+
+# -- speakers -------------------------------------------------------------------------------------------
+
+
+def speakers(tokens: tuple[Token, ...]) -> list[set[str]]:
+    """For each attribution (``X said``, ``said X``, ``according to X``), the stems naming the speaker."""
+    found: list[set[str]] = []
+    for i, t in enumerate(tokens):
+        if t.word in _SPEECH and not t.cap:
+            before = _run(tokens, i, -1)
+            after = _run(tokens, i, +1)
+            if not (after and after[0].entity) or any(u.entity for u in before):
+                after = []  # "said Blinken" names the speaker after the verb; "claiming movement" does not
+            names = {u.stem for u in before + after if u.content}
+            if names:
+                found.append(names)
+        elif t.word == "according" and i + 1 < len(tokens) and tokens[i + 1].word == "to":
+            names = {u.stem for u in _run(tokens, i + 1, +1) if u.content}
+            if names:
+                found.append(names)
+    return found
+
+
+def _run(tokens: tuple[Token, ...], i: int, step: int, limit: int = 5) -> list[Token]:
+    """Up to ``limit`` tokens next to ``tokens[i]`` in its clause, in direction ``step``."""
+    out: list[Token] = []
+    j = i + step
+    while 0 <= j < len(tokens) and len(out) < limit and tokens[j].clause == tokens[i].clause:
+        if tokens[j].word in _SPEECH or tokens[j].word in ("that", "to"):
+            break
+        out.append(tokens[j])
+        j += step
+    return out
+
+
+def _speakers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    span_speakers = speakers(s)
+    if not span_speakers:
+        return None
+    span_names = set().union(*span_speakers)
+    for names in speakers(c):
+        named = {t.stem for t in c if t.entity and t.stem in names}
+        if named and not named & span_names:
+            return f"speaker: the claim attributes this to '{' '.join(sorted(named))}', the cited sentence does not"
+    return None
+
+
+# -- roles (who did what to whom) ----------------------------------------------------------------------
+
+
+def _sides(tokens: tuple[Token, ...], pivot: int) -> dict[int, int]:
+    """For each token of the pivot's clause, -1 when it is on the doer's side, +1 on the receiver's.
+
+    ``Y was X-ed by Z`` is read as ``Z X-ed Y``.
+    """
+    p = tokens[pivot]
+    clause = [t for t in tokens if t.clause == p.clause]
+    passive = any(t.word in _BE for t in tokens[max(0, pivot - 3) : pivot])
+    by = next((t.pos for t in tokens[pivot + 1 : pivot + 4] if t.word == "by" and t.clause == p.clause), None)
+    sides = {}
+    for t in clause:
+        if t.pos == pivot:
+            continue
+        side = -1 if t.pos < pivot else 1
+        if passive and by is not None:
+            side = -1 if t.pos > by else 1
+        sides[t.pos] = side
+    return sides
+
+
+def _roles(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    """Two names that trade sides of a shared word: the doer became the receiver and back."""
+    claim_counts: dict[str, int] = {}
+    for t in c:
+        claim_counts[t.stem] = claim_counts.get(t.stem, 0) + 1
+    span_caps = {t.stem for t in s if t.entity}
+    entities = [t for t in c if t.entity and t.stem in span_caps and claim_counts[t.stem] == 1]
+    for p in c:
+        if not p.content or p.cap or p.word in _SKIP_PIVOTS or _has_digit(p.word) or claim_counts[p.stem] != 1:
+            continue
+        span_pivots = [u for u in s if u.stem == p.stem]
+        if not span_pivots:
+            continue
+        c_sides = _sides(c, p.pos)
+        flipped: dict[int, Token] = {}
+        for e in entities:
+            if e.pos not in c_sides or abs(e.pos - p.pos) > 10:
+                continue
+            seen = []
+            for sp in span_pivots:
+                s_sides = _sides(s, sp.pos)
+                seen += [s_sides[u.pos] for u in s if u.stem == e.stem and u.pos in s_sides]
+            if seen and c_sides[e.pos] not in seen:
+                flipped.setdefault(c_sides[e.pos], e)
+        if len(flipped) == 2:
+            a, b = flipped[-1], flipped[1]
+            return f"roles: '{a.raw}' and '{b.raw}' trade places around '{p.raw}' compared with the cited sentence"
+    return None
+
+
+def _names(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    span_stems = {t.stem for t in s} | {stem(p) for t in s for p in t.word.split("-")}
+    for t in c:
+        if t.entity and t.stem not in span_stems:
+            return f"name: the claim names '{t.raw}', the cited sentence does not"
+    return None
+
+
+def _modifiers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    """"A's foreign minister" where the span gives that minister to B (also named in the claim)."""
+    names = {t.stem for t in c if t.entity}
+    for a, b in zip(c, c[1:], strict=False):
+        if a.clause != b.clause or not (a.content and b.content) or not a.entity or b.word in _MONTHS:
+            continue
+        before_b = [s[u.pos - 1] for u in s if u.stem == b.stem and u.pos > 0]
+        if not before_b or any(x.stem == a.stem for x in before_b):
+            continue
+        others = {x.stem for x in before_b if x.entity and x.stem in names and x.stem != a.stem}
+        if others and all(x.stem in others for x in before_b):
+            return f"roles: the cited sentence gives '{b.raw}' to '{next(iter(sorted(others)))}', not '{a.raw}'"
+    return None
