@@ -180,6 +180,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "passages": [
             {"text": p.text, "start": p.start, "end": p.end, "score": round(p.score, 5)} for p in answer.passages
         ],
+        "dropped": [{"text": d.text, "reason": d.reason} for d in answer.dropped],
         "timings": {
             "retrieve_ms": answer.timings.retrieve_ms,
             "first_token_ms": answer.timings.first_token_ms,

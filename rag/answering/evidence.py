@@ -138,17 +138,25 @@ class Evidence:
     def support(
         self, claim: str, passages: Sequence[Passage], candidates: Sequence[int], min_support: float
     ) -> Support | None:
-        """The best span among ``candidates`` (passage indexes) that backs ``claim``, if any.
+        """The best span among ``candidates`` (passage indexes) that backs ``claim``, if any."""
+        found = self.supports(claim, passages, candidates, min_support)
+        return found[0] if found else None
 
-        A claim is backed by a span when every number and proper name in it appears there and at
-        least ``min_support`` of its content terms do. The span is one sentence, or two adjacent
-        sentences when the claim draws on both.
+    def supports(
+        self, claim: str, passages: Sequence[Passage], candidates: Sequence[int], min_support: float
+    ) -> list[Support]:
+        """Every span among ``candidates`` (passage indexes) that holds ``claim``'s words, best first.
+
+        A span holds a claim when every number and proper name in it appears there and at least
+        ``min_support`` of its content terms do. The span is one sentence, or two adjacent
+        sentences when the claim draws on both. Whether it also *means* the claim is
+        :mod:`rag.answering.support`'s question.
         """
         claim_terms = set(terms(claim))
         if not claim_terms:
-            return None
-        critical = _critical_words(claim)
-        best: Support | None = None
+            return []
+        critical = critical_words(claim)
+        found: dict[Span, Support] = {}
         for p_index in candidates:
             idx = self.in_passage(passages[p_index])
             for k, i in enumerate(idx):
@@ -162,13 +170,13 @@ class Evidence:
                     # prefer the tighter single-sentence span unless the pair adds real coverage
                     if first != last:
                         coverage -= 0.05
-                    if coverage >= min_support and (best is None or coverage > best.coverage):
-                        span = (self.sentences[first].start, self.sentences[last].end)
-                        best = Support(p_index, span, coverage)
-        return best
+                    span = (self.sentences[first].start, self.sentences[last].end)
+                    if coverage >= min_support and (span not in found or coverage > found[span].coverage):
+                        found[span] = Support(p_index, span, coverage)
+        return sorted(found.values(), key=lambda s: -s.coverage)
 
 
-def _critical_words(claim: str) -> set[str]:
+def critical_words(claim: str) -> set[str]:
     """Numbers and capitalised names (not the sentence's first word) that a span must contain."""
     tokens = raw_tokens(claim)
     critical = set()

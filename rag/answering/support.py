@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rag.retrieval.lexical import STOPWORDS, fold, stem
 
@@ -43,9 +44,7 @@ _NUMBER_WORDS = frozenset(
     "thousand million billion trillion dozen dozens half twice once thrice first second third fourth fifth "
     "sixth seventh eighth ninth tenth double triple single".split()
 )
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 # Opposites (each pair both ways). Inflected forms meet through the stemmer.
 _ANTONYM_PAIRS = """
@@ -197,8 +196,8 @@ def _numbers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
         for p in parts:
             if (_has_digit(p) or p in _NUMBER_WORDS) and p not in span_words:
                 return f"number: the claim says '{p}', the cited sentence does not"
-    span_dates = {(a.word, b.word) for a, b in zip(s, s[1:], strict=False) if a.word in _MONTHS}
-    for a, b in zip(c, c[1:], strict=False):
+    span_dates = {(a.word, b.word) for a, b in pairwise(s) if a.word in _MONTHS}
+    for a, b in pairwise(c):
         if a.word in _MONTHS and a.cap and _has_digit(b.word) and (a.word, b.word) not in span_dates:
             return f"date: the claim says '{a.raw} {b.raw}', the cited sentence does not"
     return None
@@ -368,9 +367,9 @@ def _names(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
 
 
 def _modifiers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
-    """"A's foreign minister" where the span gives that minister to B (also named in the claim)."""
+    """ "A's foreign minister" where the span gives that minister to B (also named in the claim)."""
     names = {t.stem for t in c if t.entity}
-    for a, b in zip(c, c[1:], strict=False):
+    for a, b in pairwise(c):
         if a.clause != b.clause or not (a.content and b.content) or not a.entity or b.word in _MONTHS:
             continue
         before_b = [s[u.pos - 1] for u in s if u.stem == b.stem and u.pos > 0]
