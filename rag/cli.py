@@ -69,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="eval/report", help="output directory")
     p.add_argument("--limit", type=int, help="only the first N records (smoke runs)")
     p.add_argument("--check", action="store_true", help="only validate the gold set against the article")
+    p.add_argument("--suite", choices=["gold", "perturbations"], default="gold",
+                   help="gold: the question set (default); perturbations: the support check's edit suites")  # fmt: skip
     p.set_defaults(func=cmd_eval)
     return parser
 
@@ -162,6 +164,10 @@ def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    if args.suite == "perturbations":
+        from rag.evaluation.perturbations import run
+
+        return run(Path(args.out), settings)
     from rag.evaluation.run import run_eval
 
     return run_eval(args, settings)

@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from rag.retrieval.lexical import STOPWORDS, fold, stem
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|[,;:()\"“”—–]|\s['‘’](?=\w)|(?<=\w)['’](?=\s|$)")
+_TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|[,;:()—–]|[.!?](?=[\s\"'“”’]|$)")
 _BOUNDARY_WORDS = frozenset("but although though however whereas while because yet so".split())
 
 NEGATORS = frozenset(
@@ -179,7 +179,7 @@ def conflict(claim: str, span: str) -> str | None:
     names = {t.stem for t in c + s if t.cap}
     c, s = _as_name(c, names), _as_name(s, names)
     c = _first_word(c, s)
-    for check in (_numbers, _names, _negation, _antonyms, _speakers, _roles, _modifiers):
+    for check in (_numbers, _names, _negation, _antonyms, _substitution, _speakers, _roles, _swaps, _modifiers):
         reason = check(c, s)
         if reason:
             return reason
@@ -196,11 +196,37 @@ def _numbers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
         for p in parts:
             if (_has_digit(p) or p in _NUMBER_WORDS) and p not in span_words:
                 return f"number: the claim says '{p}', the cited sentence does not"
+    counted = _counted(s)
+    for i, t in enumerate(c):
+        if t.word in _NUMBER_WORDS and (t.word, _next_content(c, i)) not in counted:
+            what = _next_content(c, i)
+            if what and any(w == t.word for w, _ in counted):
+                return f"number: the claim says '{t.word} {what}', the cited sentence does not"
     span_dates = {(a.word, b.word) for a, b in pairwise(s) if a.word in _MONTHS}
     for a, b in pairwise(c):
         if a.word in _MONTHS and a.cap and _has_digit(b.word) and (a.word, b.word) not in span_dates:
             return f"date: the claim says '{a.raw} {b.raw}', the cited sentence does not"
     return None
+
+
+def _next_content(tokens: tuple[Token, ...], i: int) -> str:
+    """The stem of the next content word after ``tokens[i]`` (the next hyphen part for "three-day")."""
+    parts = tokens[i].word.split("-")
+    if len(parts) > 1:
+        return stem(parts[1])
+    return next((u.stem for u in tokens[i + 1 :] if u.content), "")
+
+
+def _counted(tokens: tuple[Token, ...]) -> set[tuple[str, str]]:
+    """(number word, what it counts) pairs: "three years", "three-decade-long"."""
+    pairs = set()
+    for i, t in enumerate(tokens):
+        parts = t.word.split("-")
+        for k, part in enumerate(parts):
+            if part in _NUMBER_WORDS:
+                nxt = stem(parts[k + 1]) if k + 1 < len(parts) else _next_content(tokens, i)
+                pairs.add((part, nxt))
+    return pairs
 
 
 # -- negation ---------------------------------------------------------------------------------------
@@ -220,16 +246,37 @@ def negated(tokens: tuple[Token, ...]) -> set[int]:
         for u in tokens[i + 1 :]:
             if u.clause != t.clause or reach >= NEGATION_REACH:
                 break
-            if u.content and u.word not in NEGATORS and not u.word.endswith("n't"):
-                flips[u.pos] = flips.get(u.pos, 0) + 1
+            if u.content and not u.cap and u.word not in NEGATORS and not u.word.endswith("n't"):
+                flips[u.pos] = flips.get(u.pos, 0) + 1  # predicates are negated, names are not
                 reach += 1
     return {p for p, n in flips.items() if n % 2}
 
 
+def _is_negator(t: Token) -> bool:
+    return t.word in NEGATORS or t.word.endswith("n't")
+
+
+def _bare_negations(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    """A negation with no content word to negate ("must not do the same") needs one after the same word."""
+    span_slots = {s[i - 1].stem for i, u in enumerate(s) if i and _is_negator(u)}
+    span_slots |= {u.stem for u in s if u.word.endswith("n't")}
+    for i, t in enumerate(c):
+        if not _is_negator(t) or (t.word == "not" and i + 1 < len(c) and c[i + 1].word == "only"):
+            continue
+        target = [u for u in c[i + 1 : i + 1 + NEGATION_REACH] if u.clause == t.clause and u.content and not u.cap]
+        before = c[i - 1].stem if i else ""
+        if not target and before not in span_slots and t.stem not in span_slots:
+            return f"negation: the claim negates '{before} {t.raw}', the cited sentence does not"
+    return None
+
+
 def _negation(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    bare = _bare_negations(c, s)
+    if bare:
+        return bare
     c_neg, s_neg = negated(c), negated(s)
     for t in c:
-        if not t.content or t.word in NEGATORS:
+        if not t.content or t.cap or t.word in NEGATORS:
             continue
         in_span = [u for u in s if u.stem == t.stem]
         if not in_span:
@@ -373,9 +420,92 @@ def _modifiers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
         if a.clause != b.clause or not (a.content and b.content) or not a.entity or b.word in _MONTHS:
             continue
         before_b = [s[u.pos - 1] for u in s if u.stem == b.stem and u.pos > 0]
-        if not before_b or any(x.stem == a.stem for x in before_b):
+        if not before_b or any(x.stem == a.stem for x in before_b) or not b.content:
             continue
         others = {x.stem for x in before_b if x.entity and x.stem in names and x.stem != a.stem}
-        if others and all(x.stem in others for x in before_b):
+        if others:
             return f"roles: the cited sentence gives '{b.raw}' to '{next(iter(sorted(others)))}', not '{a.raw}'"
+    return None
+
+
+# -- substitutions and swaps ------------------------------------------------------------------------
+
+
+_IRREGULAR = {
+    w: base
+    for base, forms in {
+        "take": "took taken takes taking", "make": "made makes making", "bring": "brought brings bringing",
+        "give": "gave given gives giving", "begin": "began begun begins", "become": "became becomes",
+        "come": "came comes", "go": "went gone goes", "get": "got gotten gets", "hold": "held holds",
+        "keep": "kept keeps", "leave": "left leaves", "lead": "led leads", "meet": "met meets",
+        "say": "said says", "see": "saw seen sees", "seek": "sought seeks", "show": "showed shown shows",
+        "speak": "spoke spoken speaks", "spend": "spent spends", "stand": "stood stands", "tell": "told tells",
+        "think": "thought thinks", "win": "won wins", "write": "wrote written writes", "find": "found finds",
+        "build": "built builds", "buy": "bought buys", "sell": "sold sells", "pay": "paid pays",
+        "send": "sent sends", "set": "sets", "put": "puts", "run": "ran runs", "rise": "rose risen rises",
+        "fall": "fell fallen falls", "grow": "grew grown grows", "know": "knew known knows", "do": "did done does",
+        "have": "had has", "be": "was were been is are", "lose": "lost loses", "feel": "felt feels",
+    }.items()
+    for w in [base, *forms.split()]
+}  # fmt: skip
+
+
+def _lemma(t: Token) -> str:
+    return _IRREGULAR.get(t.word, t.stem)
+
+
+def _substitution(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    """One word swapped for another between the same neighbours ("a durable deal" -> "a fragile deal").
+
+    A claim that copies its span but changes one word in the middle says something else, unless
+    both words are attributions ("stated" / "said").
+    """
+    cc = [t for t in c if t.content]
+    sc = [t for t in s if t.content]
+    span_lemmas = {_lemma(t) for t in s}
+    for i in range(1, len(cc) - 1):
+        t = cc[i]
+        if _lemma(t) in span_lemmas or t.cap or _has_digit(t.word):
+            continue
+        for j in range(1, len(sc) - 1):
+            if sc[j - 1].stem == cc[i - 1].stem and sc[j + 1].stem == cc[i + 1].stem and _lemma(sc[j]) != _lemma(t):
+                if sc[j].cap or (t.word in _SPEECH and sc[j].word in _SPEECH):
+                    continue
+                return f"changed word: the claim says '{t.raw}' where the cited sentence says '{sc[j].raw}'"
+    return None
+
+
+def _between(tokens: tuple[Token, ...], i: int, j: int) -> list[str]:
+    """The words strictly between two positions, names left out."""
+    return [t.stem for t in tokens[i + 1 : j] if not t.entity]
+
+
+def _is_subsequence(small: list[str], big: list[str]) -> bool:
+    """``small`` inside ``big`` in order; only exactly when ``small`` holds no content word."""
+    if not any(w not in STOPWORDS for w in small):
+        return small == big
+    it = iter(big)
+    return all(w in it for w in small)
+
+
+def _swaps(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    """ "A <words> B" where the span says "B <the same words> A": two names traded places."""
+    ents = [t for t in c if t.entity]
+    for x, a in enumerate(ents):
+        for b in ents[x + 1 :]:
+            if a.stem == b.stem:
+                continue
+            middle = _between(c, a.pos, b.pos)
+            if all(w in ("and", "or", "nor") for w in middle):
+                continue  # "A and B" reads the same as "B and A"
+            a_pos = [u.pos for u in s if u.stem == a.stem]
+            b_pos = [u.pos for u in s if u.stem == b.stem]
+            same = any(p < q and _is_subsequence(middle, _between(s, p, q)) for p in a_pos for q in b_pos)
+            swapped = any(
+                q < p and _is_subsequence(middle, _between(s, q, p)) and ("by" in middle) == ("by" in _between(s, q, p))
+                for p in a_pos
+                for q in b_pos
+            )  # "A was X-ed by B" for "B X-ed A" is the same fact
+            if swapped and not same:
+                return f"roles: '{a.raw}' and '{b.raw}' trade places compared with the cited sentence"
     return None

@@ -53,9 +53,7 @@ _NEG = [
     (re.compile(r"\bnever\b"), "always"),
 ]
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[-][A-Z][a-z]+)?)(['’]s)?\b")
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December".split()
-)
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
 _MONTH = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + r")\b(?=\s?\d)")
 _NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")
 _NUMBER_WORDS = {"two": "three", "three": "five", "four": "six", "five": "seven", "six": "eight", "ten": "twelve"}
@@ -140,7 +138,7 @@ def _names_in(s: str) -> list[Name]:
     for run in runs:
         while run and (run[0].group().rstrip("’'s") in _TITLES or run[0].group().rstrip(".") in _TITLES):
             run = run[1:]
-        if not run or run[0].start() == 0 or s[: run[0].start()].rstrip()[-1:] in "\"“‘(":
+        if not run or run[0].start() == 0 or s[: run[0].start()].rstrip()[-1:] in '"“‘(':
             continue
         if any(w.group() in _MONTH_NAMES for w in run) or "." in run[-1].group()[:-1]:
             continue
@@ -165,9 +163,9 @@ def _swap(s: str, a: Name, b: Name) -> str:
 
 
 def _symmetric(s: str, a: Name, b: Name) -> bool:
-    """"A and B", "A, B": swapping them keeps the meaning; nor are parts of one name two names."""
+    """ "A and B", "A, B": swapping them keeps the meaning; nor are parts of one name two names."""
     between = s[a.end : b.start].strip()
-    return between in ("", "and", "or", ",", "&") or between.startswith("and ") and len(between) < 6
+    return between in ("", "and", "or", ",", "&") or (between.startswith("and ") and len(between) < 6)
 
 
 def _swap_entities(s: str, names: list[str]) -> str | None:
@@ -262,8 +260,13 @@ def generate(text: str) -> list[dict[str, str]]:
         for kind, claim in edits(source, [], speakers):
             numbers[kind] = numbers.get(kind, 0) + 1
             out.append(
-                {"id": f"g-{kind}-{numbers[kind]:03d}", "kind": kind, "origin": "generated", "source": source,
-                 "claim": claim}  # fmt: skip
+                {
+                    "id": f"g-{kind}-{numbers[kind]:03d}",
+                    "kind": kind,
+                    "origin": "generated",
+                    "source": source,
+                    "claim": claim,
+                }  # fmt: skip
             )
     return out
 

@@ -80,9 +80,7 @@ def evaluate_suite(
         if not reason and judge is not None and checked.span is not None:
             reason = judge(checked.claim, text[checked.span[0] : checked.span[1]])
         kept = not reason
-        result.rows.append(
-            {**item, "kept": kept, "reason": reason, "right": kept == (item["kind"] == "faithful")}
-        )
+        result.rows.append({**item, "kept": kept, "reason": reason, "right": kept == (item["kind"] == "faithful")})
     return result
 
 
@@ -113,7 +111,10 @@ def table(results: Sequence[SuiteResult]) -> str:
             k = r.by_kind().get(kind)
             cells.append(f"{int(k['right'])}/{int(k['n'])} ({k['share']:.0%})" if k else "—")
         lines.append(f"| {kind} ({what}) | " + " | ".join(cells) + " |")
-    for label, key, count in (("all edits rejected", "edits_rejected", "edits"), ("faithful kept", "faithful_kept", "faithful")):
+    for label, key, count in (
+        ("all edits rejected", "edits_rejected", "edits"),
+        ("faithful kept", "faithful_kept", "faithful"),
+    ):
         cells = [f"**{s[key]:.1%}** of {s[count]}" for s in (r.summary() for r in results)]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
