@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pathlib
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
@@ -167,7 +168,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.suite == "perturbations":
         from rag.evaluation.perturbations import run
 
-        return run(Path(args.out), settings)
+        return run(pathlib.Path(args.out), settings)
     from rag.evaluation.run import run_eval
 
     return run_eval(args, settings)

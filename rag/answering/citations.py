@@ -115,7 +115,7 @@ def check_sentence(
     first_reason = ""
     for group in (valid, others):
         for support in evidence.supports(claim, passages, group, min_support):
-            reason = conflict(claim, evidence.text[support.span[0] : support.span[1]])
+            reason = conflict(claim, evidence.text[support.span[0] : support.span[1]], evidence.names)
             if reason is None:
                 return CheckedSentence(sentence, claim, support.span)
             first_reason = first_reason or reason

@@ -44,6 +44,7 @@ _NUMBER_WORDS = frozenset(
     "thousand million billion trillion dozen dozens half twice once thrice first second third fourth fifth "
     "sixth seventh eighth ninth tenth double triple single".split()
 )
+_SCALES = frozenset("hundred thousand million billion trillion dozen dozens".split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 # Opposites (each pair both ways). Inflected forms meet through the stemmer.
@@ -67,6 +68,7 @@ profit:loss surplus:deficit true:false guilty:innocent present:absent remember:f
 growing:shrinking rising:falling expanding:shrinking positive:negative good:bad better:worse best:worst
 distant:close near:far up:down higher:lower upper:lower inside:outside above:below before:after
 maximum:minimum majority:minority lift:impose relief:tension ally:adversary trust:distrust
+build:demolish build:destroy create:destroy construct:demolish repair:damage save:waste protect:endanger
 """
 # Verbs and adjectives of change: a claim may not introduce one its span does not use.
 _CHANGE_WORDS = """
@@ -92,6 +94,7 @@ class Token:
     stem: str
     pos: int
     clause: int
+    sent: int  # sentence number inside the text (a cited span may hold two)
     cap: bool  # written with a capital (not counting a sentence's first word)
     content: bool  # not a stop word, not punctuation
 
@@ -109,11 +112,15 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """Word tokens with clause numbers (commas, semicolons, quotes and "but"/"although" split clauses)."""
     out: list[Token] = []
     clause = 0
+    sent = 0
     first = True
     for match in _TOKEN.finditer(text):
         raw = match.group().strip()
         if not raw or not (raw[0].isalnum()):
             clause += 1
+            if raw in ".!?":
+                sent += 1
+                first = True
             continue
         word = fold(raw).strip(".-'")
         if word.endswith("'s"):
@@ -124,7 +131,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
             clause += 1
         content = word not in STOPWORDS and word not in _BOUNDARY_WORDS
         cap = raw[0].isupper() and not first
-        out.append(Token(raw, word, stem(word), len(out), clause, cap, content))
+        out.append(Token(raw, word, stem(word), len(out), clause, sent, cap, content))
         first = False
     return tuple(_first_word_names(out))
 
@@ -137,16 +144,23 @@ def _first_word_names(tokens: list[Token]) -> list[Token]:
         nxt = tokens[1] if len(tokens) > 1 else None
         if (nxt is not None and nxt.cap) or any(c.isupper() for c in tokens[0].raw[1:]):
             t = tokens[0]
-            tokens[0] = Token(t.raw, t.word, t.stem, t.pos, t.clause, True, t.content)
+            tokens[0] = Token(t.raw, t.word, t.stem, t.pos, t.clause, t.sent, True, t.content)
     return tokens
 
 
-def _as_name(tokens: tuple[Token, ...], names: set[str]) -> tuple[Token, ...]:
-    """A capitalised first word is a name when the same word is capitalised mid-sentence."""
-    if tokens and not tokens[0].cap and tokens[0].content and tokens[0].raw[:1].isupper() and tokens[0].stem in names:
-        t = tokens[0]
-        return (Token(t.raw, t.word, t.stem, t.pos, t.clause, True, t.content), *tokens[1:])
-    return tokens
+def _as_name(tokens: tuple[Token, ...], names: set[str] | frozenset[str]) -> tuple[Token, ...]:
+    """A capitalised sentence-initial word is a name when the same word is capitalised mid-sentence."""
+    out = list(tokens)
+    for i, t in enumerate(tokens):
+        starts = i == 0 or tokens[i - 1].sent != t.sent
+        if starts and not t.cap and t.content and t.raw[:1].isupper() and t.stem in names:
+            out[i] = Token(t.raw, t.word, t.stem, t.pos, t.clause, t.sent, True, t.content)
+    return tuple(out)
+
+
+def document_names(text: str) -> frozenset[str]:
+    """Stems of the words ``text`` capitalises mid-sentence: its names."""
+    return frozenset(t.stem for t in tokenize(text) if t.cap)
 
 
 def _first_word(c: tuple[Token, ...], s: tuple[Token, ...]) -> tuple[Token, ...]:
@@ -156,30 +170,67 @@ def _first_word(c: tuple[Token, ...], s: tuple[Token, ...]) -> tuple[Token, ...]
     stems = {t.stem for t in s}
     if c[0].stem in {t.stem for t in s if t.cap} or c[0].stem not in stems:
         t = c[0]
-        return (Token(t.raw, t.word, t.stem, t.pos, t.clause, True, t.content), *c[1:])
+        return (Token(t.raw, t.word, t.stem, t.pos, t.clause, t.sent, True, t.content), *c[1:])
     return c
+
+
+_IRREGULAR = {
+    w: base
+    for base, forms in {
+        "take": "took taken takes taking", "make": "made makes making", "bring": "brought brings bringing",
+        "give": "gave given gives giving", "begin": "began begun begins", "become": "became becomes",
+        "come": "came comes", "go": "went gone goes", "get": "got gotten gets", "hold": "held holds",
+        "keep": "kept keeps", "leave": "left leaves", "lead": "led leads", "meet": "met meets",
+        "say": "said says", "see": "saw seen sees", "seek": "sought seeks", "show": "showed shown shows",
+        "speak": "spoke spoken speaks", "spend": "spent spends", "stand": "stood stands", "tell": "told tells",
+        "think": "thought thinks", "win": "won wins", "write": "wrote written writes", "find": "found finds",
+        "build": "built builds", "buy": "bought buys", "sell": "sold sells", "pay": "paid pays",
+        "send": "sent sends", "set": "sets", "put": "puts", "run": "ran runs", "rise": "rose risen rises",
+        "fall": "fell fallen falls", "grow": "grew grown grows", "know": "knew known knows", "do": "did done does",
+        "have": "had has", "be": "was were been is are", "lose": "lost loses", "feel": "felt feels",
+    }.items()
+    for w in [base, *forms.split()]
+}  # fmt: skip
+
+
+def lemma(word: str) -> str:
+    """Irregular verbs to their base, then a loose stem ("began" -> "begin", "ending" -> "end")."""
+    word = _IRREGULAR.get(word, word)
+    base = stem(word)
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+            return base[: -len(suffix)]
+    return base
+
+
+def _lemma(t: Token) -> str:
+    return lemma(t.word)
 
 
 def _pairs(text: str) -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for pair in text.split():
-        a, b = (stem(w) for w in pair.split(":"))
+        a, b = (lemma(w) for w in pair.split(":"))
         table.setdefault(a, set()).add(b)
         table.setdefault(b, set()).add(a)
     return {k: frozenset(v) for k, v in table.items()}
 
 
 ANTONYMS = _pairs(_ANTONYM_PAIRS)
-CHANGE_WORDS = frozenset(stem(w) for w in _CHANGE_WORDS.split())
+CHANGE_WORDS = frozenset(lemma(w) for w in _CHANGE_WORDS.split())
 
 
-def conflict(claim: str, span: str) -> str | None:
-    """Why ``claim`` says something ``span`` does not (one line), or None when no change is found."""
+def conflict(claim: str, span: str, names: frozenset[str] = frozenset()) -> str | None:
+    """Why ``claim`` says something ``span`` does not (one line), or None when no change is found.
+
+    ``names`` are the stems the whole document writes capitalised mid-sentence, so that a name
+    opening a sentence is still known as one.
+    """
     c, s = tokenize(claim), tokenize(span)
-    names = {t.stem for t in c + s if t.cap}
+    names = names | {t.stem for t in c + s if t.cap}
     c, s = _as_name(c, names), _as_name(s, names)
     c = _first_word(c, s)
-    for check in (_numbers, _names, _negation, _antonyms, _substitution, _speakers, _roles, _swaps, _modifiers):
+    for check in (_numbers, _names, _negation, _antonyms, _substitution, _speakers, _roles, _doers, _swaps, _modifiers):
         reason = check(c, s)
         if reason:
             return reason
@@ -198,7 +249,7 @@ def _numbers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
                 return f"number: the claim says '{p}', the cited sentence does not"
     counted = _counted(s)
     for i, t in enumerate(c):
-        if t.word in _NUMBER_WORDS and (t.word, _next_content(c, i)) not in counted:
+        if t.word in _NUMBER_WORDS and t.word not in _SCALES and (t.word, _next_content(c, i)) not in counted:
             what = _next_content(c, i)
             if what and any(w == t.word for w, _ in counted):
                 return f"number: the claim says '{t.word} {what}', the cited sentence does not"
@@ -293,15 +344,15 @@ def _negation(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
 
 
 def _antonyms(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
-    span_stems = {t.stem for t in s} | {stem(p) for t in s for p in t.word.split("-")}
+    span_lemmas = {_lemma(t) for t in s} | {lemma(p) for t in s for p in t.word.split("-")}
     for t in c:
-        if t.stem in span_stems:
+        if _lemma(t) in span_lemmas or t.stem in {u.stem for u in s}:
             continue
-        opposite = ANTONYMS.get(t.stem, frozenset()) & span_stems
+        opposite = ANTONYMS.get(_lemma(t), frozenset()) & span_lemmas
         if opposite:
-            word = next(u.raw for u in s if u.stem in opposite)
+            word = next((u.raw for u in s if _lemma(u) in opposite), next(iter(opposite)))
             return f"antonym: the claim says '{t.raw}' where the cited sentence says '{word}'"
-        if t.stem in CHANGE_WORDS:
+        if _lemma(t) in CHANGE_WORDS:
             return f"change: the claim says '{t.raw}', the cited sentence does not"
     return None
 
@@ -309,22 +360,25 @@ def _antonyms(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
 # -- speakers -------------------------------------------------------------------------------------------
 
 
-def speakers(tokens: tuple[Token, ...]) -> list[set[str]]:
-    """For each attribution (``X said``, ``said X``, ``according to X``), the stems naming the speaker."""
-    found: list[set[str]] = []
+def speakers(tokens: tuple[Token, ...]) -> list[tuple[str, set[str]]]:
+    """For each attribution (``X said``, ``said X``, ``according to X``): the verb, and the speaker's stems."""
+    found: list[tuple[str, set[str]]] = []
     for i, t in enumerate(tokens):
         if t.word in _SPEECH and not t.cap:
             before = _run(tokens, i, -1)
+            if not any(u.content for u in before):  # "X, who did Y, said": the sentence's first clause
+                first = [u for u in tokens if u.sent == t.sent]
+                before = [u for u in first if u.clause == first[0].clause and u.pos < i] if first else []
             after = _run(tokens, i, +1)
             if not (after and after[0].entity) or any(u.entity for u in before):
                 after = []  # "said Blinken" names the speaker after the verb; "claiming movement" does not
             names = {u.stem for u in before + after if u.content}
             if names:
-                found.append(names)
+                found.append((_lemma(t), names))
         elif t.word == "according" and i + 1 < len(tokens) and tokens[i + 1].word == "to":
             names = {u.stem for u in _run(tokens, i + 1, +1) if u.content}
             if names:
-                found.append(names)
+                found.append(("according", names))
     return found
 
 
@@ -344,8 +398,9 @@ def _speakers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
     span_speakers = speakers(s)
     if not span_speakers:
         return None
-    span_names = set().union(*span_speakers)
-    for names in speakers(c):
+    for verb, names in speakers(c):
+        same_verb = [n for v, n in span_speakers if v == verb]
+        span_names = set().union(*(same_verb or [n for _, n in span_speakers]))
         named = {t.stem for t in c if t.entity and t.stem in names}
         if named and not named & span_names:
             return f"speaker: the claim attributes this to '{' '.join(sorted(named))}', the cited sentence does not"
@@ -431,29 +486,6 @@ def _modifiers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
 # -- substitutions and swaps ------------------------------------------------------------------------
 
 
-_IRREGULAR = {
-    w: base
-    for base, forms in {
-        "take": "took taken takes taking", "make": "made makes making", "bring": "brought brings bringing",
-        "give": "gave given gives giving", "begin": "began begun begins", "become": "became becomes",
-        "come": "came comes", "go": "went gone goes", "get": "got gotten gets", "hold": "held holds",
-        "keep": "kept keeps", "leave": "left leaves", "lead": "led leads", "meet": "met meets",
-        "say": "said says", "see": "saw seen sees", "seek": "sought seeks", "show": "showed shown shows",
-        "speak": "spoke spoken speaks", "spend": "spent spends", "stand": "stood stands", "tell": "told tells",
-        "think": "thought thinks", "win": "won wins", "write": "wrote written writes", "find": "found finds",
-        "build": "built builds", "buy": "bought buys", "sell": "sold sells", "pay": "paid pays",
-        "send": "sent sends", "set": "sets", "put": "puts", "run": "ran runs", "rise": "rose risen rises",
-        "fall": "fell fallen falls", "grow": "grew grown grows", "know": "knew known knows", "do": "did done does",
-        "have": "had has", "be": "was were been is are", "lose": "lost loses", "feel": "felt feels",
-    }.items()
-    for w in [base, *forms.split()]
-}  # fmt: skip
-
-
-def _lemma(t: Token) -> str:
-    return _IRREGULAR.get(t.word, t.stem)
-
-
 def _substitution(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
     """One word swapped for another between the same neighbours ("a durable deal" -> "a fragile deal").
 
@@ -508,4 +540,73 @@ def _swaps(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
             )  # "A was X-ed by B" for "B X-ed A" is the same fact
             if swapped and not same:
                 return f"roles: '{a.raw}' and '{b.raw}' trade places compared with the cited sentence"
+    return None
+
+
+_AUXILIARIES = frozenset("will would could can should may might must to did does do not also".split())
+
+
+def _verbish(tokens: tuple[Token, ...], i: int) -> bool:
+    """A word that reads as a verb: "-ed", an irregular past, or after a modal or "to"."""
+    t = tokens[i]
+    if t.cap or not t.content or t.word in _SKIP_PIVOTS:
+        return False
+    if (t.word.endswith("ed") and len(t.word) > 4) or (t.word in _IRREGULAR and t.word not in _BE):
+        return True
+    return i > 0 and tokens[i - 1].word in _AUXILIARIES
+
+
+def _next_to(tokens: tuple[Token, ...], i: int, step: int) -> Token | None:
+    """The name right next to ``tokens[i]`` in its clause, skipping only stop words and "-ly" adverbs."""
+    j = i + step
+    while 0 <= j < len(tokens) and tokens[j].clause == tokens[i].clause:
+        t = tokens[j]
+        if t.entity:
+            return t
+        if t.content and not t.word.endswith("ly"):
+            return None
+        j += step
+    return None
+
+
+def _parties(tokens: tuple[Token, ...], pivot: int) -> tuple[set[str], set[str]]:
+    """Names on the doer's and the receiver's side of the verb ``tokens[pivot]``, in its clause.
+
+    Passive voice is read as active (``_sides``). In "X, who proposed it" the doer is X.
+    """
+    p = tokens[pivot]
+    sides = _sides(tokens, pivot)
+    doers = {tokens[q].stem for q, side in sides.items() if side < 0 and tokens[q].entity}
+    receivers = {tokens[q].stem for q, side in sides.items() if side > 0 and tokens[q].entity}
+    clause = [t for t in tokens if t.clause == p.clause]
+    if not doers and clause and clause[0].word in ("who", "which"):
+        doers = {t.stem for t in tokens if t.clause == p.clause - 1 and t.entity}
+    return doers, receivers
+
+
+def _doers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    """A name doing what the span says someone else did ("Reyhill rejected" cited for "Salvesen rejected")."""
+    span_names = {t.stem for t in s if t.entity}
+    for i, p in enumerate(c):
+        if not _verbish(c, i):
+            continue
+        span_pivots = [u.pos for u in s if _lemma(u) == _lemma(p)]
+        if not span_pivots:
+            continue
+        passive = _sides(c, i)
+        for step in (-1, 1):
+            e = _next_to(c, i, step)
+            if e is None or e.stem not in span_names:
+                continue
+            doer = passive.get(e.pos, step) < 0
+            verdicts = []
+            for sp in span_pivots:
+                doers, receivers = _parties(s, sp)
+                if doer:
+                    verdicts.append(bool(doers) and e.stem not in doers)
+                else:
+                    verdicts.append(e.stem in doers and e.stem not in receivers)
+            if all(verdicts):
+                role = "does" if doer else "receives"
+                return f"roles: in the cited sentence '{e.raw}' is not the one who {role} '{p.raw}'"
     return None
