@@ -293,13 +293,12 @@ def negated(tokens: tuple[Token, ...]) -> set[int]:
         is_neg = t.word in NEGATORS or t.word.endswith("n't")
         if not is_neg or (t.word == "not" and i + 1 < len(tokens) and tokens[i + 1].word == "only"):
             continue
-        reach = 0
-        for u in tokens[i + 1 :]:
-            if u.clause != t.clause or reach >= NEGATION_REACH:
-                break
-            if u.content and not u.cap and u.word not in NEGATORS and not u.word.endswith("n't"):
-                flips[u.pos] = flips.get(u.pos, 0) + 1  # predicates are negated, names are not
-                reach += 1
+        scope = [u for u in tokens[i + 1 :] if u.clause == t.clause]
+        targets = [u for u in scope if u.content and not u.cap and not _is_negator(u)][:NEGATION_REACH]
+        if not targets:  # "approved in Europe but not in the United States": the names are negated
+            targets = [u for u in scope[: NEGATION_REACH + 2] if u.entity]
+        for u in targets:
+            flips[u.pos] = flips.get(u.pos, 0) + 1  # predicates are negated; names only when nothing else is
     return {p for p, n in flips.items() if n % 2}
 
 
@@ -321,13 +320,17 @@ def _bare_negations(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
     return None
 
 
+def _any_negated(t: Token, s: tuple[Token, ...], s_neg: set[int]) -> bool:
+    return any(u.stem == t.stem and u.pos in s_neg for u in s)
+
+
 def _negation(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
     bare = _bare_negations(c, s)
     if bare:
         return bare
     c_neg, s_neg = negated(c), negated(s)
     for t in c:
-        if not t.content or t.cap or t.word in NEGATORS:
+        if not t.content or t.word in NEGATORS or (t.cap and t.pos not in c_neg and not _any_negated(t, s, s_neg)):
             continue
         in_span = [u for u in s if u.stem == t.stem]
         if not in_span:
@@ -343,12 +346,23 @@ def _negation(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
 # -- antonyms and change words ------------------------------------------------------------------------
 
 
+def _degree(word: str) -> str:
+    """ "largest", "larger" -> the lemma of "large"."""
+    for suffix in ("iest", "ier", "est", "er"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)] + ("y" if suffix.startswith("i") else "")
+            return lemma(base[:-1] if len(base) > 3 and base[-1] == base[-2] else base)
+    return lemma(word)
+
+
 def _antonyms(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
     span_lemmas = {_lemma(t) for t in s} | {lemma(p) for t in s for p in t.word.split("-")}
     for t in c:
         if _lemma(t) in span_lemmas or t.stem in {u.stem for u in s}:
             continue
-        opposite = ANTONYMS.get(_lemma(t), frozenset()) & span_lemmas
+        opposite = (ANTONYMS.get(_lemma(t), frozenset()) | ANTONYMS.get(_degree(t.word), frozenset())) & (
+            span_lemmas | {_degree(u.word) for u in s}
+        )
         if opposite:
             word = next((u.raw for u in s if _lemma(u) in opposite), next(iter(opposite)))
             return f"antonym: the claim says '{t.raw}' where the cited sentence says '{word}'"
@@ -489,22 +503,46 @@ def _modifiers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
 def _substitution(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
     """One word swapped for another between the same neighbours ("a durable deal" -> "a fragile deal").
 
-    A claim that copies its span but changes one word in the middle says something else, unless
-    both words are attributions ("stated" / "said").
+    A claim that copies its span but changes one word says something else, unless both words are
+    attributions ("stated" / "said"). A number counts even when the span holds it elsewhere
+    ("fell 15 percent" where the span says "fell 22 percent" and "cut by 15 percent").
     """
     cc = [t for t in c if t.content]
     sc = [t for t in s if t.content]
     span_lemmas = {_lemma(t) for t in s}
-    for i in range(1, len(cc) - 1):
-        t = cc[i]
-        if _lemma(t) in span_lemmas or t.cap or _has_digit(t.word):
+    for i, t in enumerate(cc):
+        digit = _has_digit(t.word)
+        if t.cap or (not digit and _lemma(t) in span_lemmas):
             continue
-        for j in range(1, len(sc) - 1):
-            if sc[j - 1].stem == cc[i - 1].stem and sc[j + 1].stem == cc[i + 1].stem and _lemma(sc[j]) != _lemma(t):
-                if sc[j].cap or (t.word in _SPEECH and sc[j].word in _SPEECH):
-                    continue
-                return f"changed word: the claim says '{t.raw}' where the cited sentence says '{sc[j].raw}'"
+        same_slot = False
+        other: Token | None = None
+        for j, u in enumerate(sc):
+            if not _same_neighbours(cc, i, sc, j):
+                continue
+            if _lemma(u) == _lemma(t):
+                same_slot = True
+            elif not u.cap and not (t.word in _SPEECH and u.word in _SPEECH) and _has_digit(u.word) == digit:
+                other = other or u
+        if other is not None and not same_slot:
+            return f"changed word: the claim says '{t.raw}' where the cited sentence says '{other.raw}'"
     return None
+
+
+def _same_neighbours(cc: list[Token], i: int, sc: list[Token], j: int) -> bool:
+    """Content words around ``cc[i]`` and ``sc[j]`` agree: both sides, or one side at a clause's edge."""
+
+    def stem_at(seq: list[Token], k: int, ref: Token) -> str | None:
+        return seq[k].stem if 0 <= k < len(seq) and seq[k].clause == ref.clause else None
+
+    left = stem_at(cc, i - 1, cc[i]), stem_at(sc, j - 1, sc[j])
+    right = stem_at(cc, i + 1, cc[i]), stem_at(sc, j + 1, sc[j])
+    left_ok = left[0] is not None and left[0] == left[1]
+    right_ok = right[0] is not None and right[0] == right[1]
+    if left_ok and right_ok:
+        return True
+    edge_right = right[0] is None and right[1] is None  # both end their clause
+    edge_left = left[0] is None and left[1] is None  # both open their clause
+    return (left_ok and edge_right) or (right_ok and edge_left)
 
 
 def _between(tokens: tuple[Token, ...], i: int, j: int) -> list[str]:
@@ -546,6 +584,10 @@ def _swaps(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
 _AUXILIARIES = frozenset("will would could can should may might must to did does do not also".split())
 
 
+def _passive(tokens: tuple[Token, ...], i: int) -> bool:
+    return any(t.word in _BE for t in tokens[max(0, i - 3) : i])
+
+
 def _verbish(tokens: tuple[Token, ...], i: int) -> bool:
     """A word that reads as a verb: "-ed", an irregular past, or after a modal or "to"."""
     t = tokens[i]
@@ -575,6 +617,8 @@ def _parties(tokens: tuple[Token, ...], pivot: int) -> tuple[set[str], set[str]]
     Passive voice is read as active (``_sides``). In "X, who proposed it" the doer is X.
     """
     p = tokens[pivot]
+    if _passive(tokens, pivot):
+        return set(), set()  # "which has been approved": who did it is not said here
     sides = _sides(tokens, pivot)
     doers = {tokens[q].stem for q, side in sides.items() if side < 0 and tokens[q].entity}
     receivers = {tokens[q].stem for q, side in sides.items() if side > 0 and tokens[q].entity}
@@ -582,6 +626,14 @@ def _parties(tokens: tuple[Token, ...], pivot: int) -> tuple[set[str], set[str]]
     if not doers and clause and clause[0].word in ("who", "which"):
         doers = {t.stem for t in tokens if t.clause == p.clause - 1 and t.entity}
     return doers, receivers
+
+
+def _claim_parties(c: tuple[Token, ...], i: int) -> list[tuple[Token | None, bool]]:
+    """(name, is the doer) right next to the verb ``c[i]``; for "was X-ed by N", N is the doer."""
+    if not _passive(c, i):
+        return [(_next_to(c, i, -1), True), (_next_to(c, i, +1), False)]
+    by = next((k for k in range(i + 1, min(i + 4, len(c))) if c[k].word == "by" and c[k].clause == c[i].clause), None)
+    return [(_next_to(c, by, +1), True)] if by is not None else []
 
 
 def _doers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
@@ -593,12 +645,9 @@ def _doers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
         span_pivots = [u.pos for u in s if _lemma(u) == _lemma(p)]
         if not span_pivots:
             continue
-        passive = _sides(c, i)
-        for step in (-1, 1):
-            e = _next_to(c, i, step)
+        for e, doer in _claim_parties(c, i):
             if e is None or e.stem not in span_names:
                 continue
-            doer = passive.get(e.pos, step) < 0
             verdicts = []
             for sp in span_pivots:
                 doers, receivers = _parties(s, sp)

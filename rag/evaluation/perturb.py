@@ -266,7 +266,7 @@ def generate(text: str) -> list[dict[str, str]]:
                     "origin": "generated",
                     "source": source,
                     "claim": claim,
-                }  # fmt: skip
+                }
             )
     return out
 

@@ -7,10 +7,14 @@ through :func:`rag.answering.citations.check_sentence`, the engine's own check, 
 sentence of the text as a candidate (the most a retriever could give it). An edit counts as
 rejected when no span backs it; a faithful rewrite counts as kept when one does.
 
-Two suites are reported, the held-out one first:
+Three suites are reported, the last written first:
 
-- ``eval/perturbations_second.jsonl`` on ``eval/perturbations_second.txt``: a short news text
-  written for this purpose, with hand-written edits and rewrites; the check was never tuned on it;
+- ``eval/perturbations_third.jsonl`` on ``eval/perturbations_third.txt`` and
+  ``eval/perturbations_second.jsonl`` on ``eval/perturbations_second.txt``: short news texts of
+  their own (other names, numbers and structure) with hand-written edits and rewrites. Each was
+  held out for its first run (``eval/perturbations_*_first_run.md`` keep those results, the honest
+  held-out figures); the check was then fixed on generic weaknesses their misses showed, so their
+  later figures are in-sample;
 - ``eval/perturbations.jsonl`` on the article: generated edits plus hand-written ones and the
   faithful rewrites (``python -m rag.evaluation.perturb`` rebuilds it). The check's rules were
   developed while reading its misses, so its figures are in-sample.
@@ -33,6 +37,8 @@ from rag.settings import PROJECT_ROOT, Settings
 
 SECOND_SUITE = PROJECT_ROOT / "eval" / "perturbations_second.jsonl"
 SECOND_TEXT = PROJECT_ROOT / "eval" / "perturbations_second.txt"
+THIRD_SUITE = PROJECT_ROOT / "eval" / "perturbations_third.jsonl"
+THIRD_TEXT = PROJECT_ROOT / "eval" / "perturbations_third.txt"
 # an optional second opinion on a claim the deterministic check kept: "" to keep it, else a reason
 Judge = Callable[[str, str], str]
 
@@ -85,14 +91,16 @@ def evaluate_suite(
 
 
 def run_suites(settings: Settings, judge: Judge | None = None) -> list[SuiteResult]:
-    """The held-out suite first, then the article's."""
+    """The held-out suite first, then the second text's (held out for its first run only), then the article's."""
     from rag.ingest.article import load_article
 
     article = load_article(settings.index.article_path).text
     second = SECOND_TEXT.read_text(encoding="utf-8")
+    third = THIRD_TEXT.read_text(encoding="utf-8")
     min_support = settings.answer.min_support
     return [
-        evaluate_suite("held-out (second text)", load_suite(SECOND_SUITE), second, min_support, judge),
+        evaluate_suite("third text", load_suite(THIRD_SUITE), third, min_support, judge),
+        evaluate_suite("second text", load_suite(SECOND_SUITE), second, min_support, judge),
         evaluate_suite("article", load_suite(SUITE), article, min_support, judge),
     ]
 
