@@ -320,6 +320,10 @@ def _bare_negations(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
     return None
 
 
+def _negations_in_clause(tokens: tuple[Token, ...], t: Token) -> int:
+    return sum(1 for u in tokens if u.clause == t.clause and _is_negator(u))
+
+
 def _any_negated(t: Token, s: tuple[Token, ...], s_neg: set[int]) -> bool:
     return any(u.stem == t.stem and u.pos in s_neg for u in s)
 
@@ -336,7 +340,18 @@ def _negation(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
         if not in_span:
             continue
         claim_negated = t.pos in c_neg
-        if all((u.pos in s_neg) != claim_negated for u in in_span):
+        c_count = _negations_in_clause(c, t)
+        c_what = {_lemma(u) for u in c if u.clause == t.clause and u.pos in c_neg}
+        # "was not published by the board" for "did not publish": both clauses negate "publish"
+        # once, so a reordering that moved another word out of the negation's reach changes nothing
+        if all(
+            (u.pos in s_neg) != claim_negated
+            and not (
+                _negations_in_clause(s, u) == c_count
+                and c_what & {_lemma(v) for v in s if v.clause == u.clause and v.pos in s_neg}
+            )
+            for u in in_span
+        ):
             if claim_negated:
                 return f"negation: the claim negates '{t.raw}', the cited sentence does not"
             return f"negation: the cited sentence negates '{t.raw}', the claim does not"
