@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rag.answer import Citation, Passage
 from rag.answering.evidence import Evidence, critical_words
-from rag.answering.support import conflict
+from rag.answering.support import conflict, negators
 from rag.ingest.sentences import Span
 from rag.retrieval.lexical import terms, words
 
@@ -108,7 +108,7 @@ def check_sentence(
         return CheckedSentence(sentence, claim, reason="not a claim about the article")
     if _repeats_itself(claim):
         return CheckedSentence(sentence, claim, reason="repeats itself")
-    if question and not set(terms(claim)) - set(terms(question)):
+    if question and not set(terms(claim)) - set(terms(question)) and not _answers_yes_no(claim, question):
         return CheckedSentence(sentence, claim, reason="only echoes the question")
     valid = [n - 1 for n in dict.fromkeys(cited) if 1 <= n <= len(passages)]
     others = [i for i in range(len(passages)) if i not in valid]
@@ -120,6 +120,11 @@ def check_sentence(
                 return CheckedSentence(sentence, claim, support.span)
             first_reason = first_reason or reason
     return CheckedSentence(sentence, claim, reason=first_reason or _unsupported(claim, passages))
+
+
+def _answers_yes_no(claim: str, question: str) -> bool:
+    """ "Did X happen?" -> "X did not happen.": the question's words, plus the answer (a negation)."""
+    return bool(negators(claim) - negators(question))
 
 
 def _repeats_itself(claim: str, n: int = 4) -> bool:

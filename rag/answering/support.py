@@ -324,6 +324,11 @@ def _negations_in_clause(tokens: tuple[Token, ...], t: Token) -> int:
     return sum(1 for u in tokens if u.clause == t.clause and _is_negator(u))
 
 
+def negators(text: str) -> set[str]:
+    """The negation words of ``text``."""
+    return {t.word for t in tokenize(text) if _is_negator(t)}
+
+
 def _any_negated(t: Token, s: tuple[Token, ...], s_neg: set[int]) -> bool:
     return any(u.stem == t.stem and u.pos in s_neg for u in s)
 
