@@ -10,6 +10,7 @@ let a false sentence through.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 MAX_TOKENS = 3
 
@@ -44,3 +45,12 @@ def reason(reply: str) -> str:
     if said is False:
         return "entailment: the model judged that the cited sentence does not say this"
     return f"entailment: the model gave no yes/no verdict ({reply.strip()[:40]!r})"
+
+
+def judge(chat: Callable[[list[tuple[str, str]]], str]) -> Callable[[str, str], str]:
+    """A ``(claim, quote) -> reason`` check from any ``chat(messages) -> reply`` function."""
+
+    def check(claim: str, quote: str) -> str:
+        return reason(chat(messages(claim, quote)))
+
+    return check
