@@ -211,7 +211,7 @@ def _next_to(tokens: tuple[Token, ...], i: int, step: int) -> Token | None:
 def _parties(tokens: tuple[Token, ...], pivot: int) -> tuple[set[str], set[str]]:
     """Names on the doer's and the receiver's side of the verb ``tokens[pivot]``, in its clause.
 
-    Passive voice is read as active (``sides``). In "X, who proposed it" the doer is X.
+    Passive voice is read as active (``sides_of``). In "X, who proposed it" the doer is X.
     """
     p = tokens[pivot]
     if passive(tokens, pivot):
