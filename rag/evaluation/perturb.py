@@ -74,12 +74,12 @@ _OPPOSITES = {
 }  # fmt: skip
 
 
-def edits(sentence: str, names: list[str], speakers: list[str]) -> Iterator[tuple[str, str]]:
+def edits(sentence: str, speakers: list[str]) -> Iterator[tuple[str, str]]:
     """(kind, edited sentence) for every edit the rules can make of ``sentence``."""
     makers: dict[str, Callable[[str], str | None]] = {
         "negation_added": _add_negation,
         "negation_removed": _remove_negation,
-        "entity_swap": lambda s: _swap_entities(s, names),
+        "entity_swap": _swap_entities,
         "number_change": _change_number,
         "date_change": _change_date,
         "antonym": _antonym,
@@ -168,7 +168,7 @@ def _symmetric(s: str, a: Name, b: Name) -> bool:
     return between in ("", "and", "or", ",", "&") or (between.startswith("and ") and len(between) < 6)
 
 
-def _swap_entities(s: str, names: list[str]) -> str | None:
+def _swap_entities(s: str) -> str | None:
     """Two different names of the sentence trade places."""
     found = _names_in(s)
     for i, a in enumerate(found):
@@ -257,7 +257,7 @@ def generate(text: str) -> list[dict[str, str]]:
         source = text[start:end]
         if "\n" in source or len(source) < 40:
             continue  # the title block and fragments
-        for kind, claim in edits(source, [], speakers):
+        for kind, claim in edits(source, speakers):
             numbers[kind] = numbers.get(kind, 0) + 1
             out.append(
                 {
