@@ -66,6 +66,12 @@ def test_a_faithful_rewrite_passes(claim: str, span: str):
     assert conflict(claim, S[span], NAMES) is None
 
 
+def test_one_negating_verb_for_another_is_no_change():
+    span = "The board ceased to publish its cost estimate in May."
+    assert conflict("The board stopped publishing its cost estimate in May.", span) is None
+    assert conflict("The board published its cost estimate in May.", span)
+
+
 def test_a_passive_rewrite_that_swaps_the_agent_is_caught():
     span = "Councillor Rafe Tindall questioned Chair Odile Brannock about the tariffs."
     assert conflict("Chair Odile Brannock was questioned by Councillor Rafe Tindall.", span) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rag.answering.support.words import (
     ANTONYMS,
     CHANGE_WORDS,
+    NEGATORS,
     SPEECH,
     Token,
     has_digit,
@@ -64,11 +65,16 @@ def substitution(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
                 continue
             if token_lemma(u) == token_lemma(t):
                 same_slot = True
-            elif not u.cap and not (t.word in SPEECH and u.word in SPEECH) and has_digit(u.word) == digit:
+            elif not u.cap and not _same_class(t, u) and has_digit(u.word) == digit:
                 other = other or u
         if other is not None and not same_slot:
             return f"changed word: the claim says '{t.raw}' where the cited sentence says '{other.raw}'"
     return None
+
+
+def _same_class(a: Token, b: Token) -> bool:
+    """Two attributions ("stated" / "said") or two negations ("stopped" / "ceased") are no change."""
+    return (a.word in SPEECH and b.word in SPEECH) or (a.word in NEGATORS and b.word in NEGATORS)
 
 
 def _same_neighbours(cc: list[Token], i: int, sc: list[Token], j: int) -> bool:
