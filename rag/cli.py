@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pathlib
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -118,6 +119,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="eval/report", help="output directory")
     p.add_argument("--limit", type=int, help="only the first N records (smoke runs)")
     p.add_argument("--check", action="store_true", help="only validate the gold set against the article")
+    p.add_argument("--suite", choices=["gold", "perturbations"], default="gold",
+                   help="gold: the question set (default); perturbations: the support check's edit suites")  # fmt: skip
     p.set_defaults(func=cmd_eval)
     return parser
 
@@ -293,6 +296,10 @@ def cmd_doctor(args: argparse.Namespace, settings: Settings | None) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    if args.suite == "perturbations":
+        from rag.evaluation.perturbations import run
+
+        return run(pathlib.Path(args.out), settings)
     from rag.evaluation.run import run_eval
 
     return run_eval(args, settings)
@@ -311,6 +318,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "passages": [
             {"text": p.text, "start": p.start, "end": p.end, "score": round(p.score, 5)} for p in answer.passages
         ],
+        "dropped": [{"text": d.text, "reason": d.reason} for d in answer.dropped],
         "timings": {
             "retrieve_ms": answer.timings.retrieve_ms,
             "first_token_ms": answer.timings.first_token_ms,

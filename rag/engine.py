@@ -29,8 +29,8 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.base.llms.types import ChatMessage
 from llama_index.core.llms import LLM
 
-from rag.answer import Answer, Final, Passage, StreamEvent, TextDelta, Timings, Turn
-from rag.answering import prompts
+from rag.answer import Answer, Dropped, Final, Passage, StreamEvent, TextDelta, Timings, Turn
+from rag.answering import entailment, prompts
 from rag.answering.abstain import abstain_reason, topic_terms
 from rag.answering.citations import CitationBook, check_sentence, with_marker
 from rag.answering.evidence import Evidence, ScoredSentence
@@ -256,7 +256,7 @@ class Engine:
     def _verified_sentences(
         self, question: str, context: list[Passage], passages: list[Passage], book: CitationBook, answer: Answer
     ) -> Iterator[str]:
-        """The model's answer, one verified sentence at a time (unsupported ones recorded).
+        """The model's answer, one verified sentence at a time (dropped ones recorded with a reason).
 
         The model sees only ``context`` (the best evidence sentences, numbered), so only those may
         back its claims; after the first sentence, a claim must also share a topic word with the
@@ -268,6 +268,8 @@ class Engine:
         buffer = ""
         kept = 0
         stream = self._chat_stream(messages)
+        if self.answer_settings.entailment != "off":
+            stream = _drained(stream)  # the judge is a model call too: finish this one first
         for delta in stream:
             buffer += delta
             normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
@@ -281,7 +283,7 @@ class Engine:
             buffer = normal[spans[-1][0] :]
             # Stop paying for tokens once the answer is long enough, or once the model has
             # failed the check twice without a single verified sentence (the quote will do).
-            if kept >= MAX_GENERATED_SENTENCES or (not kept and len(answer.dropped_sentences) >= 2):
+            if kept >= MAX_GENERATED_SENTENCES or (not kept and len(answer.dropped) >= 2):
                 stream.close()  # also releases the embedded model's lock
                 return
         normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
@@ -291,16 +293,28 @@ class Engine:
     def _check(
         self, sentence: str, context: list[Passage], topic: set[str], book: CitationBook, answer: Answer
     ) -> Iterator[str]:
-        first = not book.citations
+        """Yield ``sentence`` with its answer-level ``[n]`` if it passes every check; else record why not.
+
+        A number is given only here, to a sentence that is shown, so no number is ever withdrawn.
+        """
         checked = check_sentence(
-            sentence, context, self.evidence, book, self.answer_settings.min_support, question=answer.question
+            sentence, context, self.evidence, self.answer_settings.min_support, question=answer.question
         )
-        if checked.supported and (first or not topic or topic & set(terms(sentence))):
-            yield checked.text
+        reason = checked.reason
+        if not reason and book.citations and topic and not topic & set(terms(sentence)):
+            reason = "off topic: true, but shares no topic word with the question"
+        if not reason and checked.span is not None and self.answer_settings.entailment == "llm":
+            reason = self._entailment_reason(checked.claim, self.evidence.text[checked.span[0] : checked.span[1]])
+        if reason:
+            answer.dropped.append(Dropped(sentence, reason))
             return
-        if checked.supported:  # a true but off-topic sentence: take back its citation if unused
-            book.forget(checked.n)
-        answer.dropped_sentences.append(sentence)
+        yield book.cite(checked)
+
+    def _entailment_reason(self, claim: str, quote: str) -> str:
+        """Ask the configured model whether ``quote`` says ``claim``; a reason unless it says yes."""
+        messages = [ChatMessage(role=r, content=c) for r, c in entailment.messages(claim, quote)]
+        reply = "".join(self._chat_stream(messages, max_tokens=entailment.MAX_TOKENS))
+        return entailment.reason(reply)
 
     def _chat_stream(self, messages: list[ChatMessage], **kwargs: Any) -> Generator[str, None, None]:
         try:
@@ -348,6 +362,11 @@ def _extractive(ranked: list[ScoredSentence], book: CitationBook) -> str:
             return ""
     n = book.number_for((best.start, best.end))
     return with_marker(best.text, n)
+
+
+def _drained(stream: Iterator[str]) -> Generator[str, None, None]:
+    """The whole stream read before the first piece is passed on."""
+    yield from list(stream)
 
 
 def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evidence:

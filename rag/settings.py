@@ -198,6 +198,9 @@ class AnswerSettings(BaseModel):
     min_support: float = Field(default=0.75, ge=0.0, le=1.0, allow_inf_nan=False)
     # rewrite follow-up questions with the LLM (a self-contained question never costs a call)
     rewrite_followups: bool = True
+    # after the deterministic checks, also ask the LLM "does the cited sentence say this?" (one short
+    # yes/no call per sentence): "off", or "llm" for a capable configured model
+    entailment: Literal["off", "llm"] = "off"
 
 
 # RAG_PROFILE presets. Each names only what differs from the defaults; any single env var (or

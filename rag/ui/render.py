@@ -47,6 +47,11 @@ def answer_markdown(text: str) -> str:
     return "".join(pieces)
 
 
+def dropped_markdown(answer: Answer) -> str:
+    """The model sentences the checks dropped, each with its reason, as literal Markdown (a list)."""
+    return "\n".join(f"- {escape_markdown(d.text)}{HARD_BREAK}  *{escape_markdown(d.reason)}*" for d in answer.dropped)
+
+
 def badge(n: int) -> str:
     """The citation badge ``[n]`` (a number only, so nothing to escape)."""
     return f":orange-badge[\\[{int(n)}\\]]"
