@@ -37,6 +37,14 @@ class Timings:
     total_ms: float = 0.0
 
 
+@dataclass(frozen=True)
+class Dropped:
+    """A model sentence that was not shown, and the check it failed (one line)."""
+
+    text: str
+    reason: str
+
+
 @dataclass
 class Answer:
     question: str
@@ -48,7 +56,7 @@ class Answer:
     standalone_question: str = ""  # the follow-up rewritten with the history, if it was one
     # how the text was produced: the model's verified sentences, extractive quotes, or both
     mode: Literal["generated", "extractive", "mixed", "abstained"] = "generated"
-    dropped_sentences: list[str] = field(default_factory=list)  # model output that failed checks
+    dropped: list[Dropped] = field(default_factory=list)  # model sentences that failed the checks, and why
     abstain_reason: str = ""  # why the engine declined, when it did
 
     def to_dict(self) -> dict[str, Any]:

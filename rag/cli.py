@@ -8,38 +8,88 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import pathlib
+import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
-from typing import Any, TextIO
+from dataclasses import asdict, dataclass
+from typing import Any, NoReturn, TextIO
 
 from rag.answer import Answer, Final, TextDelta, Turn
-from rag.errors import RagError
+from rag.errors import QuestionError, RagError, SettingsInvalidError
 from rag.retrieval.lexical import clip
-from rag.settings import Settings, load_settings, redacted
+from rag.settings import TOP_K_RANGE, Settings, load_settings, redacted
 
-EXIT_ERROR = 2
+EXIT_ERROR = 2  # a problem the user can fix: one line on stderr says what
+EXIT_INTERNAL = 1  # a bug: one line on stderr (RAG_DEBUG=1 shows the traceback)
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help (0) or a usage error, already printed on one line
+        return int(exit_.code or 0)
     _quiet_libraries()
     try:
-        settings = load_settings(**({"profile": args.profile} if args.profile else {}))
+        settings = _settings(args)
         return int(args.func(args, settings) or 0)
     except RagError as err:
-        print(f"error: {err}", file=sys.stderr)
+        _fail(f"error: {err}")
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: still one line, never a traceback (unless asked for)
+        if os.environ.get("RAG_DEBUG"):
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (rerun with RAG_DEBUG=1 for the traceback)")
+        return EXIT_INTERNAL
+
+
+def _settings(args: argparse.Namespace) -> Settings | None:
+    """The settings; ``rag doctor`` gets ``None`` for invalid ones and reports each problem."""
+    try:
+        return load_settings(**({"profile": args.profile} if args.profile else {}))
+    except SettingsInvalidError as err:
+        if args.func is cmd_doctor:
+            args.settings_problems = err.problems
+            return None
+        raise
+
+
+def _fail(message: str) -> None:
+    """One line on stderr, whatever the message holds."""
+    print(one_line(message), file=sys.stderr, flush=True)
+
+
+def one_line(text: str) -> str:
+    return " ".join(_SURROGATES.sub("\ufffd", text).split())
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (exit 2), like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        _fail(f"error: {message} (see `{self.prog} --help`)")
+        raise SystemExit(EXIT_ERROR)
+
+
+def _top_k(text: str) -> int:
+    low, high = TOP_K_RANGE
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--top-k must be a whole number from {low} to {high}") from None
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"--top-k must be from {low} to {high} (got {value})")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="rag", description="Question answering over an article, with verified citations."
-    )
+    parser = _Parser(prog="rag", description="Question answering over an article, with verified citations.")
     parser.add_argument("--profile", help="settings preset (overrides RAG_PROFILE)")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -51,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", help="answer questions ('-' reads one per line from stdin)")
     p.add_argument("question", nargs="+", help="one quoted question per argument, or the words of one question")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
-    p.add_argument("--top-k", type=int, help="passages to retrieve")
+    p.add_argument("--top-k", type=_top_k, help=f"passages to retrieve ({TOP_K_RANGE[0]}-{TOP_K_RANGE[1]})")
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("chat", help="interactive chat in the terminal")
@@ -74,6 +124,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="eval/report", help="output directory")
     p.add_argument("--limit", type=int, help="only the first N records (smoke runs)")
     p.add_argument("--check", action="store_true", help="only validate the gold set against the article")
+    p.add_argument("--suite", choices=["gold", "perturbations"], default="gold",
+                   help="gold: the question set (default); perturbations: the support check's edit suites")  # fmt: skip
     p.set_defaults(func=cmd_eval)
     return parser
 
@@ -84,42 +136,120 @@ def _parser() -> argparse.ArgumentParser:
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     from rag.ingest.build import build_index
 
-    bar = _progress_bar(disable=args.json)
+    # a bar only for a person watching: a pipe or a log gets the result lines alone
+    bar = _progress_bar(disable=args.json or not _isatty(sys.stderr))
     try:
         report = build_index(settings, progress=bar.update_to if bar is not None else None, rebuild=args.rebuild)
     finally:
         if bar is not None:
             bar.close()
     if args.json:
-        print(json.dumps({"chunks": report.chunks, "embedded": report.embedded,
-                          "collection": report.collection, "seconds": round(report.seconds, 3)}))  # fmt: skip
+        print(json_line({"chunks": report.chunks, "embedded": report.embedded, "collection": report.collection,
+                         "seconds": round(report.seconds, 3),
+                         **({"flagged": report.flagged} if report.flagged else {}),
+                         **({"repaired": report.repaired} if report.repaired else {})}))  # fmt: skip
     else:
+        if report.repaired:
+            print(f"repaired: {report.repaired}")
         print(f"chunks: {report.chunks} (embedded this run: {report.embedded})")
         print(f"collection: {report.collection} ({report.dimension} dims)")
+        if report.flagged:
+            print(f"flagged: {report.flagged} sentence(s) instruct a reader or an assistant; never used as evidence")
         print(f"seconds: {report.seconds:.2f}")
     return 0
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    """Answer each question. With ``-``, every stdin line gets exactly one result, in order: one
+    JSON line with ``--json`` (an ``error`` object for a blank or unreadable line), else the answer
+    on stdout or one ``error: line N: ...`` line on stderr."""
     from rag.engine import Engine
 
-    questions = _questions(args.question, sys.stdin)
+    batch = args.question == ["-"]
+    questions = read_questions(sys.stdin) if batch else _argv_questions(args.question)
+    if not questions:
+        raise QuestionError("no questions on stdin: `rag ask -` reads one question per line")
     engine = Engine.from_settings(settings)
     failed = False
-    for question in questions:
+    for line in questions:
+        where = {"line": line.number} if batch else {}
         try:
+            if line.problem:
+                raise QuestionError(line.problem)
             if args.json:
-                answer = engine.ask(question, top_k=args.top_k)
-                print(json.dumps(answer_json(answer), ensure_ascii=False), flush=True)
+                answer = engine.ask(line.text, top_k=args.top_k)
+                print(json_line({**where, **answer_json(answer)}), flush=True)
             else:
-                _print_streamed(engine.stream(question, top_k=args.top_k), sys.stdout)
+                _print_streamed(engine.stream(line.text, top_k=args.top_k), sys.stdout)
         except RagError as err:
             failed = True
             if args.json:
-                print(json.dumps({"question": question, "error": str(err)}, ensure_ascii=False), flush=True)
+                print(json_line({**where, "question": line.text, "error": one_line(str(err))}), flush=True)
             else:
-                print(f"error: {err}", file=sys.stderr)
+                _fail(f"error: line {line.number}: {err}" if batch else f"error: {err}")
     return EXIT_ERROR if failed else 0
+
+
+@dataclass(frozen=True)
+class InputLine:
+    number: int  # 1-based line number on stdin
+    text: str  # as read; undecodable bytes replaced by U+FFFD
+    problem: str = ""  # why it cannot be asked as read
+
+
+def read_questions(stdin: TextIO) -> list[InputLine]:
+    """The lines of ``stdin``: split on ``\\n`` only (a ``\\r\\n`` ending counts as one; a last
+    line without ``\\n`` counts; a final ``\\n`` adds no empty line). Bytes that are not UTF-8 are
+    replaced and make that line an error."""
+    buffer = getattr(stdin, "buffer", None)
+    data: bytes | str = buffer.read() if buffer is not None else stdin.read()
+    raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+    parts = raw.split(b"\n")
+    if parts[-1] == b"":
+        parts.pop()
+    lines = []
+    for number, part in enumerate(parts, 1):
+        part = part.removesuffix(b"\r")
+        try:
+            lines.append(InputLine(number, part.decode("utf-8")))
+        except UnicodeDecodeError:
+            text = part.decode("utf-8", "replace")
+            lines.append(InputLine(number, _SURROGATES.sub("\ufffd", text), _not_utf8(f"line {number}")))
+    return lines
+
+
+def _argv_questions(words: list[str]) -> list[InputLine]:
+    """Several quoted questions, or the words of one question."""
+    texts = words if len(words) > 1 and any(" " in w.strip() for w in words) else [" ".join(words)]
+    lines = []
+    for number, text in enumerate(texts, 1):
+        if _SURROGATES.search(text):  # the shell passed bytes that are not UTF-8
+            lines.append(InputLine(number, _SURROGATES.sub("\ufffd", text), _not_utf8("the question")))
+        else:
+            lines.append(InputLine(number, text))
+    return lines
+
+
+def _not_utf8(what: str) -> str:
+    return f"{what} is not valid UTF-8 (the undecodable bytes are shown as \ufffd); send UTF-8 text"
+
+
+def json_line(obj: dict[str, Any]) -> str:
+    """One line of JSON that is valid UTF-8 whatever ``obj`` holds (lone surrogates replaced);
+    plain ASCII when stdout cannot take UTF-8."""
+    text = json.dumps(_no_surrogates(obj), ensure_ascii=False)
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    return text if encoding == "utf8" else json.dumps(_no_surrogates(obj), ensure_ascii=True)
+
+
+def _no_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATES.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_no_surrogates(k): _no_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_no_surrogates(v) for v in value]
+    return value
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
@@ -163,17 +293,25 @@ def cmd_config(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_doctor(args: argparse.Namespace, settings: Settings | None) -> int:
     from rag.doctor import run_checks
 
+    if settings is None:  # invalid settings: one line for each, nothing else can be checked
+        for _, problem in args.settings_problems:
+            print(f"FAIL settings: {one_line(problem)}")
+        return EXIT_ERROR
     ok = True
     for check in run_checks(settings):
         ok &= check.ok
-        print(f"{'ok  ' if check.ok else 'FAIL'} {check.name}: {check.detail}")
+        print(f"{'ok  ' if check.ok else 'FAIL'} {check.name}: {one_line(check.detail)}")
     return 0 if ok else EXIT_ERROR
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    if args.suite == "perturbations":
+        from rag.evaluation.perturbations import run
+
+        return run(pathlib.Path(args.out), settings)
     from rag.evaluation.run import run_eval
 
     return run_eval(args, settings)
@@ -192,20 +330,13 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "passages": [
             {"text": p.text, "start": p.start, "end": p.end, "score": round(p.score, 5)} for p in answer.passages
         ],
+        "dropped": [{"text": d.text, "reason": d.reason} for d in answer.dropped],
         "timings": {
             "retrieve_ms": answer.timings.retrieve_ms,
             "first_token_ms": answer.timings.first_token_ms,
             "total_ms": answer.timings.total_ms,
         },
     }
-
-
-def _questions(args: list[str], stdin: TextIO) -> list[str]:
-    if args == ["-"]:
-        return [line.strip() for line in stdin if line.strip()]
-    if len(args) > 1 and any(" " in a.strip() for a in args):
-        return args  # several quoted questions
-    return [" ".join(args)]  # the words of one question
 
 
 def _print_streamed(events: Iterable[Any], out: TextIO) -> Answer:
@@ -238,6 +369,13 @@ def _progress_bar(disable: bool) -> Any:
             self.update(done - self.n)
 
     return Bar(desc="embedding chunks", unit="chunk", file=sys.stderr)
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _quiet_libraries() -> None:

@@ -56,8 +56,12 @@ def _check(name: str, fn: Callable[[], str]) -> Check:
 
 
 def _article(settings: Settings) -> str:
+    from rag.ingest.instructions import flag_instructions
+
     article = load_article(settings.index.article_path)
-    return f"{article.title!r} ({len(article.text)} characters after cleaning)"
+    flagged = len(flag_instructions(article.text))
+    note = f"; {flagged} sentence(s) instructing a reader or an assistant, never used as evidence" if flagged else ""
+    return f"{article.title!r} ({len(article.text)} characters after cleaning{note})"
 
 
 def _store(settings: Settings) -> str:

@@ -29,15 +29,17 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.base.llms.types import ChatMessage
 from llama_index.core.llms import LLM
 
-from rag.answer import Answer, Final, Passage, StreamEvent, TextDelta, Timings, Turn
-from rag.answering import prompts
+from rag.answer import Answer, Dropped, Final, Passage, StreamEvent, TextDelta, Timings, Turn
+from rag.answering import entailment, prompts
 from rag.answering.abstain import abstain_reason, topic_terms
 from rag.answering.citations import CitationBook, check_sentence, with_marker
 from rag.answering.evidence import Evidence, ScoredSentence
 from rag.answering.followup import standalone_question
+from rag.answering.guard import decline_reason
 from rag.errors import IndexMissingError, QuestionError, RagError
+from rag.ingest.instructions import mask_flagged
 from rag.ingest.sentences import sentences
-from rag.ingest.store import ChromaVectors, Manifest, find_active, read_chunks
+from rag.ingest.store import ChromaVectors, Manifest, find_active, flagged_spans, open_active
 from rag.providers.embeddings import check_dimension, embed_key, embed_model_name, make_embedding
 from rag.providers.llm import describe_llm, make_llm
 from rag.providers.preflight import preflight_embeddings, preflight_llm
@@ -71,6 +73,7 @@ class EngineInfo:
     author: str
     date: str
     article_text: str
+    flagged: tuple[tuple[int, int], ...] = ()  # sentences instructing a model: shown flagged, never evidence
 
 
 class Engine:
@@ -108,14 +111,13 @@ class Engine:
         if embed_model is None:
             preflight_embeddings(settings.embed)  # embedding server, model, RAG_EMBED__DIMENSIONS
         client = client if client is not None else make_chroma_client(settings.store)
-        collection, manifest = find_active(client, embed_key(settings.embed))
-        chunks = read_chunks(collection, manifest)
+        collection, manifest, chunks = open_active(client, embed_key(settings.embed))  # survives a switch
         _check_article_unchanged(settings.index.article_path, manifest)
         embed_model = embed_model if embed_model is not None else make_embedding(settings.embed)
         evidence = _evidence(manifest, embed_model, embed_key(settings.embed))
         retriever = HybridRetriever(
             chunks,
-            ChromaVectors(collection),
+            ChromaVectors(collection, reopen=lambda: find_active(client, embed_key(settings.embed))[0]),
             embed_query=lambda q: embed_model.get_query_embedding(q),
             candidates=settings.retrieval.candidates,
             rrf_k=settings.retrieval.rrf_k,
@@ -131,6 +133,7 @@ class Engine:
             author=manifest.author,
             date=manifest.date,
             article_text=manifest.article_text,
+            flagged=tuple(flagged_spans(manifest)),
         )
         return cls(
             llm=llm if llm is not None else make_llm(settings.llm),
@@ -215,7 +218,9 @@ class Engine:
             timings=timings,
             standalone_question=rewritten.text if rewritten.method != "none" else "",
         )
-        reason = abstain_reason(rewritten.focus, ranked, self.evidence.vocabulary, self.answer_settings.min_relevance)
+        reason = decline_reason(question) or abstain_reason(
+            rewritten.focus, ranked, self.evidence.vocabulary, self.answer_settings.min_relevance
+        )
         if reason:
             answer.abstained, answer.mode, answer.text = True, "abstained", ABSTAIN_TEXT
             answer.abstain_reason = reason
@@ -252,7 +257,7 @@ class Engine:
     def _verified_sentences(
         self, question: str, context: list[Passage], passages: list[Passage], book: CitationBook, answer: Answer
     ) -> Iterator[str]:
-        """The model's answer, one verified sentence at a time (unsupported ones recorded).
+        """The model's answer, one verified sentence at a time (dropped ones recorded with a reason).
 
         The model sees only ``context`` (the best evidence sentences, numbered), so only those may
         back its claims; after the first sentence, a claim must also share a topic word with the
@@ -264,6 +269,8 @@ class Engine:
         buffer = ""
         kept = 0
         stream = self._chat_stream(messages)
+        if self.answer_settings.entailment != "off":
+            stream = _drained(stream)  # the judge is a model call too: finish this one first
         for delta in stream:
             buffer += delta
             normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
@@ -277,7 +284,7 @@ class Engine:
             buffer = normal[spans[-1][0] :]
             # Stop paying for tokens once the answer is long enough, or once the model has
             # failed the check twice without a single verified sentence (the quote will do).
-            if kept >= MAX_GENERATED_SENTENCES or (not kept and len(answer.dropped_sentences) >= 2):
+            if kept >= MAX_GENERATED_SENTENCES or (not kept and len(answer.dropped) >= 2):
                 stream.close()  # also releases the embedded model's lock
                 return
         normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
@@ -287,16 +294,28 @@ class Engine:
     def _check(
         self, sentence: str, context: list[Passage], topic: set[str], book: CitationBook, answer: Answer
     ) -> Iterator[str]:
-        first = not book.citations
+        """Yield ``sentence`` with its answer-level ``[n]`` if it passes every check; else record why not.
+
+        A number is given only here, to a sentence that is shown, so no number is ever withdrawn.
+        """
         checked = check_sentence(
-            sentence, context, self.evidence, book, self.answer_settings.min_support, question=answer.question
+            sentence, context, self.evidence, self.answer_settings.min_support, question=answer.question
         )
-        if checked.supported and (first or not topic or topic & set(terms(sentence))):
-            yield checked.text
+        reason = checked.reason
+        if not reason and book.citations and topic and not topic & set(terms(sentence)):
+            reason = "off topic: true, but shares no topic word with the question"
+        if not reason and checked.span is not None and self.answer_settings.entailment == "llm":
+            reason = self._entailment_reason(checked.claim, self.evidence.text[checked.span[0] : checked.span[1]])
+        if reason:
+            answer.dropped.append(Dropped(sentence, reason))
             return
-        if checked.supported:  # a true but off-topic sentence: take back its citation if unused
-            book.forget(checked.n)
-        answer.dropped_sentences.append(sentence)
+        yield book.cite(checked)
+
+    def _entailment_reason(self, claim: str, quote: str) -> str:
+        """Ask the configured model whether ``quote`` says ``claim``; a reason unless it says yes."""
+        messages = [ChatMessage(role=r, content=c) for r, c in entailment.messages(claim, quote)]
+        reply = "".join(self._chat_stream(messages, max_tokens=entailment.MAX_TOKENS))
+        return entailment.reason(reply)
 
     def _chat_stream(self, messages: list[ChatMessage], **kwargs: Any) -> Generator[str, None, None]:
         try:
@@ -354,8 +373,14 @@ def _delta(text: str, book: CitationBook, announced: set[int]) -> TextDelta:
     return TextDelta(text, new)
 
 
+def _drained(stream: Iterator[str]) -> Generator[str, None, None]:
+    """The whole stream read before the first piece is passed on."""
+    yield from list(stream)
+
+
 def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evidence:
-    texts = [manifest.article_text[s:e] for s, e in sentences(manifest.article_text)]
+    article = mask_flagged(manifest.article_text, flagged_spans(manifest))  # instructions are never evidence
+    texts = [article[s:e] for s, e in sentences(article)]
     try:
         vectors = embed_model.get_text_embedding_batch(texts)
     except RagError:
@@ -372,7 +397,7 @@ def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evide
     header_end = (
         manifest.article_text.find("\n\n") if manifest.title and manifest.article_text.startswith(manifest.title) else 0
     )
-    return Evidence(manifest.article_text, vectors, header_end=max(header_end, 0))
+    return Evidence(article, vectors, header_end=max(header_end, 0))
 
 
 def _check_article_unchanged(path: Path, manifest: Manifest) -> None:

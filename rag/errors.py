@@ -20,6 +20,14 @@ class ConfigError(RagError):
     """A setting is invalid, unknown, or names something that does not exist."""
 
 
+class SettingsInvalidError(ConfigError):
+    """One or more settings are out of range or malformed; ``problems`` holds each one."""
+
+    def __init__(self, message: str, problems: list[tuple[str, str]]) -> None:
+        super().__init__(message, setting=problems[0][0] if problems else None)
+        self.problems = problems  # (env var, one-line message naming it)
+
+
 class QuestionError(RagError):
     """The question cannot be asked as given (empty, too long)."""
 

@@ -13,9 +13,9 @@ import json
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
@@ -25,14 +25,100 @@ from pydantic_settings import (
     SettingsError,
 )
 
-from rag.errors import ConfigError
+from rag.errors import ConfigError, SettingsInvalidError
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_CHECKOUT = Path(__file__).resolve().parent.parent
+# a checkout (or an editable install) keeps its data beside the package; an installed wheel uses
+# the working directory's data/, index/ and eval/
+PROJECT_ROOT = _CHECKOUT if (_CHECKOUT / "pyproject.toml").is_file() else Path.cwd()
 DEFAULT_ARTICLE = PROJECT_ROOT / "data" / "article.txt"
 
 LLMProvider = Literal["embedded", "openai", "openai_like", "fake"]
 EmbedProvider = Literal["embedded", "openai", "openai_like", "fake"]
 StoreProvider = Literal["embedded", "server"]
+
+
+TOP_K_RANGE = (1, 100)  # passages per question: the setting and `rag ask --top-k`
+
+
+def check_api_base(url: str) -> str:
+    """An OpenAI-compatible base URL (``http(s)://host[:port]/path``) or ``""``.
+
+    The messages never repeat the URL: a malformed one may hold a password in a place no parser
+    finds (``http://user:pa/ss@host``), so it could not be masked reliably.
+    """
+    if not url:
+        return url
+    problem = url_problem(url)
+    if problem:
+        raise ValueError(f"not a usable URL: {problem}; write it as http(s)://host:port/v1")
+    return url
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` is not an absolute http(s) URL that every client parses the same way, or None."""
+    if url != url.strip() or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return "it contains spaces or control characters"
+    if not url.lower().startswith(("http://", "https://")):
+        return "it must start with http:// or https://"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+        host = parts.hostname
+    except ValueError:  # a bad port or IPv6 literal; its text may hold a password, so never echo it
+        return "the host or port cannot be parsed (a password holding / ? # @ or [ must be percent-encoded)"
+    if not host:
+        return "it has no host"
+    if port is not None and not 1 <= port <= 65_535:
+        return "the port must be 1-65535"
+    try:
+        import httpx
+
+        parsed = httpx.URL(url)
+    except Exception:  # httpx is what sends the requests: it must agree
+        return "the host or port cannot be parsed (a password holding / ? # @ or [ must be percent-encoded)"
+    if (parsed.host or "").lower().strip("[]") != host.lower().strip("[]") or parsed.port != port:
+        return "its host is ambiguous (a password holding / ? # @ or [ must be percent-encoded)"
+    return None
+
+
+def url_credentials(url: str) -> tuple[str, str]:
+    """``(user, password)`` carried by ``url`` (empty when none)."""
+    try:
+        parts = urlsplit(url)
+        return parts.username or "", parts.password or ""
+    except ValueError:
+        return "", ""
+
+
+def _one_credential(section: Any, prefix: str) -> Any:
+    """A key and URL credentials would both go in the ``Authorization`` header: allow one."""
+    user, password = url_credentials(section.api_base)
+    if (user or password) and section.api_key is not None and section.api_key.get_secret_value():
+        raise ValueError(
+            f"{prefix}API_BASE carries credentials (user:password@) and {prefix}API_KEY is set; both would "
+            f"be sent as the Authorization header: remove the credentials from the URL (the key is sent as a "
+            f"Bearer token) or unset {prefix}API_KEY (URL credentials are sent as HTTP Basic auth)"
+        )
+    return section
+
+
+ApiBase = Annotated[str, AfterValidator(check_api_base)]
+
+
+def _check_host(host: str) -> str:
+    """A host name or IP address (no scheme, port, path or credentials)."""
+    bare = host.strip("[]")
+    if (
+        not host
+        or any(ch in host for ch in "/@?#")
+        or url_problem(f"http://{host}:1/")
+        or (":" in bare) != (host != bare)
+    ):
+        raise ValueError(
+            "must be a host name or IP address such as 127.0.0.1 (no scheme, port or path; [::1] for IPv6)"
+        )
+    return host
 
 
 class LLMSettings(BaseModel):
@@ -41,14 +127,18 @@ class LLMSettings(BaseModel):
     model_path: str = ""
     # openai / openai_like: the model name the server knows
     model: str = "gpt-4o-mini"
-    api_base: str = ""
+    api_base: ApiBase = ""
     api_key: SecretStr | None = None
-    context_window: int = 4096
-    max_tokens: int = 96
-    temperature: float = 0.0
-    threads: int = 2
-    timeout_s: float = 60.0
-    max_retries: int = 1
+    context_window: int = Field(default=4096, ge=256, le=10_000_000)
+    max_tokens: int = Field(default=96, ge=1, le=100_000)
+    temperature: float = Field(default=0.0, ge=0.0, le=2.0, allow_inf_nan=False)
+    threads: int = Field(default=2, ge=1, le=256)
+    timeout_s: float = Field(default=60.0, gt=0.0, le=3_600.0, allow_inf_nan=False)
+    max_retries: int = Field(default=1, ge=0, le=10)
+
+    @model_validator(mode="after")
+    def _one_auth(self) -> LLMSettings:
+        return _one_credential(self, "RAG_LLM__")
 
 
 class EmbedSettings(BaseModel):
@@ -58,13 +148,17 @@ class EmbedSettings(BaseModel):
     # embedded: "numpy" runs BERT models like MiniLM without torch (same vectors, 10x faster
     # start); "sentence-transformers" runs any model; "auto" picks numpy when it can
     runtime: Literal["auto", "numpy", "sentence-transformers"] = "auto"
-    api_base: str = ""
+    api_base: ApiBase = ""
     api_key: SecretStr | None = None
     # ask the server for this many dimensions (OpenAI text-embedding-3-*); 0 = the model's own
-    dimensions: int = 0
-    batch_size: int = 32
-    timeout_s: float = 30.0
-    max_retries: int = 1
+    dimensions: int = Field(default=0, ge=0, le=65_536)
+    batch_size: int = Field(default=32, ge=1, le=10_000)
+    timeout_s: float = Field(default=30.0, gt=0.0, le=3_600.0, allow_inf_nan=False)
+    max_retries: int = Field(default=1, ge=0, le=10)
+
+    @model_validator(mode="after")
+    def _one_auth(self) -> EmbedSettings:
+        return _one_credential(self, "RAG_EMBED__")
 
 
 class StoreSettings(BaseModel):
@@ -72,40 +166,43 @@ class StoreSettings(BaseModel):
     # embedded: the Chroma directory (also holds the manifest and cleaned article)
     path: Path = PROJECT_ROOT / "index"
     # server: a Chroma server started with `chroma run`
-    host: str = "127.0.0.1"
-    port: int = 8000
+    host: Annotated[str, AfterValidator(lambda host: _check_host(host))] = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65_535)
     ssl: bool = False
     token: SecretStr | None = None
     headers: dict[str, str] = Field(default_factory=dict)
-    timeout_s: float = 10.0
+    timeout_s: float = Field(default=10.0, gt=0.0, le=3_600.0, allow_inf_nan=False)
 
 
 class IndexSettings(BaseModel):
     article_path: Path = DEFAULT_ARTICLE
     # target chunk length in characters; chunks hold whole sentences
-    chunk_size: int = 300
+    chunk_size: int = Field(default=300, ge=50, le=100_000)
     # sentences repeated between neighbouring chunks
-    chunk_overlap: int = 1
+    chunk_overlap: int = Field(default=1, ge=0, le=20)
 
 
 class RetrievalSettings(BaseModel):
     mode: Literal["hybrid", "vector", "bm25"] = "hybrid"
-    top_k: int = 5
+    top_k: int = Field(default=5, ge=TOP_K_RANGE[0], le=TOP_K_RANGE[1])
     # candidates each retriever contributes before fusion
-    candidates: int = 10
-    rrf_k: int = 60
+    candidates: int = Field(default=10, ge=1, le=1_000)
+    rrf_k: int = Field(default=60, ge=0, le=100_000)
 
 
 class AnswerSettings(BaseModel):
-    max_question_chars: int = 1000
+    max_question_chars: int = Field(default=1000, ge=1, le=100_000)
     # characters of evidence (best sentences) the model sees; each costs prompt time
-    context_chars: int = 700
+    context_chars: int = Field(default=700, ge=1, le=1_000_000)
     # abstain when the best sentence's relevance is below this (see README "Abstention")
-    min_relevance: float = 0.35
+    min_relevance: float = Field(default=0.35, ge=0.0, le=2.0, allow_inf_nan=False)
     # share of a sentence's content words that must be found in its cited passage
-    min_support: float = 0.75
+    min_support: float = Field(default=0.75, ge=0.0, le=1.0, allow_inf_nan=False)
     # rewrite follow-up questions with the LLM (a self-contained question never costs a call)
     rewrite_followups: bool = True
+    # after the deterministic checks, also ask the LLM "does the cited sentence say this?" (one short
+    # yes/no call per sentence): "off", or "llm" for a capable configured model
+    entailment: Literal["off", "llm"] = "off"
 
 
 class ServerSettings(BaseModel):
@@ -126,19 +223,19 @@ class ServerSettings(BaseModel):
     # reject request fields the server does not know (default: accept and ignore them)
     strict: bool = False
     # largest request body accepted, in bytes
-    max_body_bytes: int = Field(default=262144, ge=1024)
+    max_body_bytes: int = Field(default=262144, ge=1024, le=1_073_741_824)
     # model generations at once (the embedded model runs one at a time anyway)
-    max_generations: int = Field(default=1, ge=1)
+    max_generations: int = Field(default=1, ge=1, le=1024)
     # requests that may wait for a generation; more are answered 429 with Retry-After
-    max_queue: int = Field(default=32, ge=0)
+    max_queue: int = Field(default=32, ge=0, le=100_000)
     # longest wait in that queue before a 503
-    queue_timeout_s: float = Field(default=120.0, gt=0)
+    queue_timeout_s: float = Field(default=120.0, gt=0, le=86_400, allow_inf_nan=False)
     # requests in flight at once (any kind); more are answered 429
-    max_requests: int = Field(default=64, ge=1)
+    max_requests: int = Field(default=64, ge=1, le=100_000)
     # the Retry-After value sent with 429 and 503, in seconds
-    retry_after_s: int = Field(default=2, ge=1)
+    retry_after_s: int = Field(default=2, ge=1, le=3600)
     # while not ready (no index yet, a server down), retry loading every this many seconds; 0 = never
-    load_retry_s: float = Field(default=5.0, ge=0)
+    load_retry_s: float = Field(default=5.0, ge=0, le=3600, allow_inf_nan=False)
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod
@@ -283,21 +380,45 @@ def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Set
     try:
         return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
     except ValidationError as exc:
-        raise ConfigError(_describe_validation_error(exc)) from None
+        problems = setting_problems(exc)
+        raise SettingsInvalidError(_describe_validation_error(exc), problems) from None
     except SettingsError as exc:  # a nested value that is not JSON; never echo it (it may hold a token)
         raise ConfigError(_describe_settings_error(exc)) from None
     finally:
         _profile_values.reset(token)
 
 
-def _describe_validation_error(exc: ValidationError) -> str:
-    parts = []
+# errors whose input is a plain value the user typed for a non-secret setting: worth echoing
+_ECHOED = ("literal_error", "int_parsing", "float_parsing", "bool_parsing", "int_from_float", "finite_number")
+_SECRET_FIELDS = {"api_key", "api_base", "token", "headers"}
+
+
+def setting_problems(exc: ValidationError) -> list[tuple[str, str]]:
+    """``(env var, what is wrong)`` for each error, on one line each, secrets never echoed."""
+    problems = []
     for err in exc.errors():
-        key = "RAG_" + "__".join(str(p).upper() for p in err["loc"])
-        # a literal (a provider, a mode) is never a secret: show what was given
-        got = f" (got {err['input']!r})" if err["type"] == "literal_error" else ""
-        parts.append(f"{key}: {err['msg']}{got}")
-    return "invalid settings: " + "; ".join(parts)
+        loc = [str(p) for p in err["loc"] if not isinstance(p, int)]
+        key = "RAG_" + "__".join(p.upper() for p in loc)
+        message = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "value_error" and message.startswith("RAG_"):  # names its settings itself
+            problems.append((key, message))
+            continue
+        shown = err["input"]
+        echo = (err["type"] in _ECHOED or err["type"].endswith(("_than", "_than_equal"))) and not (
+            set(loc) & _SECRET_FIELDS
+        )
+        got = f" (got {_short(shown)})" if echo else ""
+        problems.append((key, f"{key}: {message}{got}"))
+    return [(k, " ".join(m.split())) for k, m in problems]
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _describe_validation_error(exc: ValidationError) -> str:
+    return "invalid settings: " + "; ".join(message for _, message in setting_problems(exc))
 
 
 def _describe_settings_error(exc: SettingsError) -> str:
@@ -328,11 +449,15 @@ def redacted(settings: Settings) -> dict[str, Any]:
 
 
 def redact_url(url: str) -> str:
-    """``url`` without the credentials it may carry (``https://u:p@host`` -> ``https://****@host``)."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "(invalid URL)"
-    if "@" not in parts.netloc:
+    """``url`` with any credentials masked (``https://u:p@host`` -> ``https://****@host``).
+
+    Whatever the password holds (``/``, ``?``, ``#``, ``@``, ``[``, spaces, unencoded), everything
+    between ``://`` and the last ``@`` is masked: a URL can only be over-masked, never leak. A
+    string without ``://`` but with an ``@`` is masked up to that ``@`` too.
+    """
+    if "@" not in url:
         return url
-    return urlunsplit(parts._replace(netloc="****@" + parts.netloc.rsplit("@", 1)[1]))
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return "****@" + url.rsplit("@", 1)[1]
+    return f"{scheme}://****@{rest.rsplit('@', 1)[1]}"

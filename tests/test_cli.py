@@ -42,8 +42,9 @@ def test_ask_dash_reads_one_question_per_line_and_reports_bad_ones_inline(
     )
     assert main(["ask", "-", "--json"]) == 2  # one question failed
     rows = [json.loads(line) for line in capsys.readouterr().out.strip().splitlines()]
-    assert len(rows) == 2 and "April 23" in rows[0]["answer"]
-    assert "error" in rows[1] and "RAG_ANSWER__MAX_QUESTION_CHARS" in rows[1]["error"]
+    assert [r["line"] for r in rows] == [1, 2, 3]  # one result per input line, blank ones too
+    assert "April 23" in rows[0]["answer"] and "empty" in rows[1]["error"]
+    assert "error" in rows[2] and "RAG_ANSWER__MAX_QUESTION_CHARS" in rows[2]["error"]
 
 
 def test_an_empty_question_is_one_line_on_stderr(fake_env: Path, capsys):

@@ -28,7 +28,8 @@ def test_an_unsupported_sentence_is_dropped_and_the_answer_falls_back_to_a_quote
     engine, _ = fake_engine(tmp_path, ["The checkpoints were installed on June 9 by Turkish engineers [1]."])
     answer = engine.ask(LACHIN)
     assert "June 9" not in answer.text and "Turkish" not in answer.text
-    assert answer.dropped_sentences and "June 9" in answer.dropped_sentences[0]
+    assert answer.dropped and "June 9" in answer.dropped[0].text
+    assert "june" in answer.dropped[0].reason and "turkish" in answer.dropped[0].reason
     assert answer.mode == "extractive"
     assert "April 23" in answer.text and "April 23" in answer.citations[0].quote
 
@@ -54,11 +55,16 @@ def test_a_marker_to_a_passage_that_was_not_retrieved_is_dropped(tmp_path: Path)
 def test_citations_are_numbered_in_order_of_first_use(tmp_path: Path):
     engine, _ = fake_engine(
         tmp_path,
-        ["The checkpoints were installed on April 23 [2]. They caused concerns amongst international actors [1]."],
+        [
+            "The checkpoints were installed on April 23 [2]. "
+            "Azerbaijan's Foreign Ministry stated that the checkpoints were necessary to fulfill agreements [1]."
+        ],
     )
     answer = engine.ask(LACHIN)
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
-    assert answer.text.index("[1]") < answer.text.index("[2]") if "[2]" in answer.text else True
+    assert "[2]" in answer.text, answer.dropped  # both sentences are true and on topic: both kept
+    assert answer.text.index("[1]") < answer.text.index("[2]")
+    assert "April 23" in answer.citations[0].quote and "necessary" in answer.citations[1].quote
 
 
 def test_an_off_topic_question_is_declined_without_calling_the_model(tmp_path: Path):
@@ -156,5 +162,6 @@ def test_generation_stops_after_two_failed_sentences_and_the_quote_takes_over(tm
     )
     engine, _ = fake_engine(tmp_path, [reply])
     answer = engine.ask(LACHIN)
-    assert len(answer.dropped_sentences) == 2  # the third sentence was never read
+    assert len(answer.dropped) == 2  # the third sentence was never read
+    assert all(d.reason for d in answer.dropped)
     assert answer.mode == "extractive" and "April 23" in answer.text

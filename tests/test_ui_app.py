@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from rag.answer import Answer, Citation, Passage
+from rag.answer import Answer, Citation, Dropped, Passage
 from rag.engine import Engine
 from rag.ingest.build import build_index
 from rag.providers.fake import FakeLLM
@@ -297,3 +297,25 @@ def test_an_injected_answer_text_renders_literally(app):
     assert "\\<b\\>question\\<\\/b\\>" in [md.value for md in app.chat_message[0].markdown]
     for raw in ("<img", "<script", "](javascript", "**bold**", "<b>"):
         assert not unescaped(raw, all_markdown(app)), raw
+
+
+def test_dropped_sentences_are_listed_with_their_reasons_in_a_collapsed_expander(app):
+    quote = "These checkpoints, installed on April 23"
+    article = get_engine(load_settings(env_file=None)).info.article_text
+    start_at = article.index(quote)
+    answer = Answer(
+        question="When?",
+        text=f"{quote} [1].",
+        citations=[Citation(1, start_at, start_at + len(quote), quote)],
+        passages=[Passage("p", quote, start_at, start_at + len(quote), 1.0)],
+        abstained=False,
+        dropped=[Dropped("<b>They ended</b> with a deal [1].", "negation: the cited sentence negates 'end'")],
+    )
+    app.session_state[CHAT_KEY] = ChatState([ChatTurn("When?", answer)])
+    app.run()
+    assert not app.exception
+    (expander,) = app.expander
+    assert "1 model sentence" in expander.label
+    body = "\n".join(md.value for md in expander.markdown)
+    assert "\\<b\\>They ended\\<\\/b\\>" in body and "negation" in body
+    assert not unescaped("<b>", all_markdown(app))

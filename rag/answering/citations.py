@@ -3,9 +3,9 @@
 The model is asked to write ``[n]`` after each claim, where ``n`` numbers the passages in its
 prompt. For every sentence we strip the markers, check the claim against the passages it cites
 (and, failing that, the other retrieved passages: citing the wrong one is common), and bind it to
-the exact sentence span that backs it. A marker pointing at no retrieved passage is dropped; a
-sentence no passage backs is dropped. Citations are then renumbered 1..m in order of appearance,
-each number naming one verbatim span of the article.
+the exact sentence span that backs it, in words and in meaning (:mod:`rag.answering.support`). A
+marker pointing at no retrieved passage is dropped; a sentence no span backs is dropped, with its
+reason. Numbers 1..m are given, in order of first use, only to the spans of kept sentences.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rag.answer import Citation, Passage
-from rag.answering.evidence import Evidence
+from rag.answering.evidence import Evidence, critical_words
+from rag.answering.support import conflict, negators
 from rag.ingest.sentences import Span
 from rag.retrieval.lexical import terms, words
 
@@ -32,15 +33,14 @@ _BOILERPLATE = re.compile(
 
 @dataclass
 class CitationBook:
-    """Assigns answer-level numbers to spans, stable in order of first use."""
+    """Answer-level numbers for the spans of *kept* sentences, 1..m in order of first use.
+
+    Only a sentence that is shown gets a number (:meth:`cite`), so a number is never taken back
+    and never points at a span no shown sentence uses.
+    """
 
     article: str
     citations: list[Citation] = field(default_factory=list)
-
-    def forget(self, n: int | None) -> None:
-        """Withdraw the newest citation if it is ``n`` (its sentence was dropped after all)."""
-        if n is not None and self.citations and self.citations[-1].n == n:
-            self.citations.pop()
 
     def number_for(self, span: Span) -> int:
         for c in self.citations:
@@ -51,12 +51,25 @@ class CitationBook:
         self.citations.append(citation)
         return citation.n
 
+    def cite(self, checked: CheckedSentence) -> str:
+        """The kept sentence with its answer-level ``[n]``."""
+        if checked.span is None or checked.reason:
+            raise ValueError("only a supported sentence can be cited")
+        return with_marker(checked.claim, self.number_for(checked.span))
+
 
 @dataclass(frozen=True)
 class CheckedSentence:
-    text: str  # the sentence with its markers renumbered, or the original if dropped
-    supported: bool
-    n: int | None = None  # the answer-level citation number
+    """One model sentence after the checks: the span that backs it, or the reason it is dropped."""
+
+    sentence: str  # as the model wrote it
+    claim: str  # without its markers
+    span: Span | None = None
+    reason: str = ""  # why it is dropped; empty when it is supported
+
+    @property
+    def supported(self) -> bool:
+        return self.span is not None and not self.reason
 
 
 def split_markers(sentence: str) -> tuple[str, list[int]]:
@@ -68,34 +81,50 @@ def split_markers(sentence: str) -> tuple[str, list[int]]:
     return claim, cited
 
 
+def _unsupported(claim: str, passages: Sequence[Passage]) -> str:
+    present = {w for p in passages for w in words(p.text)}
+    missing = sorted(critical_words(claim) - present)
+    if missing:
+        return "unsupported: " + ", ".join(f"'{w}'" for w in missing[:4]) + " in no retrieved sentence"
+    return "unsupported: no retrieved sentence holds most of its words"
+
+
 def check_sentence(
     sentence: str,
     passages: Sequence[Passage],
     evidence: Evidence,
-    book: CitationBook,
     min_support: float,
     question: str = "",
 ) -> CheckedSentence:
-    """Verify one model sentence and return it with a verified citation, or mark it dropped.
+    """Find the span that backs one model sentence, in words *and* meaning, or say why none does.
 
     ``passages`` are the ones the model saw as [1]..[n]; any of them may back the claim when the
-    cited one does not.
+    cited one does not. A span that holds the claim's words but changes its meaning (a negation,
+    an antonym, swapped roles or speakers: :func:`rag.answering.support.conflict`) backs nothing.
     """
     claim, cited = split_markers(sentence)
     claim = claim.strip()
     if not claim or _BOILERPLATE.match(claim) or len(claim) < 3 or claim.endswith(":"):
-        return CheckedSentence(sentence, False)
-    if _repeats_itself(claim) or (question and not set(terms(claim)) - set(terms(question))):
-        return CheckedSentence(sentence, False)  # a loop, or the question echoed back: no information
+        return CheckedSentence(sentence, claim, reason="not a claim about the article")
+    if _repeats_itself(claim):
+        return CheckedSentence(sentence, claim, reason="repeats itself")
+    if question and not set(terms(claim)) - set(terms(question)) and not _answers_yes_no(claim, question):
+        return CheckedSentence(sentence, claim, reason="only echoes the question")
     valid = [n - 1 for n in dict.fromkeys(cited) if 1 <= n <= len(passages)]
     others = [i for i in range(len(passages)) if i not in valid]
-    support = evidence.support(claim, passages, valid, min_support)
-    if support is None:
-        support = evidence.support(claim, passages, others, min_support)
-    if support is None:
-        return CheckedSentence(sentence, False)
-    n = book.number_for(support.span)
-    return CheckedSentence(with_marker(claim, n), True, n)
+    first_reason = ""
+    for group in (valid, others):
+        for support in evidence.supports(claim, passages, group, min_support):
+            reason = conflict(claim, evidence.text[support.span[0] : support.span[1]], evidence.names)
+            if reason is None:
+                return CheckedSentence(sentence, claim, support.span)
+            first_reason = first_reason or reason
+    return CheckedSentence(sentence, claim, reason=first_reason or _unsupported(claim, passages))
+
+
+def _answers_yes_no(claim: str, question: str) -> bool:
+    """ "Did X happen?" -> "X did not happen.": the question's words, plus the answer (a negation)."""
+    return bool(negators(claim) - negators(question))
 
 
 def _repeats_itself(claim: str, n: int = 4) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rag.answer import Passage
 from rag.answering import answer_type
+from rag.answering.support import document_names
 from rag.ingest.sentences import Span, sentences
 from rag.retrieval.lexical import question_terms, raw_tokens, terms, words
 
@@ -75,6 +76,7 @@ class Evidence:
             for s, e in sentences(text)
         ]
         self.vocabulary = {w for s in self.sentences for w in s.words} | {t for s in self.sentences for t in s.terms}
+        self.names = document_names(text)  # what the text capitalises mid-sentence
         self.embeddings = [_unit(v) for v in embeddings] if embeddings is not None else None
         if self.embeddings is not None and len(self.embeddings) != len(self.sentences):
             raise ValueError("one embedding per sentence expected")
@@ -138,17 +140,25 @@ class Evidence:
     def support(
         self, claim: str, passages: Sequence[Passage], candidates: Sequence[int], min_support: float
     ) -> Support | None:
-        """The best span among ``candidates`` (passage indexes) that backs ``claim``, if any.
+        """The best span among ``candidates`` (passage indexes) that backs ``claim``, if any."""
+        found = self.supports(claim, passages, candidates, min_support)
+        return found[0] if found else None
 
-        A claim is backed by a span when every number and proper name in it appears there and at
-        least ``min_support`` of its content terms do. The span is one sentence, or two adjacent
-        sentences when the claim draws on both.
+    def supports(
+        self, claim: str, passages: Sequence[Passage], candidates: Sequence[int], min_support: float
+    ) -> list[Support]:
+        """Every span among ``candidates`` (passage indexes) that holds ``claim``'s words, best first.
+
+        A span holds a claim when every number and proper name in it appears there and at least
+        ``min_support`` of its content terms do. The span is one sentence, or two adjacent
+        sentences when the claim draws on both. Whether it also *means* the claim is
+        :mod:`rag.answering.support`'s question.
         """
         claim_terms = set(terms(claim))
         if not claim_terms:
-            return None
-        critical = _critical_words(claim)
-        best: Support | None = None
+            return []
+        critical = critical_words(claim)
+        found: dict[Span, Support] = {}
         for p_index in candidates:
             idx = self.in_passage(passages[p_index])
             for k, i in enumerate(idx):
@@ -158,17 +168,31 @@ class Evidence:
                     span_words = set().union(*(self.sentences[j].words for j in range(first, last + 1)))
                     if not critical <= span_words:
                         continue
-                    coverage = len(claim_terms & span_terms) / len(claim_terms)
+                    coverage = _covered(claim_terms, span_terms) / len(claim_terms)
                     # prefer the tighter single-sentence span unless the pair adds real coverage
                     if first != last:
                         coverage -= 0.05
-                    if coverage >= min_support and (best is None or coverage > best.coverage):
-                        span = (self.sentences[first].start, self.sentences[last].end)
-                        best = Support(p_index, span, coverage)
-        return best
+                    span = (self.sentences[first].start, self.sentences[last].end)
+                    if coverage >= min_support and (span not in found or coverage > found[span].coverage):
+                        found[span] = Support(p_index, span, coverage)
+        return sorted(found.values(), key=lambda s: -s.coverage)
 
 
-def _critical_words(claim: str) -> set[str]:
+def _loose(term: str) -> str:
+    """A looser stem for short verbs the term stemmer keeps whole ("voted"/"vote", "ended"/"end")."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if term.endswith(suffix) and len(term) - len(suffix) >= 3:
+            return term[: -len(suffix)]
+    return term
+
+
+def _covered(claim_terms: set[str], span_terms: set[str]) -> int:
+    """How many claim terms the span holds, counting "voted" for "vote"."""
+    loose = {_loose(t) for t in span_terms}
+    return sum(1 for t in claim_terms if t in span_terms or _loose(t) in loose)
+
+
+def critical_words(claim: str) -> set[str]:
     """Numbers and capitalised names (not the sentence's first word) that a span must contain."""
     tokens = raw_tokens(claim)
     critical = set()

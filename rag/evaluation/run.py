@@ -61,7 +61,7 @@ def _row(item: Item, answer: Answer, article: str) -> dict[str, Any]:
         "refused": m.refused(answer),
         "citations": [asdict(c) for c in answer.citations],
         "verbatim": [article[c.start : c.end] == c.quote for c in answer.citations],
-        "dropped_sentences": answer.dropped_sentences,
+        "dropped": [asdict(d) for d in answer.dropped],
         "timings": asdict(answer.timings),
         "retrieval_rank": m.first_hit_rank(answer.passages, item.spans) if item.spans else None,
     }

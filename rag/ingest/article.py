@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,11 @@ _FOOTER = re.compile(
 )
 _MAX_HEADER_LINES = 12
 MAX_ARTICLE_BYTES = 5_000_000
+# What prose looks like: (almost) no control characters, and mostly letters.
+MAX_CONTROL_SHARE = 0.01  # control characters other than tab and line breaks, of all characters
+MIN_LETTER_SHARE = 0.5  # letters, of all characters that are not white space
+MIN_LETTERS = 20
+_LINE_CONTROLS = "\t\n\r\v\f"
 
 
 @dataclass(frozen=True)
@@ -61,8 +67,29 @@ def load_article(path: Path) -> Article:
     return clean_article(raw)
 
 
+def not_prose(text: str) -> str | None:
+    """Why ``text`` is not an article's text (NUL bytes, mostly control characters, too few
+    letters), or ``None``. Random bytes and binaries already fail UTF-8 decoding; this catches
+    the ones that decode."""
+    if "\x00" in text:
+        return "holds NUL bytes (a binary file?)"
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _LINE_CONTROLS)
+    if controls > MAX_CONTROL_SHARE * len(text):
+        return f"is {controls / len(text):.0%} control characters (a binary file?)"
+    visible = [ch for ch in text if not ch.isspace()]
+    letters = sum(1 for ch in visible if ch.isalpha())
+    if letters < MIN_LETTERS or letters < MIN_LETTER_SHARE * len(visible):
+        return f"has too few letters to be prose ({letters} of {len(visible)} visible characters)"
+    return None
+
+
 def clean_article(raw: str) -> Article:
     """Split a scraped page into header metadata, body and footer clutter."""
+    problem = not_prose(raw)
+    if problem:
+        raise ArticleError(
+            f"the article {problem}; point RAG_INDEX__ARTICLE_PATH at a text file", setting="RAG_INDEX__ARTICLE_PATH"
+        )
     sha = hashlib.sha256(raw.encode("utf-8")).hexdigest()
     lines = raw.splitlines(keepends=True)
     offsets = [0]
@@ -95,6 +122,9 @@ def clean_article(raw: str) -> Article:
     body = raw[body_start:body_end]
     if not body.strip():
         raise ArticleError("the article has no body text after cleaning")
+    problem = not_prose(body)
+    if problem:
+        raise ArticleError(f"the article's body {problem}", setting="RAG_INDEX__ARTICLE_PATH")
 
     author_match = _AUTHOR.match(lines[author_i]) if author_i is not None else None
     header_lines = [title] + [lines[i].strip() for i in (author_i, date_i) if i is not None]

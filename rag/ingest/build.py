@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from rag.errors import IndexDamagedError, ProviderError, RagError
 from rag.ingest.article import load_article
 from rag.ingest.chunker import chunk_text
+from rag.ingest.instructions import flag_instructions
 from rag.ingest.store import (
     ChromaVectors,
     Manifest,
@@ -26,7 +27,7 @@ from rag.ingest.store import (
     list_manifests,
 )
 from rag.providers.embeddings import check_dimension, embed_key, make_embedding
-from rag.providers.store import make_chroma_client
+from rag.providers.store import StoreDamagedError, make_chroma_client, move_aside
 from rag.settings import Settings
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ class IndexReport:
     seconds: float
     dimension: int
     removed: list[str]
+    repaired: str = ""  # what was done about a damaged store, when something was
+    flagged: int = 0  # sentences flagged as instructions (kept out of the evidence)
 
 
 def build_index(
@@ -53,23 +56,43 @@ def build_index(
     progress: Progress | None = None,
     rebuild: bool = False,
 ) -> IndexReport:
-    """Build or refresh the index for the configured article and embedding model."""
+    """Build or refresh the index for the configured article and embedding model.
+
+    ``rebuild`` embeds every chunk again into a *new* collection; the current one keeps serving
+    readers until the new one is complete, and is deleted only after that switch. It also repairs
+    a damaged embedded store: the damaged directory is moved aside (never deleted) and a new one
+    is built; the report says so.
+    """
     started = time.perf_counter()
     article = load_article(settings.index.article_path)
     chunks = chunk_text(article.text, settings.index.chunk_size, settings.index.chunk_overlap)
+    flagged = [[s, e] for s, e in flag_instructions(article.text)]
     key = embed_key(settings.embed)
     signature = chunker_signature(settings.index.chunk_size, settings.index.chunk_overlap)
-    name = collection_name(key, article.sha256, signature)
-    client = client if client is not None else make_chroma_client(settings.store)
+    base = collection_name(key, article.sha256, signature)
+    repaired = ""
+    if client is None:
+        client, repaired = _open_store(settings, repair=rebuild)
 
-    existing = {n: m for n, m in list_manifests(client)}
-    if rebuild and name in existing:
-        client.delete_collection(name)
-        existing.pop(name)
-    manifest = existing.get(name)
-    if manifest is not None and manifest.complete and _intact(client, name, chunks):
-        removed = _drop_superseded(client, existing, key, keep=name)
-        return IndexReport(len(chunks), 0, name, time.perf_counter() - started, manifest.dimension, removed)
+    existing = dict(list_manifests(client))
+    same = {n: m for n, m in existing.items() if m is not None and _builds(m, key, article.sha256, signature)}
+
+    def report(name: str, embedded: int, dimension: int, removed: list[str]) -> IndexReport:
+        seconds = time.perf_counter() - started
+        return IndexReport(len(chunks), embedded, name, seconds, dimension, removed, repaired, len(flagged))
+
+    if not rebuild:
+        for name, manifest in sorted(same.items(), key=lambda nm: nm[1].built_at, reverse=True):
+            if manifest.complete and _intact(client, name, chunks):
+                if manifest.flagged != flagged:  # flags are metadata: refreshed without re-embedding
+                    _set_manifest(client, name, replace(manifest, flagged=flagged))
+                removed = _drop_superseded(client, existing, key, keep=name)
+                return report(name, 0, manifest.dimension, removed)
+        # resume an interrupted build (or repair a damaged one) in place; else start the base name
+        name = next((n for n, m in same.items() if not m.complete), next(iter(same), base))
+    else:
+        name = _fresh_name(base, existing)
+    previous = same.get(name)
 
     draft = Manifest(
         embed_key=key,
@@ -80,6 +103,7 @@ def build_index(
         date=article.date,
         chunker=signature,
         chunks=len(chunks),
+        flagged=flagged,
     )
     # embedding_function=None: vectors always come from our model, never Chroma's downloader
     collection = client.get_or_create_collection(name, metadata=draft.to_metadata(), embedding_function=None)
@@ -91,7 +115,7 @@ def build_index(
     todo = [c for c in chunks if c.id not in stored]
 
     model = embed_model if embed_model is not None else (make_embedding(settings.embed) if todo else None)
-    dimension = manifest.dimension if manifest else 0
+    dimension = previous.dimension if previous else 0
     vectors = ChromaVectors(collection)
     batch = max(1, settings.embed.batch_size)
     header = {"title": article.title, "author": article.author, "date": article.date}
@@ -114,15 +138,43 @@ def build_index(
     if not dimension:
         dimension = _stored_dimension(collection)
 
-    final = Manifest(
-        **{**draft.__dict__, "dimension": dimension, "complete": True,
-           "built_at": datetime.now(UTC).isoformat(timespec="seconds")}
-    )  # fmt: skip
-    collection.modify(metadata=_modifiable(final.to_metadata()))
+    # the switch: readers pick the newest complete collection, so from here on they get this one
+    final = replace(
+        draft, dimension=dimension, complete=True, built_at=datetime.now(UTC).isoformat(timespec="microseconds")
+    )
+    _set_manifest(client, name, final)
     if not _intact(client, name, chunks):
         raise IndexDamagedError(f"index collection {name} is incomplete after building; run `rag index --rebuild`")
     removed = _drop_superseded(client, existing, key, keep=name)
-    return IndexReport(len(chunks), len(todo), name, time.perf_counter() - started, dimension, removed)
+    return report(name, len(todo), dimension, removed)
+
+
+def _builds(manifest: Manifest, key: str, sha256: str, signature: str) -> bool:
+    """Whether ``manifest`` is (a build of) this article with this chunker and model."""
+    return (manifest.embed_key, manifest.article_sha256, manifest.chunker) == (key, sha256, signature)
+
+
+def _fresh_name(base: str, existing: dict[str, Manifest | None]) -> str:
+    """A collection name not in use: ``base``, else ``base-r<time>`` (a rebuild beside the old)."""
+    if base not in existing:
+        return base
+    return f"{base}-r{time.time_ns():x}"
+
+
+def _set_manifest(client: Any, name: str, manifest: Manifest) -> None:
+    client.get_collection(name).modify(metadata=_modifiable(manifest.to_metadata()))
+
+
+def _open_store(settings: Settings, *, repair: bool) -> tuple[Any, str]:
+    """The store client; with ``repair``, a damaged embedded store is moved aside first."""
+    try:
+        return make_chroma_client(settings.store), ""
+    except StoreDamagedError as err:
+        if not repair:
+            raise
+        moved = move_aside(err.path)
+        client = make_chroma_client(settings.store)
+        return client, f"the index at {err.path} was damaged ({err.problem}); moved it to {moved} and built a new one"
 
 
 def _embed(model: BaseEmbedding, texts: list[str]) -> list[list[float]]:
@@ -153,10 +205,14 @@ def _modifiable(metadata: dict[str, Any]) -> dict[str, Any]:
 
 
 def _drop_superseded(client: Any, existing: dict[str, Manifest | None], key: str, keep: str) -> list[str]:
-    """Delete older collections of the same embedding model (other models' stay)."""
+    """Delete older collections of the same embedding model (other models' stay), after the
+    switch to ``keep``; one another process deleted first is no error."""
     removed = []
     for name, manifest in existing.items():
         if name != keep and (manifest is None or manifest.embed_key == key):
-            client.delete_collection(name)
+            try:
+                client.delete_collection(name)
+            except Exception:  # already gone (a concurrent build): nothing left to remove
+                continue
             removed.append(name)
     return removed

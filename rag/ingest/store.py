@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -36,6 +36,9 @@ class Manifest:
     complete: bool = False
     built_at: str = ""
     version: int = MANIFEST_VERSION
+    # sentences that instruct the reader or an assistant (rag.ingest.instructions): never evidence;
+    # None in a manifest written before they were flagged
+    flagged: list[list[int]] | None = None
 
     def to_metadata(self) -> dict[str, Any]:
         return {"hnsw:space": "cosine", "rag_manifest": json.dumps(asdict(self), ensure_ascii=False)}
@@ -64,31 +67,83 @@ def collection_name(embed_key: str, article_sha256: str, chunker: str) -> str:
 
 
 def list_manifests(client: Any) -> list[tuple[str, Manifest | None]]:
-    """Every index collection with its manifest (``None`` when unreadable)."""
+    """Every index collection with its manifest (``None`` when unreadable).
+
+    The listing carries each collection's metadata, so a collection another process deletes
+    meanwhile is simply not listed (or listed for the last time), never an error here.
+    """
     out: list[tuple[str, Manifest | None]] = []
-    for col in client.list_collections():
+    for col in _chroma(client.list_collections):
         name = col if isinstance(col, str) else col.name
         if not name.startswith(PREFIX):
             continue
-        collection = client.get_collection(name)
+        metadata = _metadata_of(client, name) if isinstance(col, str) else col.metadata
         try:
-            out.append((name, Manifest.from_metadata(name, collection.metadata)))
+            out.append((name, Manifest.from_metadata(name, metadata)))
         except IndexDamagedError:
             out.append((name, None))
     return out
 
 
+def _metadata_of(client: Any, name: str) -> dict[str, Any] | None:
+    try:
+        return client.get_collection(name).metadata  # type: ignore[no-any-return]
+    except Exception:  # deleted meanwhile
+        return None
+
+
+def _chroma(call: Callable[[], Any]) -> Any:
+    """``call()``, a chromadb failure becoming :class:`IndexDamagedError` (one line)."""
+    try:
+        return call()
+    except IndexDamagedError:
+        raise
+    except Exception as exc:
+        detail = " ".join(str(exc).split())[:160]
+        raise IndexDamagedError(
+            f"cannot read the index ({type(exc).__name__}: {detail}); run `rag index --rebuild`"
+        ) from None
+
+
 def find_active(client: Any, embed_key: str) -> tuple[Any, Manifest]:
     """The newest complete collection for ``embed_key``; a clear error when there is none."""
-    found = [
-        (name, m) for name, m in list_manifests(client) if m is not None and m.embed_key == embed_key and m.complete
-    ]
+    manifests = list_manifests(client)
+    found = [(name, m) for name, m in manifests if m is not None and m.embed_key == embed_key and m.complete]
     if not found:
-        others = sorted({m.embed_key for _, m in list_manifests(client) if m is not None and m.complete})
+        others = sorted({m.embed_key for _, m in manifests if m is not None and m.complete})
         hint = f" (indexes exist for: {', '.join(others)})" if others else ""
         raise IndexMissingError(f"no index for embedding model {embed_key}{hint}; run `rag index`")
-    name, manifest = max(found, key=lambda nm: nm[1].built_at)
-    return client.get_collection(name), manifest
+    name, manifest = max(found, key=lambda nm: (nm[1].built_at, nm[0]))
+    return _chroma(lambda: client.get_collection(name)), manifest
+
+
+def open_active(client: Any, embed_key: str, attempts: int = 5) -> tuple[Any, Manifest, list[Chunk]]:
+    """:func:`find_active` and :func:`read_chunks`, retried when a rebuild in another process
+    switches collections in between (the one found was deleted before it was read)."""
+    for attempt in range(attempts):
+        collection = None
+        try:
+            collection, manifest = find_active(client, embed_key)
+            return collection, manifest, read_chunks(collection, manifest)
+        except IndexDamagedError:
+            if attempt + 1 == attempts or _still_listed(client, collection):
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _still_listed(client: Any, collection: Any) -> bool:
+    """Whether ``collection`` (None: not opened) is still in the store: then it is truly damaged."""
+    if collection is None:
+        return False
+    return any(name == collection.name for name, _ in list_manifests(client))
+
+
+def flagged_spans(manifest: Manifest) -> list[tuple[int, int]]:
+    """The manifest's flagged sentences; computed now for a manifest written before flagging."""
+    from rag.ingest.instructions import flag_instructions
+
+    spans = manifest.flagged if manifest.flagged is not None else flag_instructions(manifest.article_text)
+    return [(int(s), int(e)) for s, e in spans]
 
 
 def read_chunks(collection: Any, manifest: Manifest) -> list[Chunk]:
@@ -113,10 +168,13 @@ def read_chunks(collection: Any, manifest: Manifest) -> list[Chunk]:
 class ChromaVectors:
     """Vector search over one collection through LlamaIndex's ``ChromaVectorStore``."""
 
-    def __init__(self, collection: Any) -> None:
+    def __init__(self, collection: Any, reopen: Callable[[], Any] | None = None) -> None:
+        """``reopen`` returns the active collection again: a long-lived reader whose collection a
+        rebuild replaced (and then deleted) follows the switch instead of failing."""
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         self.store = ChromaVectorStore(chroma_collection=collection)
+        self.reopen = reopen
 
     def add(self, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]], metadata: dict[str, Any]) -> None:
         from llama_index.core.schema import BaseNode, TextNode
@@ -134,8 +192,16 @@ class ChromaVectors:
 
     def query(self, embedding: Sequence[float], k: int) -> list[tuple[str, float]]:
         from llama_index.core.vector_stores.types import VectorStoreQuery
+        from llama_index.vector_stores.chroma import ChromaVectorStore
 
-        result = self.store.query(VectorStoreQuery(query_embedding=list(embedding), similarity_top_k=k))
+        query = VectorStoreQuery(query_embedding=list(embedding), similarity_top_k=k)
+        try:
+            result = self.store.query(query)
+        except Exception:
+            if self.reopen is None:
+                raise
+            self.store = ChromaVectorStore(chroma_collection=self.reopen())
+            result = _chroma(lambda: self.store.query(query))
         ids = result.ids or []
         sims = result.similarities or [0.0] * len(ids)
         return list(zip(ids, sims, strict=False))

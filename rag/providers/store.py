@@ -11,10 +11,13 @@ client's session gets ``RAG_STORE__TIMEOUT_S`` and one-line errors (see :func:`_
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from rag.errors import IndexDamagedError, ProviderError
+from rag.errors import ConfigError, IndexDamagedError, ProviderError
 from rag.providers.remote import clean_message
 from rag.settings import StoreSettings
 
@@ -26,14 +29,27 @@ def make_chroma_client(settings: StoreSettings) -> Any:
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.provider == "embedded":
+        if settings.path.exists() and not settings.path.is_dir():
+            raise ConfigError(
+                f"RAG_STORE__PATH {settings.path} is a file; it must be a directory", setting="RAG_STORE__PATH"
+            )
+        problem = store_damage(settings.path)
+        if problem:
+            raise StoreDamagedError(settings.path, problem)
         try:
             settings.path.mkdir(parents=True, exist_ok=True)
-            return chromadb.PersistentClient(path=str(settings.path), settings=chroma_settings)
-        except Exception as exc:  # chromadb raises many types for a corrupt directory
-            raise IndexDamagedError(
-                f"cannot open the index at {settings.path} ({type(exc).__name__}); delete that "
-                "directory and run `rag index` (RAG_STORE__PATH)",
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot create the index directory {settings.path}: {exc.strerror} (RAG_STORE__PATH)",
                 setting="RAG_STORE__PATH",
+            ) from None
+        try:
+            client = chromadb.PersistentClient(path=str(settings.path), settings=chroma_settings)
+            client.list_collections()
+            return client
+        except Exception as exc:  # chromadb raises many types for a corrupt directory
+            raise StoreDamagedError(
+                settings.path, f"{type(exc).__name__}: {clean_message(str(exc), [], 120)}"
             ) from None
     headers = request_headers(settings)
     _probe(settings, headers)
@@ -45,6 +61,59 @@ def make_chroma_client(settings: StoreSettings) -> Any:
         raise _store_error(settings, exc) from None
     _bound_requests(client, settings)
     return client
+
+
+DATABASE = "chroma.sqlite3"
+
+
+class StoreDamagedError(IndexDamagedError):
+    """The embedded store's files are corrupt: ``rag index --rebuild`` moves them aside."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(
+            f"the index at {path} is damaged ({problem}); run `rag index --rebuild` to move it aside and "
+            "build a new one (RAG_STORE__PATH)",
+            setting="RAG_STORE__PATH",
+        )
+        self.path = path
+        self.problem = problem
+
+
+def store_damage(path: Path) -> str | None:
+    """Why the embedded store at ``path`` is corrupt, or ``None`` (a missing store is fine).
+
+    SQLite's own ``quick_check`` on a read-only connection: random bytes, a truncated file and a
+    zeroed page all fail it, where Chroma would open some of them and silently lose rows. A locked
+    database (a writer at work) is not damage.
+    """
+    db = path / DATABASE
+    if not db.is_file():
+        return None
+    try:
+        con = sqlite3.connect(db.resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
+        try:
+            rows = con.execute("PRAGMA quick_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.OperationalError:  # locked or busy: Chroma waits or says so itself
+        return None
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "disk image is malformed"
+        return f"{DATABASE}: {exc}"
+    if rows != [("ok",)]:
+        first = " ".join(str(rows[0][0]).split()) if rows else "no result"
+        return f"{DATABASE} fails SQLite's integrity check: {first[:120]}"
+    return None
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged store to ``<name>.damaged-<UTC time>`` beside it (never deleted)."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    path.rename(target)
+    SharedSystemClient.clear_system_cache()  # chromadb caches one client per path: drop the old files'
+    return target
 
 
 def request_headers(settings: StoreSettings) -> dict[str, str]:

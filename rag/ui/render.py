@@ -47,6 +47,11 @@ def answer_markdown(text: str) -> str:
     return "".join(pieces)
 
 
+def dropped_markdown(answer: Answer) -> str:
+    """The model sentences the checks dropped, each with its reason, as literal Markdown (a list)."""
+    return "\n".join(f"- {escape_markdown(d.text)}{HARD_BREAK}  *{escape_markdown(d.reason)}*" for d in answer.dropped)
+
+
 def badge(n: int) -> str:
     """The citation badge ``[n]`` (a number only, so nothing to escape)."""
     return f":orange-badge[\\[{int(n)}\\]]"
@@ -64,22 +69,42 @@ def stream_markdown(events: Iterable[StreamEvent], finals: list[Answer]) -> Iter
             finals.append(event.answer)
 
 
-def highlight_markdown(text: str, spans: Sequence[tuple[int, int]], offset: int = 0) -> str:
+FLAGGED_BADGE = ":red-badge[flagged: instruction, not evidence]"
+
+
+def highlight_markdown(
+    text: str, spans: Sequence[tuple[int, int]], offset: int = 0, flagged: Sequence[tuple[int, int]] = ()
+) -> str:
     """``text`` escaped, with every ``(start, end)`` span highlighted.
 
     Spans are offsets into the document ``text`` was cut from at ``offset``; overlapping spans
-    merge, and a span crossing a line break is highlighted line by line.
+    merge, and a span crossing a line break is highlighted line by line. ``flagged`` spans
+    (sentences that instruct a reader or an assistant) are struck through and badged instead.
     """
     text = _protect_indent(_normalise(text))
+    flagged_runs = {(s, e) for s, e in _segments_spans(text, flagged, offset)}
     lines: list[str] = [""]
-    for piece, marked in _segments(text, spans, offset):
+    pos = 0
+    for piece, marked in _segments(text, [*spans, *flagged], offset):
+        is_flagged = marked and any(s <= pos and pos + len(piece) <= e for s, e in flagged_runs)
+        if is_flagged:
+            lines[-1] += FLAGGED_BADGE + " "
         for i, part in enumerate(piece.split("\n")):
             if i:
                 lines.append("")
             if part:
                 escaped = _escape_inline(part)
-                lines[-1] += f":orange-background[{escaped}]" if marked and part.strip() else escaped
+                if is_flagged and part.strip():
+                    lines[-1] += f":gray-background[~~{escaped}~~]"
+                else:
+                    lines[-1] += f":orange-background[{escaped}]" if marked and part.strip() else escaped
+        pos += len(piece)
     return HARD_BREAK.join(lines)
+
+
+def _segments_spans(text: str, spans: Sequence[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
+    """``spans`` as offsets into ``text`` (clipped)."""
+    return [(max(s - offset, 0), min(e - offset, len(text))) for s, e in spans if s - offset < len(text) and e > offset]
 
 
 @dataclass(frozen=True)
@@ -123,14 +148,18 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def article_blocks(article: str, citations: Sequence[Citation]) -> list[ArticleBlock]:
-    """The article as paragraphs, each cited span highlighted."""
+def article_blocks(
+    article: str, citations: Sequence[Citation], flagged: Sequence[tuple[int, int]] = ()
+) -> list[ArticleBlock]:
+    """The article as paragraphs, each cited span highlighted, each flagged sentence marked."""
     spans = [(c.start, c.end) for c in citations]
     blocks = []
     for start, end in paragraph_spans(article):
         cited = tuple(sorted({c.n for c in citations if start <= c.start < end}))
         touching = [(s, e) for s, e in spans if s < end and start < e]
-        blocks.append(ArticleBlock(start, end, highlight_markdown(article[start:end], touching, start), cited))
+        marked = [(s, e) for s, e in flagged if s < end and start < e]
+        body = highlight_markdown(article[start:end], touching, start, flagged=marked)
+        blocks.append(ArticleBlock(start, end, body, cited))
     return blocks
 
 

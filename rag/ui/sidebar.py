@@ -79,6 +79,8 @@ def render_rebuild(settings: Settings) -> None:
         bar.empty()
         show_error(err)
         return
+    if report.repaired:  # a damaged store was moved aside (never deleted) and rebuilt
+        st.warning(escape_markdown(report.repaired), icon=":material/build:")
     st.success(f"Index ready: {report.chunks} chunks, {report.embedded} embedded now, in {report.seconds:.1f} s.")
 
 

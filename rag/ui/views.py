@@ -20,6 +20,7 @@ from rag.ui.render import (
     answer_markdown,
     article_blocks,
     chip_label,
+    dropped_markdown,
     escape_markdown,
     jump_links,
     quote_context,
@@ -124,6 +125,7 @@ def _reply(turn: ChatTurn, index: int, article: str) -> None:
     else:
         st.markdown(answer_markdown(answer.text))
         _citation_chips(answer, index, article)
+        _dropped(answer)
     details = [timings_caption(answer)]
     if answer.standalone_question:
         details.insert(0, f"searched for: {escape_markdown(answer.standalone_question)}")
@@ -141,6 +143,13 @@ def _citation_chips(answer: Answer, index: int, article: str) -> None:
             with st.popover(chip_label(citation), key=f"cite-{index}-{citation.n}"):
                 st.markdown(quote_context(article, citation))
                 st.caption(f"Quoted verbatim from the article (characters {citation.start}–{citation.end}).")
+
+
+def _dropped(answer: Answer) -> None:
+    """The sentences the checks kept from the user, and why, folded away under the answer."""
+    if answer.dropped:
+        with st.expander(f"{len(answer.dropped)} model sentence(s) not shown, and why", expanded=False):
+            st.markdown(dropped_markdown(answer))
 
 
 def _abstention(answer: Answer) -> None:
@@ -168,7 +177,12 @@ def render_article(info: EngineInfo, state: ChatState, session: Session, height:
         citations = answer.citations if answer is not None else []
     else:
         st.caption("The article. Ask a question: the sentences its answer cites are highlighted here.")
-    blocks = article_blocks(info.article_text, citations)
+    blocks = article_blocks(info.article_text, citations, info.flagged)
+    if info.flagged:
+        st.caption(
+            f"{len(info.flagged)} sentence(s) marked *flagged* address a reader or an AI assistant instead of "
+            "reporting news: they are never used as evidence or cited."
+        )
     jumps = jump_links(blocks)
     if jumps:
         st.markdown(jumps)

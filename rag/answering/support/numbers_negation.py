@@ -1,0 +1,143 @@
+"""Numbers, dates and negation: what a claim counts, and what it says is not so."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from rag.answering.support.words import (
+    MONTHS,
+    NEGATION_REACH,
+    NEGATORS,
+    NUMBER_WORDS,
+    SCALES,
+    Token,
+    has_digit,
+    token_lemma,
+    tokenize,
+)
+from rag.retrieval.lexical import stem
+
+# -- numbers and dates ----------------------------------------------------------------------------
+
+
+def numbers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    span_words = {t.word for t in s} | {p for t in s for p in t.word.split("-")}
+    for t in c:
+        parts = [t.word, *t.word.split("-")] if "-" in t.word else [t.word]
+        for p in parts:
+            if (has_digit(p) or p in NUMBER_WORDS) and p not in span_words:
+                return f"number: the claim says '{p}', the cited sentence does not"
+    counted = _counted(s)
+    for i, t in enumerate(c):
+        if t.word in NUMBER_WORDS and t.word not in SCALES and (t.word, _next_content(c, i)) not in counted:
+            what = _next_content(c, i)
+            if what and any(w == t.word for w, _ in counted):
+                return f"number: the claim says '{t.word} {what}', the cited sentence does not"
+    span_dates = {(a.word, b.word) for a, b in pairwise(s) if a.word in MONTHS}
+    for a, b in pairwise(c):
+        if a.word in MONTHS and a.cap and has_digit(b.word) and (a.word, b.word) not in span_dates:
+            return f"date: the claim says '{a.raw} {b.raw}', the cited sentence does not"
+    return None
+
+
+def _next_content(tokens: tuple[Token, ...], i: int) -> str:
+    """The stem of the next content word after ``tokens[i]`` (the next hyphen part for "three-day")."""
+    parts = tokens[i].word.split("-")
+    if len(parts) > 1:
+        return stem(parts[1])
+    return next((u.stem for u in tokens[i + 1 :] if u.content), "")
+
+
+def _counted(tokens: tuple[Token, ...]) -> set[tuple[str, str]]:
+    """(number word, what it counts) pairs: "three years", "three-decade-long"."""
+    pairs = set()
+    for i, t in enumerate(tokens):
+        parts = t.word.split("-")
+        for k, part in enumerate(parts):
+            if part in NUMBER_WORDS:
+                nxt = stem(parts[k + 1]) if k + 1 < len(parts) else _next_content(tokens, i)
+                pairs.add((part, nxt))
+    return pairs
+
+
+# -- negation ---------------------------------------------------------------------------------------
+
+
+def negated(tokens: tuple[Token, ...]) -> set[int]:
+    """Positions of content words under a negation: the next few content words of its clause.
+
+    Two negations cancel ("not unable"); "not only" is no negation.
+    """
+    flips: dict[int, int] = {}
+    for i, t in enumerate(tokens):
+        is_neg = t.word in NEGATORS or t.word.endswith("n't")
+        if not is_neg or (t.word == "not" and i + 1 < len(tokens) and tokens[i + 1].word == "only"):
+            continue
+        scope = [u for u in tokens[i + 1 :] if u.clause == t.clause]
+        targets = [u for u in scope if u.content and not u.cap and not is_negator(u)][:NEGATION_REACH]
+        if not targets:  # "approved in Europe but not in the United States": the names are negated
+            targets = [u for u in scope[: NEGATION_REACH + 2] if u.entity]
+        for u in targets:
+            flips[u.pos] = flips.get(u.pos, 0) + 1  # predicates are negated; names only when nothing else is
+    return {p for p, n in flips.items() if n % 2}
+
+
+def is_negator(t: Token) -> bool:
+    return t.word in NEGATORS or t.word.endswith("n't")
+
+
+def _bare_negations(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    """A negation with no content word to negate ("must not do the same") needs one after the same word."""
+    span_slots = {s[i - 1].stem for i, u in enumerate(s) if i and is_negator(u)}
+    span_slots |= {u.stem for u in s if u.word.endswith("n't")}
+    for i, t in enumerate(c):
+        if not is_negator(t) or (t.word == "not" and i + 1 < len(c) and c[i + 1].word == "only"):
+            continue
+        target = [u for u in c[i + 1 : i + 1 + NEGATION_REACH] if u.clause == t.clause and u.content and not u.cap]
+        before = c[i - 1].stem if i else ""
+        if not target and before not in span_slots and t.stem not in span_slots:
+            return f"negation: the claim negates '{before} {t.raw}', the cited sentence does not"
+    return None
+
+
+def _negations_in_clause(tokens: tuple[Token, ...], t: Token) -> int:
+    return sum(1 for u in tokens if u.clause == t.clause and is_negator(u))
+
+
+def negators(text: str) -> set[str]:
+    """The negation words of ``text``."""
+    return {t.word for t in tokenize(text) if is_negator(t)}
+
+
+def _any_negated(t: Token, s: tuple[Token, ...], s_neg: set[int]) -> bool:
+    return any(u.stem == t.stem and u.pos in s_neg for u in s)
+
+
+def negation(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    bare = _bare_negations(c, s)
+    if bare:
+        return bare
+    c_neg, s_neg = negated(c), negated(s)
+    for t in c:
+        if not t.content or t.word in NEGATORS or (t.cap and t.pos not in c_neg and not _any_negated(t, s, s_neg)):
+            continue
+        in_span = [u for u in s if u.stem == t.stem]
+        if not in_span:
+            continue
+        claim_negated = t.pos in c_neg
+        c_count = _negations_in_clause(c, t)
+        c_what = {token_lemma(u) for u in c if u.clause == t.clause and u.pos in c_neg}
+        # "was not published by the board" for "did not publish": both clauses negate "publish"
+        # once, so a reordering that moved another word out of the negation's reach changes nothing
+        if all(
+            (u.pos in s_neg) != claim_negated
+            and not (
+                _negations_in_clause(s, u) == c_count
+                and c_what & {token_lemma(v) for v in s if v.clause == u.clause and v.pos in s_neg}
+            )
+            for u in in_span
+        ):
+            if claim_negated:
+                return f"negation: the claim negates '{t.raw}', the cited sentence does not"
+            return f"negation: the cited sentence negates '{t.raw}', the claim does not"
+    return None
