@@ -246,7 +246,8 @@ def load_level(url: str, clients: int, seconds: float, answerable: list[str], de
 
     started = time.perf_counter()
     threads = [threading.Thread(target=client_loop, args=(i,)) for i in range(clients)]
-    threads.append(threading.Thread(target=prober))
+    if declined:
+        threads.append(threading.Thread(target=prober))
     for thread in threads:
         thread.start()
     for thread in threads:
