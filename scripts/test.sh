@@ -5,9 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RAG_SETUP_EXTRAS=dev bash scripts/setup.sh
-if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then
+# Debian's Chromium for the browser tests, curl for the SSE shell test
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v curl >/dev/null || missing="$missing curl"
+if [ -n "$missing" ] && command -v apt-get >/dev/null; then
   SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq $missing >/dev/null
 fi
 .venv/bin/ruff check rag app.py tests scripts
 .venv/bin/ruff format --check rag app.py tests scripts
