@@ -72,8 +72,9 @@ def test_a_client_leaving_during_generation_frees_the_model_at_once(embedded: Se
     while generating(embedded):
         time.sleep(0.01)
     freed = time.monotonic() - left
-    # it stops at the next token (a token takes ~20 ms idle, a few hundred ms on a busy 2-core host)
-    assert freed < 2.0, f"the model was busy {freed:.2f} s after the client left"
+    # it stops at the next token (~20 ms idle); the prompt's evaluation cannot be cut short, and takes
+    # seconds on a loaded 2-core host, so this bound only catches a generation left running to its end
+    assert freed < 20.0, f"the model was busy {freed:.2f} s after the client left"
     deadline = time.monotonic() + 5
     while "the client left" not in embedded.log.read_text():
         assert time.monotonic() < deadline, "generation was not stopped (it ended by itself?)"
