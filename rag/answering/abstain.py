@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from rag.answering import answer_type
 from rag.answering.evidence import ScoredSentence
-from rag.retrieval.lexical import QUESTION_FILLER, STOPWORDS, raw_tokens, stem, synonym, words
+from rag.retrieval.lexical import QUESTION_FILLER, STOPWORDS, raw_tokens, related, stem, synonym, words
 
 # A news article cannot report what happened after it was written.
 _AFTER_PUBLICATION = re.compile(
@@ -49,9 +49,16 @@ def unknown_names(question: str, vocabulary: set[str]) -> list[str]:
         is_number = any(ch.isdigit() for ch in token)
         if (is_name or is_number) and word not in STOPWORDS and word not in QUESTION_FILLER:
             parts = [p for w in folded for p in re.split(r"[-']", w) if p]
-            if not any(p in vocabulary or stem(p) in vocabulary for p in parts):
+            if not any(_known(p, vocabulary) for p in parts):
                 missing.append(token)
     return missing
+
+
+def _known(word: str, vocabulary: set[str]) -> bool:
+    """In the article, as written or as another form of one of its words ("canadian", "canada")."""
+    if word in vocabulary or stem(word) in vocabulary:
+        return True
+    return len(word) >= 5 and any(related(word, v) for v in vocabulary if v[:5] == word[:5])
 
 
 def abstain_reason(

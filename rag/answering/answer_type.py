@@ -26,17 +26,17 @@ _PERSON_Q = re.compile(
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
-    "thousand million billion dozen dozens several single double".split()
+    "thousand million billion dozen dozens several single double half third quarter".split()
 )
 _UNITS = frozenset({"percent", "%", "kilometres", "kilometers", "km", "miles", "mile", "meters", "metres"})
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _RELATIVE_DATE = re.compile(
     r"\b(?:days?|weeks?|months?|years?) (?:before|after|ago|later|earlier|prior)\b|\btoday\b|\byesterday\b", re.I
 )
-# Capitalised words that are titles or nationalities, not names of people.
+# Capitalised words that are titles, not names of people (generic English, no place or people).
 _NOT_NAMES = frozenset(
     "foreign minister ministers secretary state president prime chief executive officer department official "
-    "government republic parliament armenian azerbaijani russian european american the a".split()
+    "government mayor governor councillor professor doctor mr mrs ms dr the a".split()
 )
 
 
@@ -59,7 +59,10 @@ def holds(kind: AnswerType, text: str, question: str) -> bool:
     return _has_new_name(text, question)
 
 
-_COUNTED = re.compile(r"\bhow (?:many|much) ([^\W\d_]+)", re.I)
+# "how many days": what is counted (a noun; "how many did ..." counts nothing named)
+_COUNTED = re.compile(r"\bhow many ([^\W\d_]+)", re.I)
+_NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
+_CURRENCY = re.compile(r"[$€£¥]\s?\d")
 
 
 def _has_quantity(text: str, question: str) -> bool:
@@ -69,17 +72,29 @@ def _has_quantity(text: str, question: str) -> bool:
     if wanted_units:
         return any(u in tokens or u in text for u in wanted_units)
     counted = _COUNTED.search(question)
-    if counted:  # "how many days": a number counting days ("four-day", "4 days"), not "two sides"
+    if counted and counted.group(1).lower() not in _NOT_COUNTED:
+        # "how many days": a number counting days ("four-day", "4 days"), not "two sides"
         unit = _singular(counted.group(1).lower())
         return any(_counts(tokens, i, unit) for i in range(len(tokens)))
+    if _CURRENCY.search(text):
+        return True
     for i, t in enumerate(tokens):
         prev = tokens[i - 1] if i else ""
-        glued_date = any(t.startswith(m[:3]) for m in _MONTHS)  # "May1-4" as scraped
-        if any(ch.isdigit() for ch in t) and not _YEAR.match(t) and prev not in _MONTHS and not glued_date:
+        if _is_amount(t) and prev not in _MONTHS:
             return True
         if any(part in _NUMBER_WORDS for part in t.split("-")):
             return True
     return False
+
+
+def _is_amount(token: str) -> bool:
+    """A number that is not a year or a date: "40,000", "1.3", "23"; not "2020", "May1-4"."""
+    if not token[:1].isdigit() or _YEAR.match(token):
+        return False
+    return not _DAY_RANGE.match(token)
+
+
+_DAY_RANGE = re.compile(r"^\d{1,2}-\d{1,2}$")  # "1-4" after a month: days, not an amount
 
 
 def _is_number(token: str) -> bool:

@@ -101,8 +101,11 @@ class Evidence:
         q_vec = _unit(query_embedding) if query_embedding is not None else None
         seen: set[int] = set()
         scored: list[ScoredSentence] = []
-        for p_index, passage in enumerate(passages):
-            for i in self.in_passage(passage):
+        candidates = [(p, i) for p, passage in enumerate(passages) for i in self.in_passage(passage)]
+        if about_header:  # "who wrote it?": the byline answers even when retrieval missed it
+            candidates += [(-1, i) for i, s in enumerate(self.sentences) if s.end <= self.header_end]
+        for p_index, i in candidates:
+            if True:
                 if i in seen:
                     continue
                 seen.add(i)
