@@ -75,6 +75,8 @@ def abstain_reason(
     missing = unknown_names(question, vocabulary)
     if missing:
         return "the article never mentions " + ", ".join(missing)
+    if not best.names_ok:
+        return "the best evidence is not about (or not the words of) whom the question names"
     if not topic_covered(question, best):
         return "the best evidence shares no topic word with the question"
     kind = answer_type.expected(question)
@@ -90,7 +92,14 @@ def topic_covered(question: str, best: ScoredSentence) -> bool:
     about Armenia, none about population.
     """
     topic = topic_terms(question)
-    return not topic or (best.lexical > 0 and bool(topic & best.context_terms))
+    if not topic or (best.lexical > 0 and bool(topic & best.context_terms)):
+        return True
+    # another form of a topic word ("mediation", "mediator"): the stems differ, the words are kin
+    if any(related(t, c) for t in topic for c in best.context_terms if t[:4] == c[:4]):
+        return True
+    # a paraphrase ("who heads X?" for "X's chair"): the asked type, next to the names asked about
+    names = {stem(w) for i, t in enumerate(raw_tokens(question)) if i > 0 and t[:1].isupper() for w in words(t)}
+    return best.holds_type and bool(names) and names <= best.context_terms
 
 
 def topic_terms(question: str) -> set[str]:

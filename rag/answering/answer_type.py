@@ -115,9 +115,20 @@ def _singular(word: str) -> str:
 
 def _has_date(text: str, question: str) -> bool:
     tokens = words(text)
+    months = [k for k, t in enumerate(tokens) if t in _MONTHS and _month_here(tokens, k)]
     if _DAY_Q.search(question):  # "on what date": a month or a weekday, not just a year
-        return any(t in _MONTHS or t.endswith("day") for t in tokens)
-    return any(t in _MONTHS or _YEAR.match(t) for t in tokens) or bool(_RELATIVE_DATE.search(text))
+        return bool(months) or any(t.endswith("day") for t in tokens)
+    return bool(months) or any(_YEAR.match(t) for t in tokens) or bool(_RELATIVE_DATE.search(text))
+
+
+_AMBIGUOUS_MONTHS = frozenset({"may", "march"})  # also a verb: a month only next to a number
+
+
+def _month_here(tokens: list[str], k: int) -> bool:
+    if tokens[k] not in _AMBIGUOUS_MONTHS:
+        return True
+    near = tokens[max(0, k - 1) : k] + tokens[k + 1 : k + 2]
+    return any(t[:1].isdigit() for t in near)
 
 
 def names_near_terms(text: str, question: str) -> bool:

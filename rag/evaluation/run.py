@@ -103,6 +103,7 @@ def _row(item: Item, answer: Answer, article: str) -> dict[str, Any]:
         "answer": answer.text,
         "mode": answer.mode,
         "abstained": answer.abstained,
+        "abstain_reason": answer.abstain_reason,
         "refused": m.refused(answer),
         "citations": [asdict(c) for c in answer.citations],
         "verbatim": [article[c.start : c.end] == c.quote for c in answer.citations],
