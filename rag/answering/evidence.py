@@ -131,6 +131,18 @@ class Evidence:
         mean = sum(sims) / len(sims)
         return [x - mean for x in sims]
 
+    def cited_in(self, answer: str) -> list[int]:
+        """Indexes of the article sentences an earlier answer quotes (markers ignored)."""
+        body = " ".join(re.sub(r"\s*\[\d+(?:\s*,\s*\d+)*\]", "", answer).split())
+        return [
+            i for i, x in enumerate(self.sentences) if len(x.text) >= 20 and " ".join(x.text.split())[:-1] in body
+        ]
+
+    def around(self, indexes: Sequence[int]) -> list[int]:
+        """``indexes`` and their neighbours in the same paragraph, in order."""
+        out = {j for i in indexes for j in (i - 1, i, i + 1) if 0 <= j < len(self.sentences)}
+        return sorted(j for j in out if any(self._same_paragraph(i, j) for i in indexes))
+
     def in_passage(self, passage: Passage) -> list[int]:
         return [i for i, s in enumerate(self.sentences) if s.start >= passage.start and s.end <= passage.end]
 
