@@ -99,7 +99,7 @@ class AnswerSettings(BaseModel):
     # characters of evidence (best sentences) the model sees; each costs prompt time
     context_chars: int = 700
     # abstain when the best sentence's relevance is below this (see README "Abstention")
-    min_relevance: float = 0.35
+    min_relevance: float = 0.3
     # share of a sentence's content words that must be found in its cited passage
     min_support: float = 0.75
     # rewrite follow-up questions with the LLM (a self-contained question never costs a call)

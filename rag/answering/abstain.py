@@ -75,8 +75,8 @@ def abstain_reason(
     missing = unknown_names(question, vocabulary)
     if missing:
         return "the article never mentions " + ", ".join(missing)
-    if not best.names_ok:
-        return "the best evidence is not about (or not the words of) whom the question names"
+    if not best.names_ok and best.speaker_checked:
+        return "the best evidence does not give the words of whom the question names"
     if not topic_covered(question, best):
         return "the best evidence shares no topic word with the question"
     kind = answer_type.expected(question)

@@ -14,7 +14,9 @@ from rag.retrieval.lexical import raw_tokens, stem, words
 AnswerType = Literal["quantity", "date", "person"]
 
 _QUANTITY_Q = re.compile(
-    r"\bhow (?:many|much|far|large|big|long is|long are)\b|\bwhat (?:percentage|share|number)\b", re.I
+    r"\bhow (?:many|much|far|large|big|long (?:is|are|did|does|do|was|were|will|has|have))\b"
+    r"|\bwhat (?:percentage|share|number)\b",
+    re.I,
 )
 _DATE_Q = re.compile(
     r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month)\b|\bwhen (?:was|were|did)\b", re.I
@@ -26,7 +28,7 @@ _PERSON_Q = re.compile(
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
-    "thousand million billion dozen dozens several single double half third quarter".split()
+    "thousand million billion dozen dozens several half third quarter".split()
 )
 _UNITS = frozenset({"percent", "%", "kilometres", "kilometers", "km", "miles", "mile", "meters", "metres"})
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")

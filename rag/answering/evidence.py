@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from rag.answer import Passage
@@ -47,6 +47,7 @@ class ScoredSentence:
     context_terms: frozenset[str]  # terms of the sentence and its neighbours
     holds_type: bool = False  # holds the kind of answer asked for (a date for "when"...)
     names_ok: bool = True  # a name the question gives is in the sentence's paragraph (its speaker's, for "say")
+    speaker_checked: bool = False  # a "what did X say" question: names_ok includes that the words are X's
 
 
 # a sentence holding a number for "how many" or a date for "when" is very likely the one;
@@ -59,6 +60,16 @@ TYPE_MARGIN = 0.2
 SPECIFICITY = 0.5
 # a sentence whose paragraph never names whom or what the question names is rarely about them
 NAME_PENALTY = 0.6
+# "why?": a sentence that gives a reason ("because", "due to", "in part, this was") is likelier the answer
+REASON_BONUS = 0.1
+_WHY_Q = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why\b", re.I)
+_REASON = re.compile(
+    r"\b(?:because|since|due to|as a result|consequence|reason|so that|in order to|in part|caused?|led to|"
+    r"according to|thanks to)\b|:",
+    re.I,
+)
+# a follow-up is asking for something new: a sentence the conversation already cited counts this much
+REPEAT_FACTOR = 0.85
 # What a byline block answers: "who wrote it?", "when was it published?"
 HEADER_TERMS = frozenset({"author", "publish", "date", "title", "headline"})
 # "What did X say / tell / announce ...": the answer is X's words, not someone else's at the same event
@@ -104,6 +115,7 @@ class Evidence:
             for s, e in spans
         ]
         self.vocabulary = {w for s in self.sentences for w in s.words} | {t for s in self.sentences for t in s.terms}
+        self.proper = _proper_words(self.sentences)
         # paragraphs: blank-line separated blocks; a sentence's paragraph words (for names)
         para = [text.count("\n\n", 0, s) for s, _ in spans]
         self.paragraph_words = [
@@ -134,9 +146,7 @@ class Evidence:
     def cited_in(self, answer: str) -> list[int]:
         """Indexes of the article sentences an earlier answer quotes (markers ignored)."""
         body = " ".join(re.sub(r"\s*\[\d+(?:\s*,\s*\d+)*\]", "", answer).split())
-        return [
-            i for i, x in enumerate(self.sentences) if len(x.text) >= 20 and " ".join(x.text.split())[:-1] in body
-        ]
+        return [i for i, x in enumerate(self.sentences) if len(x.text) >= 20 and " ".join(x.text.split())[:-1] in body]
 
     def around(self, indexes: Sequence[int]) -> list[int]:
         """``indexes`` and their neighbours in the same paragraph, in order."""
@@ -153,6 +163,7 @@ class Evidence:
         query_embedding: Sequence[float] | None = None,
         *,
         carried: Sequence[int] = (),
+        repeated: Sequence[int] = (),
     ) -> list[ScoredSentence]:
         """Sentences of the retrieved passages, best answer-bearing first.
 
@@ -164,7 +175,8 @@ class Evidence:
         "what did X say", when the words are not X's), halved for the byline block unless the
         question asks about it. A sentence holding the asked type comes first if it is within
         ``TYPE_MARGIN`` of the best. ``carried``: sentence indexes a conversation cites, also
-        ranked even when retrieval missed them.
+        ranked even when retrieval missed them; ``repeated``: sentences already cited, which an
+        elliptical follow-up ("Why?") is less likely to want again.
         """
         q_terms = set(question_terms(question))
         kind = answer_type.expected(question)
@@ -174,6 +186,8 @@ class Evidence:
         speech = _SPEECH_Q.search(question)
         speaker = self.names_in(speech.group("who"), first_too=True) if speech else set()
         others_ok = q_names | speaker
+        why = bool(_WHY_Q.match(question))
+        again = set(repeated)
         q_vec = _unit(query_embedding) if query_embedding is not None else None
         seen: set[int] = set()
         scored: list[ScoredSentence] = []
@@ -198,6 +212,10 @@ class Evidence:
                 score += TYPE_BONUS[kind]
                 if kind == "person" and answer_type.names_near_terms(sentence.text, question):
                     score += TYPE_BONUS[kind]
+            if why and _REASON.search(sentence.text):
+                score += REASON_BONUS
+            if i in again:
+                score *= REPEAT_FACTOR
             names_ok = not q_names or any(self._named(n, self.paragraph_words[i]) for n in q_names)
             if speaker:
                 names_ok = names_ok and self._spoken_by(speaker, others_ok, i)
@@ -206,13 +224,16 @@ class Evidence:
             if sentence.end <= self.header_end and not about_header:
                 score *= 0.5
             scored.append(
-                ScoredSentence(sentence, p_index, score, semantic, lexical, self._context(i), holds, names_ok)
+                ScoredSentence(
+                    sentence, p_index, score, semantic, lexical, self._context(i), holds, names_ok, bool(speaker)
+                )
             )
         scored.sort(key=lambda s: s.score, reverse=True)
         return _type_first(scored) if kind is not None else scored
 
     def names_in(self, text: str, first_too: bool = False) -> set[str]:
-        """Capitalised words of ``text`` the article uses (its names); not the first word."""
+        """Capitalised words of ``text`` that are names in the article (written capitalised there
+        and never in lower case, so "May" the verb is not one); not the first word."""
         out = set()
         for pos, token in enumerate(raw_tokens(text)):
             folded = words(token)
@@ -221,12 +242,12 @@ class Evidence:
             word = folded[0]
             if word in STOPWORDS or word in QUESTION_FILLER or word in _TITLE_WORDS:
                 continue
-            if word in self.vocabulary:
+            if word in self.proper:
                 out.add(word)
         return out
 
     @staticmethod
-    def _named(name: str, pool: frozenset[str]) -> bool:
+    def _named(name: str, pool: Set[str]) -> bool:
         return name in pool or any(related(name, w) for w in pool if w[:3] == name[:3])
 
     def _spoken_by(self, speaker: set[str], allowed: set[str], i: int) -> bool:
@@ -299,6 +320,23 @@ class Evidence:
                         span = (self.sentences[first].start, self.sentences[last].end)
                         best = Support(p_index, span, coverage)
         return best
+
+
+def _proper_words(items: Sequence[Sentence]) -> frozenset[str]:
+    """Words the text writes capitalised inside sentences and never in lower case: its names."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for item in items:
+        for pos, token in enumerate(raw_tokens(item.text)):
+            folded = words(token)
+            if not folded:
+                continue
+            if token[:1].isupper():
+                if pos > 0:
+                    upper.add(folded[0])
+            elif token[:1].islower():
+                lower.add(folded[0])
+    return frozenset(upper - lower)
 
 
 def _type_first(scored: list[ScoredSentence]) -> list[ScoredSentence]:

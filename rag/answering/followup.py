@@ -61,7 +61,7 @@ def referents(history: Sequence[Turn], names_in: Callable[[str], set[str]]) -> l
 
 
 def contrasts(question: str) -> bool:
-    """"the other one", "who else": the answer is not what the conversation already cited."""
+    """ "the other one", "who else": the answer is not what the conversation already cited."""
     return any(t in _CONTRAST for t in words(question))
 
 

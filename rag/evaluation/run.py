@@ -210,11 +210,13 @@ def evaluate_documents(
     embed_model: Any = None,
     limit: int = 0,
     progress: Callable[[int], Callable[[], None]] | None = None,
+    only: Callable[[GoldSet], GoldSet] | None = None,
 ) -> dict[str, Any]:
     """Evaluate every document of :func:`documents`; the models are loaded once and shared.
 
     ``summary`` and ``engine`` describe the first document (the main article); ``rows`` hold every
-    document's rows, each with its ``set``; ``splits`` summarises each set side by side.
+    document's rows, each with its ``set``; ``splits`` summarises each set side by side; ``llm``
+    is the loaded model, for reuse. ``only`` picks part of each gold set.
     """
     from rag.ingest.build import build_index
 
@@ -228,6 +230,8 @@ def evaluate_documents(
             gold = load_gold(path, engine.info.article_text)
             if limit:
                 gold = GoldSet(gold.items[:limit], gold.conversations[: max(1, limit // 10)])
+            if only is not None:
+                gold = only(gold)
             tick = progress(len(gold.items) + len(gold.conversations)) if progress else None
             one = evaluate(engine, gold, progress=tick, set_name=set_name)
             rows.extend(one["rows"])
@@ -235,6 +239,7 @@ def evaluate_documents(
                 result = {"summary": one["summary"], "engine": _engine_info(engine, doc_settings)}
     result["rows"] = rows
     result["splits"] = split_summaries(rows)
+    result["llm"] = llm
     return result
 
 
@@ -273,6 +278,7 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
             return lambda: bars[-1].update(1)
 
         results[profile] = evaluate_documents(profile_settings, dataset, limit=args.limit, progress=progress)
+        results[profile].pop("llm")
         for bar in bars:
             bar.close()
     out = Path(args.out)

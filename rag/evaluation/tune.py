@@ -2,6 +2,7 @@
 
     .venv/bin/python -m rag.evaluation.tune [--dataset eval/gold.jsonl]
     .venv/bin/python -m rag.evaluation.tune --answers     # answers with a stand-in writer, per set
+    .venv/bin/python -m rag.evaluation.tune --rewrite     # conversations: LLM rewrite on vs off, per set
 
 Only retrieval and the pre-model abstention decision are swept (no LLM calls, so a sweep takes
 about a minute). Values are chosen on the ``tune`` split of the gold set only (the split is fixed
@@ -100,6 +101,7 @@ def answers_with_stand_in(settings: Settings) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         stored = settings.model_copy(update={"store": settings.store.model_copy(update={"path": Path(tmp)})})
         result = evaluate_documents(stored, llm=QuoteOnly())
+        result.pop("llm")
     keys = ("key_fact_correctness", "false_refusal_rate", "refusal_recall", "adversarial_handled",
             "conversation_turn_correctness", "citation_precision")  # fmt: skip
     out = {name: {k: round(headline(s)[k], 3) for k in keys} | s["counts"] for name, s in result["splits"].items()}
@@ -110,6 +112,31 @@ def answers_with_stand_in(settings: Settings) -> int:
         if r["set"] == "tune" and _missed(r)
     ]
     print(json.dumps({"sets": out, "misses": misses}, indent=1, ensure_ascii=False))
+    return 0
+
+
+def rewrite_on_off(settings: Settings) -> int:
+    """Conversation-turn correctness per set with the configured LLM rewriting follow-ups, and
+    with the deterministic carry-over alone (``RAG_ANSWER__REWRITE_FOLLOWUPS=false``)."""
+    from rag.evaluation.dataset import GoldSet
+    from rag.evaluation.run import evaluate_documents
+
+    out: dict[str, Any] = {}
+    llm = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for rewrite in (True, False):
+            tuned = settings.model_copy(
+                update={
+                    "answer": settings.answer.model_copy(update={"rewrite_followups": rewrite}),
+                    "store": settings.store.model_copy(update={"path": Path(tmp)}),
+                }
+            )
+            result = evaluate_documents(tuned, llm=llm, only=lambda g: GoldSet([], g.conversations))
+            llm = result.pop("llm")
+            out[f"rewrite={rewrite}"] = {
+                name: round(s["answers"]["conversation_turn_correctness"], 3) for name, s in result["splits"].items()
+            }
+    print(json.dumps(out, indent=1))
     return 0
 
 
@@ -125,10 +152,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dataset", default=str(DEFAULT_DATASET))
     parser.add_argument("--answers", action="store_true", help="evaluate answers with a stand-in writer, per set")
+    parser.add_argument("--rewrite", action="store_true", help="conversation turns with the LLM rewrite on and off")
     args = parser.parse_args()
     settings = load_settings()
     if args.answers:
         return answers_with_stand_in(settings)
+    if args.rewrite:
+        return rewrite_on_off(settings)
     report: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         from rag.providers.embeddings import make_embedding
