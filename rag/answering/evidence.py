@@ -85,6 +85,13 @@ _SPEECH_VERB = re.compile(
     r"respond(?:ed|s|ing)?|insist(?:ed|s|ing)?|promis(?:ed|es|ing))$",
     re.I,
 )
+_PRONOUNS = frozenset("he she they it his her their".split())
+
+
+def _QUOTE_OR_VERB(text: str) -> bool:
+    return bool(re.search(r"[\"“”]", text)) or any(_SPEECH_VERB.match(w) for w in words(text))
+
+
 SPEAKER_WINDOW = 10  # a speaker is named within this many words of the speech verb
 _TITLE_WORDS = frozenset(
     "mr mrs ms dr professor mayor governor president minister secretary councillor chair chief the a an "
@@ -185,6 +192,8 @@ class Evidence:
         q_names = self.names_in(question)
         speech = _SPEECH_Q.search(question)
         speaker = self.names_in(speech.group("who"), first_too=True) if speech else set()
+        if speech and not speaker and set(words(speech.group("who"))) & _PRONOUNS:
+            speaker = q_names  # "what did she say? Munteanu": the pronoun stands for the name carried along
         others_ok = q_names | speaker
         why = bool(_WHY_Q.match(question))
         again = set(repeated)
@@ -253,23 +262,21 @@ class Evidence:
     def _spoken_by(self, speaker: set[str], allowed: set[str], i: int) -> bool:
         """Sentence ``i`` carries words of ``speaker``: it names the speaker and quotes or reports
         speech, or it names nobody but ``allowed`` while a neighbour in its paragraph names the
-        speaker (a quote running over sentences, "he said")."""
+        speaker and it quotes or reports speech itself (a quote running over sentences, "he said")."""
         sentence = self.sentences[i]
-        if all(self._named(n, sentence.words) for n in speaker):
+        if any(self._named(n, sentence.words) for n in speaker):  # a first or last name will do
             return self._speaks(speaker, sentence.text)
-        if self.names_in(sentence.text) - allowed:
-            return False
+        if self.names_in(sentence.text) - allowed or not _QUOTE_OR_VERB(sentence.text):
+            return False  # someone else's words, or no words at all (narrative next to a quote)
         near = [j for j in (i - 1, i + 1) if 0 <= j < len(self.sentences) and self._same_paragraph(i, j)]
-        return any(all(self._named(n, self.sentences[j].words) for n in speaker) for j in near)
+        return any(self._named(n, self.sentences[j].words) for n in speaker for j in near)
 
     def _speaks(self, speaker: set[str], text: str) -> bool:
         """A speech verb with the speaker's name near it ("Blinken stated", "X, chief of Y, added")."""
         tokens = words(text)
         verbs = [k for k, t in enumerate(tokens) if _SPEECH_VERB.match(t)]
-        return all(
-            any(abs(k - v) <= SPEAKER_WINDOW for v in verbs for k, t in enumerate(tokens) if self._named(n, {t}))
-            for n in speaker
-        )
+        near = [k for k, t in enumerate(tokens) if any(self._named(n, {t}) for n in speaker)]
+        return any(abs(k - v) <= SPEAKER_WINDOW for v in verbs for k in near)
 
     def _same_paragraph(self, i: int, j: int) -> bool:
         a, b = sorted((self.sentences[i].end, self.sentences[j].start))
