@@ -68,13 +68,13 @@ def abstain_reason(
     if not ranked:
         return "nothing retrieved"
     best = ranked[0]
-    if best.score < min_relevance:
-        return f"best evidence scores {best.score:.2f} < {min_relevance:.2f}"
-    if asks_after_publication(question):
-        return "the question is about events after the article was written"
-    missing = unknown_names(question, vocabulary)
+    missing = unknown_names(question, vocabulary)  # the most telling reason first
     if missing:
         return "the article never mentions " + ", ".join(missing)
+    if asks_after_publication(question):
+        return "the question is about events after the article was written"
+    if best.score < min_relevance:
+        return f"best evidence scores {best.score:.2f} < {min_relevance:.2f}"
     if not best.names_ok and best.speaker_checked:
         return "the best evidence does not give the words of whom the question names"
     if not topic_covered(question, best):

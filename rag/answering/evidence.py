@@ -73,8 +73,8 @@ REPEAT_FACTOR = 0.85
 # What a byline block answers: "who wrote it?", "when was it published?"
 HEADER_TERMS = frozenset({"author", "publish", "date", "title", "headline"})
 # "What did X say / tell / announce ...": the answer is X's words, not someone else's at the same event
-_SPEECH_Q = re.compile(
-    r"\b(?:what|how) (?:did|does|do|has|have|would|will) (?P<who>.+?) "
+_SPEECH_Q = re.compile(  # the question's own opening, not the context a follow-up carries after it
+    r"^\s*(?:and |but |so )?(?:what|how) (?:did|does|do|has|have|would|will) (?P<who>.+?) "
     r"(?:say|said|state|tell|told|declare|announce|add|argue|claim|call|warn|describe|comment|note|think|expect)\b",
     re.I,
 )
@@ -190,7 +190,7 @@ class Evidence:
         # "who wrote it?", "when was it published?", "what is the headline?" (not "why does the author say")
         about_header = bool(q_terms & HEADER_TERMS) and (kind in ("person", "date") or "title" in q_terms)
         q_names = self.names_in(question)
-        speech = _SPEECH_Q.search(question)
+        speech = _SPEECH_Q.match(question)
         speaker = self.names_in(speech.group("who"), first_too=True) if speech else set()
         if speech and not speaker and set(words(speech.group("who"))) & _PRONOUNS:
             speaker = q_names  # "what did she say? Munteanu": the pronoun stands for the name carried along
