@@ -1,16 +1,18 @@
 """Decide, before any model call, that the article cannot answer a question.
 
-Five checks, each cheap and explainable (the reason is kept on the answer):
+Six checks, each cheap and explainable (the reason is kept on the answer), in this order:
 
-1. relevance: the best evidence sentence scores below ``min_relevance`` (tuned on the gold set);
-2. unknown names: the question names a person, place or number the article never mentions
-   ("What did Lavrov say?", "Why was it held in Moscow?");
-3. time: the question asks about events after the article was written ("the next round",
+1. unknown names: the question names a person, place or number the article never uses, in any
+   form of the word ("What did Lavrov say?", "Why was it held in Moscow?");
+2. time: the question asks about events after the article was written ("the next round",
    "later in 2023"); a news article cannot know them;
-4. topic: the best evidence shares no content word (other than names) with the question;
-5. answer type: a "how many / what percentage / how long in km" question whose best evidence holds
-   no quantity, a "when / what year" question whose best evidence holds no date, or a "who / what
-   is the name of" question whose best evidence names nobody the question does not already name.
+3. relevance: the best evidence sentence scores below ``min_relevance`` (chosen on the tune split);
+4. attribution: "what did X say" finds only someone else's words;
+5. topic: the best evidence shares no content word (other than names) with the question, unless
+   it holds the asked type next to the names asked about (a paraphrase);
+6. answer type: a "how many / how much / how long" question whose best evidence holds no amount, a
+   "when / what year" question whose best evidence holds no date, or a "who" question whose best
+   evidence names nobody the question does not already name.
 """
 
 from __future__ import annotations
