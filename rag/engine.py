@@ -194,8 +194,14 @@ class Engine:
         question = self.validate(question)
         timings = Timings()
         rewrite = self._rewrite if self.answer_settings.rewrite_followups else None
-        rewritten = standalone_question(question, list(history or []), rewrite)
+        history = list(history or [])
+        rewritten = standalone_question(
+            question, history, rewrite, lambda word: self.evidence.names_in(word, first_too=True)
+        )
         timings.rewrite_ms = _ms(started)
+        # the conversation's cited sentences (and their neighbours) are ranked even if retrieval misses them
+        cited = sorted({i for turn in history[-2:] for i in self.evidence.cited_in(turn.answer)})
+        carried = self.evidence.around(cited) if rewritten.method != "none" else []
 
         t = time.perf_counter()
         k = top_k or self.retrieval_settings.top_k
@@ -206,7 +212,12 @@ class Engine:
         query_embedding = retrieval.query_embedding
         if rewritten.focus != rewritten.text and query_embedding is not None:
             query_embedding = self.embed_model.get_query_embedding(rewritten.focus)
-        ranked = self.evidence.rank(rewritten.focus, retrieval.passages, query_embedding)
+        elliptical = rewritten.method == "fallback" and rewritten.focus == rewritten.text
+        ranked = self.evidence.rank(
+            rewritten.focus, retrieval.passages, query_embedding, carried=carried, repeated=cited if elliptical else ()
+        )
+        if rewritten.exclude_cited:  # "what about the other one?": not what was already cited
+            ranked = [r for r in ranked if r.sentence.start not in {self.evidence.sentences[i].start for i in cited}]
         timings.retrieve_ms = _ms(t)
 
         answer = Answer(

@@ -195,7 +195,7 @@ class AnswerSettings(BaseModel):
     # characters of evidence (best sentences) the model sees; each costs prompt time
     context_chars: int = Field(default=700, ge=1, le=1_000_000)
     # abstain when the best sentence's relevance is below this (see README "Abstention")
-    min_relevance: float = Field(default=0.35, ge=0.0, le=2.0, allow_inf_nan=False)
+    min_relevance: float = Field(default=0.3, ge=0.0, le=2.0, allow_inf_nan=False)
     # share of a sentence's content words that must be found in its cited passage
     min_support: float = Field(default=0.75, ge=0.0, le=1.0, allow_inf_nan=False)
     # rewrite follow-up questions with the LLM (a self-contained question never costs a call)

@@ -1,16 +1,18 @@
 """Decide, before any model call, that the article cannot answer a question.
 
-Five checks, each cheap and explainable (the reason is kept on the answer):
+Six checks, each cheap and explainable (the reason is kept on the answer), in this order:
 
-1. relevance: the best evidence sentence scores below ``min_relevance`` (tuned on the gold set);
-2. unknown names: the question names a person, place or number the article never mentions
-   ("What did Lavrov say?", "Why was it held in Moscow?");
-3. time: the question asks about events after the article was written ("the next round",
+1. unknown names: the question names a person, place or number the article never uses, in any
+   form of the word ("What did Lavrov say?", "Why was it held in Moscow?");
+2. time: the question asks about events after the article was written ("the next round",
    "later in 2023"); a news article cannot know them;
-4. topic: the best evidence shares no content word (other than names) with the question;
-5. answer type: a "how many / what percentage / how long in km" question whose best evidence holds
-   no quantity, a "when / what year" question whose best evidence holds no date, or a "who / what
-   is the name of" question whose best evidence names nobody the question does not already name.
+3. relevance: the best evidence sentence scores below ``min_relevance`` (chosen on the tune split);
+4. attribution: "what did X say" finds only someone else's words;
+5. topic: the best evidence shares no content word (other than names) with the question, unless
+   it holds the asked type next to the names asked about (a paraphrase);
+6. answer type: a "how many / how much / how long" question whose best evidence holds no amount, a
+   "when / what year" question whose best evidence holds no date, or a "who" question whose best
+   evidence names nobody the question does not already name.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Sequence
 
 from rag.answering import answer_type
 from rag.answering.evidence import ScoredSentence
-from rag.retrieval.lexical import QUESTION_FILLER, STOPWORDS, raw_tokens, stem, synonym, words
+from rag.retrieval.lexical import QUESTION_FILLER, STOPWORDS, raw_tokens, related, stem, synonym, words
 
 # A news article cannot report what happened after it was written.
 _AFTER_PUBLICATION = re.compile(
@@ -49,9 +51,16 @@ def unknown_names(question: str, vocabulary: set[str]) -> list[str]:
         is_number = any(ch.isdigit() for ch in token)
         if (is_name or is_number) and word not in STOPWORDS and word not in QUESTION_FILLER:
             parts = [p for w in folded for p in re.split(r"[-']", w) if p]
-            if not any(p in vocabulary or stem(p) in vocabulary for p in parts):
+            if not any(_known(p, vocabulary) for p in parts):
                 missing.append(token)
     return missing
+
+
+def _known(word: str, vocabulary: set[str]) -> bool:
+    """In the article, as written or as another form of one of its words ("canadian", "canada")."""
+    if word in vocabulary or stem(word) in vocabulary:
+        return True
+    return len(word) >= 5 and any(related(word, v) for v in vocabulary if v[:5] == word[:5])
 
 
 def abstain_reason(
@@ -61,13 +70,15 @@ def abstain_reason(
     if not ranked:
         return "nothing retrieved"
     best = ranked[0]
-    if best.score < min_relevance:
-        return f"best evidence scores {best.score:.2f} < {min_relevance:.2f}"
-    if asks_after_publication(question):
-        return "the question is about events after the article was written"
-    missing = unknown_names(question, vocabulary)
+    missing = unknown_names(question, vocabulary)  # the most telling reason first
     if missing:
         return "the article never mentions " + ", ".join(missing)
+    if asks_after_publication(question):
+        return "the question is about events after the article was written"
+    if best.score < min_relevance:
+        return f"best evidence scores {best.score:.2f} < {min_relevance:.2f}"
+    if not best.names_ok and best.speaker_checked:
+        return "the best evidence does not give the words of whom the question names"
     if not topic_covered(question, best):
         return "the best evidence shares no topic word with the question"
     kind = answer_type.expected(question)
@@ -83,7 +94,14 @@ def topic_covered(question: str, best: ScoredSentence) -> bool:
     about Armenia, none about population.
     """
     topic = topic_terms(question)
-    return not topic or (best.lexical > 0 and bool(topic & best.context_terms))
+    if not topic or (best.lexical > 0 and bool(topic & best.context_terms)):
+        return True
+    # another form of a topic word ("mediation", "mediator"): the stems differ, the words are kin
+    if any(related(t, c) for t in topic for c in best.context_terms if t[:4] == c[:4]):
+        return True
+    # a paraphrase ("who heads X?" for "X's chair"): the asked type, next to the names asked about
+    names = {stem(w) for i, t in enumerate(raw_tokens(question)) if i > 0 and t[:1].isupper() for w in words(t)}
+    return best.holds_type and bool(names) and names <= best.context_terms
 
 
 def topic_terms(question: str) -> set[str]:

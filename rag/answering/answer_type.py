@@ -14,7 +14,9 @@ from rag.retrieval.lexical import raw_tokens, stem, words
 AnswerType = Literal["quantity", "date", "person"]
 
 _QUANTITY_Q = re.compile(
-    r"\bhow (?:many|much|far|large|big|long is|long are)\b|\bwhat (?:percentage|share|number)\b", re.I
+    r"\bhow (?:many|much|far|large|big|long (?:is|are|did|does|do|was|were|will|has|have))\b"
+    r"|\bwhat (?:percentage|share|number)\b",
+    re.I,
 )
 _DATE_Q = re.compile(
     r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month)\b|\bwhen (?:was|were|did)\b", re.I
@@ -26,17 +28,17 @@ _PERSON_Q = re.compile(
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
-    "thousand million billion dozen dozens several single double".split()
+    "thousand million billion dozen dozens several half third quarter".split()
 )
 _UNITS = frozenset({"percent", "%", "kilometres", "kilometers", "km", "miles", "mile", "meters", "metres"})
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _RELATIVE_DATE = re.compile(
     r"\b(?:days?|weeks?|months?|years?) (?:before|after|ago|later|earlier|prior)\b|\btoday\b|\byesterday\b", re.I
 )
-# Capitalised words that are titles or nationalities, not names of people.
+# Capitalised words that are titles, not names of people (generic English, no place or people).
 _NOT_NAMES = frozenset(
     "foreign minister ministers secretary state president prime chief executive officer department official "
-    "government republic parliament armenian azerbaijani russian european american the a".split()
+    "government mayor governor councillor professor doctor mr mrs ms dr the a".split()
 )
 
 
@@ -59,7 +61,10 @@ def holds(kind: AnswerType, text: str, question: str) -> bool:
     return _has_new_name(text, question)
 
 
-_COUNTED = re.compile(r"\bhow (?:many|much) ([^\W\d_]+)", re.I)
+# "how many days": what is counted (a noun; "how many did ..." counts nothing named)
+_COUNTED = re.compile(r"\bhow many ([^\W\d_]+)", re.I)
+_NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
+_CURRENCY = re.compile(r"[$€£¥]\s?\d")
 
 
 def _has_quantity(text: str, question: str) -> bool:
@@ -69,17 +74,29 @@ def _has_quantity(text: str, question: str) -> bool:
     if wanted_units:
         return any(u in tokens or u in text for u in wanted_units)
     counted = _COUNTED.search(question)
-    if counted:  # "how many days": a number counting days ("four-day", "4 days"), not "two sides"
+    if counted and counted.group(1).lower() not in _NOT_COUNTED:
+        # "how many days": a number counting days ("four-day", "4 days"), not "two sides"
         unit = _singular(counted.group(1).lower())
         return any(_counts(tokens, i, unit) for i in range(len(tokens)))
+    if _CURRENCY.search(text):
+        return True
     for i, t in enumerate(tokens):
         prev = tokens[i - 1] if i else ""
-        glued_date = any(t.startswith(m[:3]) for m in _MONTHS)  # "May1-4" as scraped
-        if any(ch.isdigit() for ch in t) and not _YEAR.match(t) and prev not in _MONTHS and not glued_date:
+        if _is_amount(t) and prev not in _MONTHS:
             return True
         if any(part in _NUMBER_WORDS for part in t.split("-")):
             return True
     return False
+
+
+def _is_amount(token: str) -> bool:
+    """A number that is not a year or a date: "40,000", "1.3", "23"; not "2020", "May1-4"."""
+    if not token[:1].isdigit() or _YEAR.match(token):
+        return False
+    return not _DAY_RANGE.match(token)
+
+
+_DAY_RANGE = re.compile(r"^\d{1,2}-\d{1,2}$")  # "1-4" after a month: days, not an amount
 
 
 def _is_number(token: str) -> bool:
@@ -100,9 +117,20 @@ def _singular(word: str) -> str:
 
 def _has_date(text: str, question: str) -> bool:
     tokens = words(text)
+    months = [k for k, t in enumerate(tokens) if t in _MONTHS and _month_here(tokens, k)]
     if _DAY_Q.search(question):  # "on what date": a month or a weekday, not just a year
-        return any(t in _MONTHS or t.endswith("day") for t in tokens)
-    return any(t in _MONTHS or _YEAR.match(t) for t in tokens) or bool(_RELATIVE_DATE.search(text))
+        return bool(months) or any(t.endswith("day") for t in tokens)
+    return bool(months) or any(_YEAR.match(t) for t in tokens) or bool(_RELATIVE_DATE.search(text))
+
+
+_AMBIGUOUS_MONTHS = frozenset({"may", "march"})  # also a verb: a month only next to a number
+
+
+def _month_here(tokens: list[str], k: int) -> bool:
+    if tokens[k] not in _AMBIGUOUS_MONTHS:
+        return True
+    near = tokens[max(0, k - 1) : k] + tokens[k + 1 : k + 2]
+    return any(t[:1].isdigit() for t in near)
 
 
 def names_near_terms(text: str, question: str) -> bool:

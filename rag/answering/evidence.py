@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from rag.answer import Passage
 from rag.answering import answer_type
 from rag.answering.support import document_names
 from rag.ingest.sentences import Span, sentences
-from rag.retrieval.lexical import question_terms, raw_tokens, terms, words
+from rag.retrieval.lexical import QUESTION_FILLER, STOPWORDS, question_terms, raw_tokens, related, terms, words
 
 _NUMBER = re.compile(r"\d")
 
@@ -41,18 +41,64 @@ class Support:
 @dataclass(frozen=True)
 class ScoredSentence:
     sentence: Sentence
-    passage: int  # index into the retrieved passages
+    passage: int  # index into the retrieved passages (-1: added without retrieval, the byline)
     score: float
     semantic: float
     lexical: float
     context_terms: frozenset[str]  # terms of the sentence and its neighbours
+    holds_type: bool = False  # holds the kind of answer asked for (a date for "when"...)
+    names_ok: bool = True  # a name the question gives is in the sentence's paragraph (its speaker's, for "say")
+    speaker_checked: bool = False  # a "what did X say" question: names_ok includes that the words are X's
 
 
 # a sentence holding a number for "how many" or a date for "when" is very likely the one;
 # most sentences name someone, so a name is weaker evidence for "who"
 TYPE_BONUS = {"quantity": 0.15, "date": 0.15, "person": 0.08}
+# a sentence holding the asked type is preferred over a better-scoring one without it, if this close
+TYPE_MARGIN = 0.2
+# semantic similarity minus this much of the sentence's similarity to the whole article (above the
+# article's mean): a generic sentence resembles every question a little, and answers none
+SPECIFICITY = 0.5
+# a sentence whose paragraph never names whom or what the question names is rarely about them
+NAME_PENALTY = 0.6
+# "why?": a sentence that gives a reason ("because", "due to", "in part, this was") is likelier the answer
+REASON_BONUS = 0.1
+_WHY_Q = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why\b", re.I)
+_REASON = re.compile(
+    r"\b(?:because|since|due to|as a result|consequence|reason|so that|in order to|in part|caused?|led to|"
+    r"according to|thanks to)\b|:",
+    re.I,
+)
+# a follow-up is asking for something new: a sentence the conversation already cited counts this much
+REPEAT_FACTOR = 0.85
 # What a byline block answers: "who wrote it?", "when was it published?"
 HEADER_TERMS = frozenset({"author", "publish", "date", "title", "headline"})
+# "What did X say / tell / announce ...": the answer is X's words, not someone else's at the same event
+_SPEECH_Q = re.compile(  # the question's own opening, not the context a follow-up carries after it
+    r"^\s*(?:and |but |so )?(?:what|how) (?:did|does|do|has|have|would|will) (?P<who>.+?) "
+    r"(?:say|said|state|tell|told|declare|announce|add|argue|claim|call|warn|describe|comment|note|think|expect)\b",
+    re.I,
+)
+_SPEECH_VERB = re.compile(
+    r"^(?:said|says?|saying|stat(?:ed|es|ing)|told|tells?|telling|declar(?:ed|es|ing)|announc(?:ed|es|ing)|"
+    r"add(?:ed|s|ing)|argu(?:ed|es|ing)|claim(?:ed|s|ing)?|call(?:ed|s|ing)|warn(?:ed|s|ing)?|comment(?:ed|s|ing)?|"
+    r"not(?:ed|es|ing)|describ(?:ed|es|ing)|recommend(?:ed|s|ing)?|dismiss(?:ed|es|ing)|express(?:ed|es|ing)|"
+    r"respond(?:ed|s|ing)?|insist(?:ed|s|ing)?|promis(?:ed|es|ing))$",
+    re.I,
+)
+_PRONOUNS = frozenset("he she they it his her their".split())
+
+
+def _QUOTE_OR_VERB(text: str) -> bool:
+    return bool(re.search(r"[\"“”]", text)) or any(_SPEECH_VERB.match(w) for w in words(text))
+
+
+SPEAKER_WINDOW = 10  # a speaker is named within this many words of the speech verb
+_TITLE_WORDS = frozenset(
+    "mr mrs ms dr professor mayor governor president minister secretary councillor chair chief the a an "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 
 class Evidence:
@@ -65,6 +111,7 @@ class Evidence:
     def __init__(self, text: str, embeddings: Sequence[Sequence[float]] | None = None, header_end: int = 0) -> None:
         self.text = text
         self.header_end = header_end
+        spans = sentences(text)
         self.sentences = [
             Sentence(
                 s,
@@ -73,13 +120,47 @@ class Evidence:
                 frozenset(terms(text[s:e])) | (HEADER_TERMS if e <= header_end else frozenset()),
                 frozenset(words(text[s:e])),
             )
-            for s, e in sentences(text)
+            for s, e in spans
         ]
         self.vocabulary = {w for s in self.sentences for w in s.words} | {t for s in self.sentences for t in s.terms}
         self.names = document_names(text)  # what the text capitalises mid-sentence
+        self.proper = _proper_words(self.sentences)
+        # paragraphs: blank-line separated blocks; a sentence's paragraph words (for names)
+        para = [text.count("\n\n", 0, s) for s, _ in spans]
+        self.paragraph_words = [
+            frozenset().union(*(x.words for x, q in zip(self.sentences, para, strict=True) if q == p)) for p in para
+        ]
+        # inverse document frequency over the article's sentences: a rare word says more
+        n = max(1, len(self.sentences))
+        df: dict[str, int] = {}
+        for x in self.sentences:
+            for t in x.terms:
+                df[t] = df.get(t, 0) + 1
+        self.idf = {t: math.log(1 + n / f) for t, f in df.items()}
+        self.max_idf = math.log(1 + n)
         self.embeddings = [_unit(v) for v in embeddings] if embeddings is not None else None
         if self.embeddings is not None and len(self.embeddings) != len(self.sentences):
             raise ValueError("one embedding per sentence expected")
+        self.generic = self._genericity()
+
+    def _genericity(self) -> list[float]:
+        """Each sentence's similarity to the article as a whole, minus the article's mean."""
+        if not self.embeddings:
+            return [0.0] * len(self.sentences)
+        centroid = _unit([sum(col) for col in zip(*self.embeddings, strict=True)])
+        sims = [_dot(v, centroid) for v in self.embeddings]
+        mean = sum(sims) / len(sims)
+        return [x - mean for x in sims]
+
+    def cited_in(self, answer: str) -> list[int]:
+        """Indexes of the article sentences an earlier answer quotes (markers ignored)."""
+        body = " ".join(re.sub(r"\s*\[\d+(?:\s*,\s*\d+)*\]", "", answer).split())
+        return [i for i, x in enumerate(self.sentences) if len(x.text) >= 20 and " ".join(x.text.split())[:-1] in body]
+
+    def around(self, indexes: Sequence[int]) -> list[int]:
+        """``indexes`` and their neighbours in the same paragraph, in order."""
+        out = {j for i in indexes for j in (i - 1, i, i + 1) if 0 <= j < len(self.sentences)}
+        return sorted(j for j in out if any(self._same_paragraph(i, j) for i in indexes))
 
     def in_passage(self, passage: Passage) -> list[int]:
         return [i for i, s in enumerate(self.sentences) if s.start >= passage.start and s.end <= passage.end]
@@ -89,53 +170,133 @@ class Evidence:
         question: str,
         passages: Sequence[Passage],
         query_embedding: Sequence[float] | None = None,
+        *,
+        carried: Sequence[int] = (),
+        repeated: Sequence[int] = (),
     ) -> list[ScoredSentence]:
         """Sentences of the retrieved passages, best answer-bearing first.
 
-        score = mean of semantic similarity (question vs sentence) and lexical coverage (share of
-        the question's content terms found in the sentence or its neighbours), plus a small bonus
+        score = mean of *specific* semantic similarity (question vs sentence, less the sentence's
+        similarity to the whole article) and lexical coverage (IDF-weighted share of the
+        question's content terms found in the sentence, or half in its neighbours), plus a bonus
         when the sentence holds the kind of answer asked for (a name for "who", a date for
-        "when"), and halved for the byline block unless the question asks about it.
+        "when"); lowered when the sentence's paragraph lacks a name the question gives (or, for
+        "what did X say", when the words are not X's), halved for the byline block unless the
+        question asks about it. A sentence holding the asked type comes first if it is within
+        ``TYPE_MARGIN`` of the best. ``carried``: sentence indexes a conversation cites, also
+        ranked even when retrieval missed them; ``repeated``: sentences already cited, which an
+        elliptical follow-up ("Why?") is less likely to want again.
         """
         q_terms = set(question_terms(question))
         kind = answer_type.expected(question)
-        about_header = bool(q_terms & HEADER_TERMS)
+        # "who wrote it?", "when was it published?", "what is the headline?" (not "why does the author say")
+        about_header = bool(q_terms & HEADER_TERMS) and (kind in ("person", "date") or "title" in q_terms)
+        q_names = self.names_in(question)
+        speech = _SPEECH_Q.match(question)
+        speaker = self.names_in(speech.group("who"), first_too=True) if speech else set()
+        if speech and not speaker and set(words(speech.group("who"))) & _PRONOUNS:
+            speaker = q_names  # "what did she say? Munteanu": the pronoun stands for the name carried along
+        others_ok = q_names | speaker
+        why = bool(_WHY_Q.match(question))
+        again = set(repeated)
         q_vec = _unit(query_embedding) if query_embedding is not None else None
         seen: set[int] = set()
         scored: list[ScoredSentence] = []
-        for p_index, passage in enumerate(passages):
-            for i in self.in_passage(passage):
-                if i in seen:
-                    continue
-                seen.add(i)
-                sentence = self.sentences[i]
-                lexical = self._coverage(q_terms, i)
-                semantic = (
-                    _dot(q_vec, self.embeddings[i]) if q_vec is not None and self.embeddings is not None else lexical
-                )
-                score = 0.5 * semantic + 0.5 * lexical
-                if kind is not None and answer_type.holds(kind, sentence.text, question):
+        candidates = [(p, i) for p, passage in enumerate(passages) for i in self.in_passage(passage)]
+        candidates += [(-1, i) for i in carried if 0 <= i < len(self.sentences)]
+        if about_header:  # "who wrote it?": the byline answers even when retrieval missed it
+            candidates += [(-1, i) for i, s in enumerate(self.sentences) if s.end <= self.header_end]
+        for p_index, i in candidates:
+            if i in seen:
+                continue
+            seen.add(i)
+            sentence = self.sentences[i]
+            lexical = self._coverage(q_terms, i)
+            semantic = (
+                _dot(q_vec, self.embeddings[i]) - SPECIFICITY * self.generic[i]
+                if q_vec is not None and self.embeddings is not None
+                else lexical
+            )
+            score = 0.5 * semantic + 0.5 * lexical
+            holds = kind is not None and answer_type.holds(kind, sentence.text, question)
+            if holds and kind is not None:
+                score += TYPE_BONUS[kind]
+                if kind == "person" and answer_type.names_near_terms(sentence.text, question):
                     score += TYPE_BONUS[kind]
-                    if kind == "person" and answer_type.names_near_terms(sentence.text, question):
-                        score += TYPE_BONUS[kind]
-                if sentence.end <= self.header_end and not about_header:
-                    score *= 0.5
-                scored.append(ScoredSentence(sentence, p_index, score, semantic, lexical, self._context(i)))
+            if why and _REASON.search(sentence.text):
+                score += REASON_BONUS
+            if i in again:
+                score *= REPEAT_FACTOR
+            names_ok = not q_names or any(self._named(n, self.paragraph_words[i]) for n in q_names)
+            if speaker:
+                names_ok = names_ok and self._spoken_by(speaker, others_ok, i)
+            if not names_ok:
+                score *= NAME_PENALTY
+            if sentence.end <= self.header_end and not about_header:
+                score *= 0.5
+            scored.append(
+                ScoredSentence(
+                    sentence, p_index, score, semantic, lexical, self._context(i), holds, names_ok, bool(speaker)
+                )
+            )
         scored.sort(key=lambda s: s.score, reverse=True)
-        return scored
+        return _type_first(scored) if kind is not None else scored
+
+    def names_in(self, text: str, first_too: bool = False) -> set[str]:
+        """Capitalised words of ``text`` that are names in the article (written capitalised there
+        and never in lower case, so "May" the verb is not one); not the first word."""
+        out = set()
+        for pos, token in enumerate(raw_tokens(text)):
+            folded = words(token)
+            if not folded or not token[:1].isupper() or (pos == 0 and not first_too):
+                continue
+            word = folded[0]
+            if word in STOPWORDS or word in QUESTION_FILLER or word in _TITLE_WORDS:
+                continue
+            if word in self.proper:
+                out.add(word)
+        return out
+
+    @staticmethod
+    def _named(name: str, pool: Set[str]) -> bool:
+        return name in pool or any(related(name, w) for w in pool if w[:3] == name[:3])
+
+    def _spoken_by(self, speaker: set[str], allowed: set[str], i: int) -> bool:
+        """Sentence ``i`` carries words of ``speaker``: it names the speaker and quotes or reports
+        speech, or it names nobody but ``allowed`` while a neighbour in its paragraph names the
+        speaker and it quotes or reports speech itself (a quote running over sentences, "he said")."""
+        sentence = self.sentences[i]
+        if any(self._named(n, sentence.words) for n in speaker):  # a first or last name will do
+            return self._speaks(speaker, sentence.text)
+        if self.names_in(sentence.text) - allowed or not _QUOTE_OR_VERB(sentence.text):
+            return False  # someone else's words, or no words at all (narrative next to a quote)
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(self.sentences) and self._same_paragraph(i, j)]
+        return any(self._named(n, self.sentences[j].words) for n in speaker for j in near)
+
+    def _speaks(self, speaker: set[str], text: str) -> bool:
+        """A speech verb with the speaker's name near it ("Blinken stated", "X, chief of Y, added")."""
+        tokens = words(text)
+        verbs = [k for k, t in enumerate(tokens) if _SPEECH_VERB.match(t)]
+        near = [k for k, t in enumerate(tokens) if any(self._named(n, {t}) for n in speaker)]
+        return any(abs(k - v) <= SPEAKER_WINDOW for v in verbs for k in near)
+
+    def _same_paragraph(self, i: int, j: int) -> bool:
+        a, b = sorted((self.sentences[i].end, self.sentences[j].start))
+        return "\n\n" not in self.text[a:b]
 
     def _context(self, i: int) -> frozenset[str]:
         near = range(max(0, i - 1), min(len(self.sentences), i + 2))
         return frozenset().union(*(self.sentences[j].terms for j in near))
 
     def _coverage(self, q_terms: set[str], i: int) -> float:
+        """IDF-weighted share of the question's terms in sentence ``i`` (half if only next to it)."""
         if not q_terms:
             return 0.0
         own = self.sentences[i].terms
         context = self._context(i)
-        # terms in the sentence itself count fully, terms only in a neighbour count half
-        hits = sum(1.0 if t in own else 0.5 if t in context else 0.0 for t in q_terms)
-        return hits / len(q_terms)
+        weight = {t: self.idf.get(t, self.max_idf) for t in q_terms}
+        hits = sum(w * (1.0 if t in own else 0.5 if t in context else 0.0) for t, w in weight.items())
+        return hits / sum(weight.values())
 
     def support(
         self, claim: str, passages: Sequence[Passage], candidates: Sequence[int], min_support: float
@@ -190,6 +351,33 @@ def _covered(claim_terms: set[str], span_terms: set[str]) -> int:
     """How many claim terms the span holds, counting "voted" for "vote"."""
     loose = {_loose(t) for t in span_terms}
     return sum(1 for t in claim_terms if t in span_terms or _loose(t) in loose)
+
+
+def _proper_words(items: Sequence[Sentence]) -> frozenset[str]:
+    """Words the text writes capitalised inside sentences and never in lower case: its names."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for item in items:
+        for pos, token in enumerate(raw_tokens(item.text)):
+            folded = words(token)
+            if not folded:
+                continue
+            if token[:1].isupper():
+                if pos > 0:
+                    upper.add(folded[0])
+            elif token[:1].islower():
+                lower.add(folded[0])
+    return frozenset(upper - lower)
+
+
+def _type_first(scored: list[ScoredSentence]) -> list[ScoredSentence]:
+    """Move the best sentence holding the asked type to the front when it is close to the best."""
+    if not scored or scored[0].holds_type:
+        return scored
+    for k, item in enumerate(scored):
+        if item.holds_type and item.score >= scored[0].score - TYPE_MARGIN:
+            return [item, *scored[:k], *scored[k + 1 :]]
+    return scored
 
 
 def critical_words(claim: str) -> set[str]:

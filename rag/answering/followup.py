@@ -1,8 +1,12 @@
-"""Follow-up questions: detect them cheaply, rewrite them with the history.
+"""Follow-up questions: detect them cheaply, carry the conversation's referents deterministically.
 
-A self-contained question costs no model call. A follow-up is rewritten by the LLM; a rewrite
+A self-contained question costs no model call. A follow-up may be rewritten by the LLM; a rewrite
 that looks wrong (empty, rambling, or sharing nothing with the conversation) is replaced by a
-deterministic one that carries the previous question along, so retrieval still finds the topic.
+deterministic one that carries the conversation along: the last two questions and the names
+used in the last two turns go into retrieval; an elliptical question ("Why?", "And at night?")
+is ranked against them too; a question with a pronoun is ranked with the names it may stand for.
+The sentences cited in earlier answers are carried into ranking by the engine (see
+:func:`rag.engine.Engine.stream`); "the other one" ranks everything *but* them.
 """
 
 from __future__ import annotations
@@ -20,6 +24,10 @@ _REFERRING = frozenset(
     "next else also more other another same former latter".split()
 )
 _OPENING = re.compile(r"^\s*(?:and|but|so|what about|how about|why|when|where)\b", re.IGNORECASE)
+_PRONOUNS = frozenset("he she him her his hers they them their theirs it its".split())
+# "what about the other one?", "who else?": not what was already cited
+_CONTRAST = frozenset("other another else".split())
+_MARKERS = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 
 
 def is_followup(question: str, history: Sequence[Turn]) -> bool:
@@ -32,9 +40,29 @@ def is_followup(question: str, history: Sequence[Turn]) -> bool:
     return len(question_terms(question)) <= 1 or (bool(_OPENING.match(question)) and len(tokens) <= 4)
 
 
-def fallback_rewrite(question: str, history: Sequence[Turn]) -> str:
-    """Deterministic rewrite: the question with the previous question as context."""
-    return f"{question.strip()} (context: {history[-1].question.strip()})"
+def fallback_rewrite(question: str, history: Sequence[Turn], names: Sequence[str] = ()) -> str:
+    """Deterministic rewrite: the question with the last two questions (and the conversation's
+    names) as context."""
+    context = " ".join(t.question.strip() for t in reversed(history[-2:]))
+    extra = f"; {', '.join(names)}" if names else ""
+    return f"{question.strip()} (context: {context}{extra})"
+
+
+def referents(history: Sequence[Turn], names_in: Callable[[str], set[str]]) -> list[str]:
+    """Names the last two turns used (questions and answers), most recent first, as written."""
+    out: list[str] = []
+    for turn in reversed(history[-2:]):
+        for text in (_MARKERS.sub("", turn.answer), turn.question):
+            for token in re.findall(r"[^\W\d_][\w'’.-]*", text):
+                clean = token.strip(".'’")
+                if clean and clean not in out and names_in(clean):
+                    out.append(clean)
+    return out
+
+
+def contrasts(question: str) -> bool:
+    """ "the other one", "who else": the answer is not what the conversation already cited."""
+    return any(t in _CONTRAST for t in words(question))
 
 
 def accept_rewrite(rewrite: str, question: str, history: Sequence[Turn]) -> str | None:
@@ -65,19 +93,32 @@ class Rewrite:
     text: str
     focus: str
     method: Literal["none", "llm", "fallback"]
+    exclude_cited: bool = False  # "the other one": rank what the conversation has not cited yet
 
 
 def standalone_question(
-    question: str, history: Sequence[Turn], rewrite: Callable[[str, Sequence[Turn]], str] | None
+    question: str,
+    history: Sequence[Turn],
+    rewrite: Callable[[str, Sequence[Turn]], str] | None,
+    names_in: Callable[[str], set[str]] | None = None,
 ) -> Rewrite:
-    """How to search for ``question`` given the conversation so far."""
+    """How to search for ``question`` given the conversation so far.
+
+    ``names_in`` tells which words are names the article uses (the referents worth carrying).
+    """
     if not is_followup(question, history):
         return Rewrite(question, question, "none")
+    contrast = contrasts(question)
     if rewrite is not None:
         accepted = accept_rewrite(rewrite(question, history), question, history)
         if accepted:
-            return Rewrite(accepted, accepted, "llm")
-    combined = fallback_rewrite(question, history)
+            return Rewrite(accepted, accepted, "llm", contrast)
+    own = set(words(question))
+    names = [n for n in referents(history, names_in or (lambda _: set()))[:4] if n.lower() not in own]
+    combined = fallback_rewrite(question, history, names)
     # "what did he say at the closing session?" carries its own topic; "when was that?" does not
-    focus = question if len(set(question_terms(question))) >= 2 else combined
-    return Rewrite(combined, focus, "fallback")
+    if len(set(question_terms(question))) >= 2:
+        focus = question + (" " + " ".join(names[:2]) if own & _PRONOUNS and names else "")
+    else:
+        focus = combined
+    return Rewrite(combined, focus, "fallback", contrast)

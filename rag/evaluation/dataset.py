@@ -7,10 +7,15 @@ Because evidence is text, not chunk ids, the set survives re-chunking and model 
 - ``unanswerable``: question, reference (key_facts and evidence empty)
 - ``adversarial``: + attack (false_premise | injection | prompt_leak), must_not_contain
 - ``conversation``: turns, each like an answerable record
+
+Every record may carry ``split``: ``tune`` (rules and thresholds may be fitted to it) or
+``report`` (held out: nothing is fitted to it). A record without one counts as ``report``. In
+``eval/gold.jsonl`` the split is fixed by a hash of the id (:func:`split_of`), not by results.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +25,10 @@ from rag.errors import RagError
 from rag.settings import PROJECT_ROOT
 
 DEFAULT_DATASET = PROJECT_ROOT / "eval" / "gold.jsonl"
+# a second document, written by hand before any tuning and never tuned on: held out entirely
+SECOND_ARTICLE = PROJECT_ROOT / "eval" / "second" / "article.txt"
+SECOND_DATASET = PROJECT_ROOT / "eval" / "second" / "gold.jsonl"
+SPLITS = ("tune", "report")
 KINDS = ("answerable", "unanswerable", "adversarial", "conversation")
 ATTACKS = ("false_premise", "injection", "prompt_leak")
 
@@ -39,12 +48,14 @@ class Item:
     spans: list[tuple[int, int]] = field(default_factory=list)
     attack: str = ""
     must_not_contain: list[str] = field(default_factory=list)
+    split: str = "report"
 
 
 @dataclass(frozen=True)
 class Conversation:
     id: str
     turns: list[Item]
+    split: str = "report"
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,15 @@ class GoldSet:
 
     def of_kind(self, kind: str) -> list[Item]:
         return [i for i in self.items if i.kind == kind]
+
+    def of_split(self, split: str) -> GoldSet:
+        """The records of one split (``tune`` or ``report``)."""
+        return GoldSet([i for i in self.items if i.split == split], [c for c in self.conversations if c.split == split])
+
+
+def split_of(record_id: str) -> str:
+    """The fixed split rule for ``eval/gold.jsonl``: SHA-256 of the id, even -> tune, odd -> report."""
+    return "tune" if int(hashlib.sha256(record_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "report"
 
 
 def load_gold(path: Path, article_text: str) -> GoldSet:
@@ -76,12 +96,13 @@ def load_gold(path: Path, article_text: str) -> GoldSet:
             kind = record["kind"]
             if kind not in KINDS:
                 raise ValueError(f"kind must be one of {', '.join(KINDS)}")
+            split = _split(record)
             if kind == "conversation":
                 turns = [
-                    _item(f"{record['id']}.{k}", "answerable", t, article_text)
+                    _item(f"{record['id']}.{k}", "answerable", {**t, "split": split}, article_text)
                     for k, t in enumerate(record["turns"], 1)
                 ]
-                conversations.append(Conversation(record["id"], turns))
+                conversations.append(Conversation(record["id"], turns, split))
             else:
                 items.append(_item(record["id"], kind, record, article_text))
         except (KeyError, ValueError, TypeError) as exc:
@@ -107,6 +128,13 @@ def check_gold(path: Path, article_text: str) -> tuple[GoldSet, list[str]]:
             if article_text.count(quote) > 1:
                 warnings.append(f"{item.id}: evidence occurs {article_text.count(quote)} times: {quote[:60]!r}")
     return gold, warnings
+
+
+def _split(record: dict[str, Any]) -> str:
+    split = record.get("split", "report")
+    if split not in SPLITS:
+        raise ValueError(f"{record.get('id')}: split must be one of {', '.join(SPLITS)}")
+    return str(split)
 
 
 def _strings(value: object, what: str) -> list[str]:
@@ -161,4 +189,5 @@ def _item(item_id: str, kind: str, record: dict[str, Any], article_text: str) ->
         spans=spans,
         attack=attack,
         must_not_contain=_strings(record.get("must_not_contain", []), f"{item_id}: must_not_contain"),
+        split=_split(record),
     )

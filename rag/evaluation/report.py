@@ -68,6 +68,8 @@ def _markdown(results: dict[str, Any], dataset: Path, charts: list[str]) -> str:
             cells.append(f"{value:.3f}{mark}")
         lines.append(f"| {key} | {target[0] + ' ' + str(target[1]) if target else ''} | " + " | ".join(cells) + " |")
 
+    lines.extend(_splits_table(results))
+
     lines.append("\n## Retrieval by method (answerable questions; span overlap with gold evidence)\n")
     lines.append("| profile | method | hit@5 | MRR@10 |")
     lines.append("|---|---|---|---|")
@@ -98,10 +100,41 @@ def _markdown(results: dict[str, Any], dataset: Path, charts: list[str]) -> str:
         )
         if miss:
             answer = row["answer"].replace("\n", " ").replace("|", "/")
-            lines.append(f"- `{row['id']}` ({row['kind']}) {row['question']} → {answer[:220]}")
+            lines.append(f"- `{row['id']}` ({row['kind']}, {row.get('set', '')}) {row['question']} → {answer[:220]}")
     lines.append("")
     lines.extend(f"![{c}]({c})" for c in charts)
     return "\n".join(lines) + "\n"
+
+
+SET_TITLES = {
+    "tune": "in-sample (tune split)",
+    "report": "held-out (report split)",
+    "second": "held-out (second document)",
+    "held_out": "held-out, pooled",
+}
+
+
+def _splits_table(results: dict[str, Any]) -> list[str]:
+    """Per profile: every headline metric on each set, in-sample beside held-out."""
+    lines: list[str] = []
+    for p, result in results.items():
+        splits = result.get("splits") or {}
+        if not splits:
+            continue
+        names = list(splits)
+        lines.append(f"\n## In-sample and held-out: {p}\n")
+        lines.append("The rules and thresholds were fitted to the tune split only; quote the held-out columns.\n")
+        lines.append("| metric | " + " | ".join(SET_TITLES.get(n, n) for n in names) + " |")
+        lines.append("|---|" + "---|" * len(names))
+        heads = {n: headline(splits[n]) for n in names}
+        for key in heads[names[0]]:
+            lines.append(f"| {key} | " + " | ".join(f"{heads[n][key]:.3f}" for n in names) + " |")
+        lines.append(
+            "| questions | "
+            + " | ".join(", ".join(f"{v} {k}" for k, v in splits[n]["counts"].items()) for n in names)
+            + " |"
+        )
+    return lines
 
 
 def _charts(results: dict[str, Any], out: Path) -> list[str]:

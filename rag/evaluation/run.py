@@ -1,9 +1,15 @@
-"""Run the gold set through the engine (the same API the UI uses) and score it."""
+"""Run the gold set through the engine (the same API the UI uses) and score it.
+
+Figures are reported per set, side by side: ``tune`` (in-sample: the rules and thresholds were
+fitted to it), ``report`` (the held-out half of ``eval/gold.jsonl``) and ``second`` (a second
+document with its own gold set, never tuned on); ``held_out`` pools the last two.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import tempfile
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -12,29 +18,49 @@ from typing import Any
 from rag.answer import Answer, Turn
 from rag.engine import Engine
 from rag.evaluation import metrics as m
-from rag.evaluation.dataset import DEFAULT_DATASET, KINDS, GoldSet, Item, check_gold, load_gold
+from rag.evaluation.dataset import (
+    DEFAULT_DATASET,
+    KINDS,
+    SECOND_ARTICLE,
+    SECOND_DATASET,
+    GoldSet,
+    Item,
+    check_gold,
+    load_gold,
+)
 from rag.retrieval.hybrid import Mode
 from rag.settings import Settings, load_settings
 
 RETRIEVAL_MODES: tuple[Mode, ...] = ("hybrid", "vector", "bm25")
 HIT_K = 5
 MRR_DEPTH = 10
+# the sets reported side by side: in-sample, held-out half, second document, both held-out sets pooled
+SETS = ("tune", "report", "second", "held_out")
 
 
-def evaluate(engine: Engine, gold: GoldSet, progress: Callable[[], None] | None = None) -> dict[str, Any]:
-    """Every metric for one engine, plus every per-question row."""
+def evaluate(
+    engine: Engine, gold: GoldSet, progress: Callable[[], None] | None = None, *, set_name: str | None = None
+) -> dict[str, Any]:
+    """Every metric for one engine, plus every per-question row.
+
+    Each row records its ``set``: ``set_name`` when given (a whole held-out document), else the
+    record's own split. ``splits`` holds the summary of each set found.
+    """
     tick = progress or (lambda: None)
     article = engine.info.article_text
-    retrieval = m.RetrievalScores()
     rows: list[dict[str, Any]] = []
-    engine.ask("warm-up: who mediated the talks?")  # first call pays one-off costs
+    engine.ask("warm-up: what is this about?")  # first call pays one-off costs
 
     for item in gold.items:
+        ranks: dict[str, int | None] = {}
         if item.kind == "answerable":
             for mode in RETRIEVAL_MODES:
                 passages = engine.retrieve(item.question, top_k=MRR_DEPTH, mode=mode)
-                retrieval.add(mode, m.first_hit_rank(passages, item.spans))
-        rows.append(_row(item, engine.ask(item.question), article))
+                ranks[mode] = m.first_hit_rank(passages, item.spans)
+        row = _row(item, engine.ask(item.question), article)
+        row["retrieval_ranks"] = ranks
+        row["set"] = set_name or item.split
+        rows.append(row)
         tick()
     for conv in gold.conversations:
         history: list[Turn] = []
@@ -42,10 +68,29 @@ def evaluate(engine: Engine, gold: GoldSet, progress: Callable[[], None] | None 
             answer = engine.ask(turn.question, history)
             row = _row(turn, answer, article)
             row["kind"] = "conversation"
+            row["set"] = set_name or conv.split
             rows.append(row)
             history.append(Turn(turn.question, answer.text))
         tick()
-    return {"summary": summarise(rows, retrieval), "rows": rows}
+    return {"summary": summarise(rows), "rows": rows, "splits": split_summaries(rows)}
+
+
+def split_summaries(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The summary of each set present in ``rows``, in :data:`SETS` order (``held_out`` pooled)."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in SETS:
+        chosen = [r for r in rows if r.get("set") in (("report", "second") if name == "held_out" else (name,))]
+        if chosen:
+            out[name] = summarise(chosen)
+    return out
+
+
+def _retrieval_from_rows(rows: list[dict[str, Any]]) -> m.RetrievalScores:
+    scores = m.RetrievalScores()
+    for row in rows:
+        for mode, rank in row.get("retrieval_ranks", {}).items():
+            scores.add(mode, rank)
+    return scores
 
 
 def _row(item: Item, answer: Answer, article: str) -> dict[str, Any]:
@@ -58,6 +103,7 @@ def _row(item: Item, answer: Answer, article: str) -> dict[str, Any]:
         "answer": answer.text,
         "mode": answer.mode,
         "abstained": answer.abstained,
+        "abstain_reason": answer.abstain_reason,
         "refused": m.refused(answer),
         "citations": [asdict(c) for c in answer.citations],
         "verbatim": [article[c.start : c.end] == c.quote for c in answer.citations],
@@ -74,7 +120,8 @@ def _row(item: Item, answer: Answer, article: str) -> dict[str, Any]:
     return row
 
 
-def summarise(rows: list[dict[str, Any]], retrieval: m.RetrievalScores) -> dict[str, Any]:
+def summarise(rows: list[dict[str, Any]], retrieval: m.RetrievalScores | None = None) -> dict[str, Any]:
+    retrieval = retrieval if retrieval is not None else _retrieval_from_rows(rows)
     answerable = [r for r in rows if r["kind"] == "answerable"]
     unanswerable = [r for r in rows if r["kind"] == "unanswerable"]
     adversarial = [r for r in rows if r["kind"] == "adversarial"]
@@ -111,17 +158,100 @@ def _turn_correct(row: dict[str, Any]) -> bool:
     return bool(row.get("correct"))
 
 
-def check_dataset(dataset: Path, settings: Settings) -> int:
-    """``rag eval --check``: validate the gold set against the cleaned article; counts per kind."""
+def check_dataset(dataset: Path, settings: Settings, article: Path | None = None) -> int:
+    """``rag eval --check``: validate a gold set against its cleaned article; counts per kind."""
     from rag.ingest.article import load_article
 
-    gold, warnings = check_gold(dataset, load_article(settings.index.article_path).text)
+    gold, warnings = check_gold(dataset, load_article(article or settings.index.article_path).text)
     for warning in warnings:
         print(f"warning: {warning}")
     counts = {kind: len(gold.of_kind(kind)) for kind in KINDS if kind != "conversation"}
     counts["conversation"] = len(gold.conversations)
-    print(f"ok {dataset}: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    splits = {s: len(g.items) + len(g.conversations) for s in ("tune", "report") if (g := gold.of_split(s))}
+    print(
+        f"ok {dataset}: "
+        + ", ".join(f"{n} {kind}" for kind, n in counts.items())
+        + " (split: "
+        + ", ".join(f"{n} {s}" for s, n in splits.items())
+        + ")"
+    )
     return 0
+
+
+def documents(dataset: Path | None, settings: Settings, scratch: Path) -> list[tuple[str | None, Path, Settings]]:
+    """What to evaluate: ``(set name, gold set, settings)`` per document.
+
+    The default gold set comes with the second document (a whole held-out set); a ``--dataset``
+    of your own is evaluated alone, with the splits its records carry.
+    """
+    if dataset is not None and dataset.resolve() != DEFAULT_DATASET.resolve():
+        if dataset.resolve() == SECOND_DATASET.resolve():
+            return [("second", SECOND_DATASET, second_settings(settings, scratch))]
+        return [(None, dataset, settings)]
+    return [(None, DEFAULT_DATASET, settings), ("second", SECOND_DATASET, second_settings(settings, scratch))]
+
+
+def second_settings(settings: Settings, store: Path) -> Settings:
+    """The settings for the second document: its article, and a store of its own (``store``, a
+    scratch directory), so its index never replaces the main article's."""
+    return settings.model_copy(
+        update={
+            "index": settings.index.model_copy(update={"article_path": SECOND_ARTICLE}),
+            "store": settings.store.model_copy(update={"provider": "embedded", "path": store}),
+        }
+    )
+
+
+def evaluate_documents(
+    settings: Settings,
+    dataset: Path | None = None,
+    *,
+    llm: Any = None,
+    embed_model: Any = None,
+    limit: int = 0,
+    progress: Callable[[int], Callable[[], None]] | None = None,
+    only: Callable[[GoldSet], GoldSet] | None = None,
+) -> dict[str, Any]:
+    """Evaluate every document of :func:`documents`; the models are loaded once and shared.
+
+    ``summary`` and ``engine`` describe the first document (the main article); ``rows`` hold every
+    document's rows, each with its ``set``; ``splits`` summarises each set side by side; ``llm``
+    is the loaded model, for reuse. ``only`` picks part of each gold set.
+    """
+    from rag.ingest.build import build_index
+
+    result: dict[str, Any] = {}
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="rag-eval-") as scratch:
+        for set_name, path, doc_settings in documents(dataset, settings, Path(scratch)):
+            build_index(doc_settings, embed_model=embed_model)  # idempotent: embeds nothing when current
+            engine = Engine.from_settings(doc_settings, llm=llm, embed_model=embed_model)
+            llm, embed_model = engine.llm, engine.embed_model
+            gold = load_gold(path, engine.info.article_text)
+            if limit:
+                gold = GoldSet(gold.items[:limit], gold.conversations[: max(1, limit // 10)])
+            if only is not None:
+                gold = only(gold)
+            tick = progress(len(gold.items) + len(gold.conversations)) if progress else None
+            one = evaluate(engine, gold, progress=tick, set_name=set_name)
+            rows.extend(one["rows"])
+            if not result:
+                result = {"summary": one["summary"], "engine": _engine_info(engine, doc_settings)}
+    result["rows"] = rows
+    result["splits"] = split_summaries(rows)
+    result["llm"] = llm
+    return result
+
+
+def _engine_info(engine: Engine, settings: Settings) -> dict[str, Any]:
+    return {
+        "llm": engine.info.llm,
+        "embedding": engine.info.embedding,
+        "chunks": engine.info.chunks,
+        "top_k": settings.retrieval.top_k,
+        "chunk_size": settings.index.chunk_size,
+        "min_relevance": settings.answer.min_relevance,
+    }
 
 
 def run_eval(args: argparse.Namespace, settings: Settings) -> int:
@@ -129,31 +259,33 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     from tqdm import tqdm
 
     from rag.evaluation.report import headline, write_report
-    from rag.ingest.build import build_index
 
     profiles = args.profiles or [settings.profile]
-    dataset = Path(args.dataset) if args.dataset else DEFAULT_DATASET
+    dataset = Path(args.dataset) if args.dataset else None
     if getattr(args, "check", False):
-        return check_dataset(dataset, settings)
+        if dataset is None:  # both gold sets, each against its own article
+            check_dataset(DEFAULT_DATASET, settings)
+            return check_dataset(SECOND_DATASET, settings, SECOND_ARTICLE)
+        second = dataset.resolve() == SECOND_DATASET.resolve()
+        return check_dataset(dataset, settings, SECOND_ARTICLE if second else None)
     results: dict[str, Any] = {}
     for profile in profiles:
         profile_settings = settings if profile == settings.profile else load_settings(profile=profile)
-        build_index(profile_settings)  # idempotent: embeds nothing when the index is current
-        engine = Engine.from_settings(profile_settings)
-        gold = load_gold(dataset, engine.info.article_text)
-        if args.limit:
-            gold = GoldSet(gold.items[: args.limit], gold.conversations[: max(1, args.limit // 10)])
-        total = len(gold.items) + len(gold.conversations)
-        with tqdm(total=total, desc=f"eval {profile}", unit="q") as bar:
-            result = evaluate(engine, gold, progress=lambda: bar.update(1))
-        result["engine"] = {"llm": engine.info.llm, "embedding": engine.info.embedding,
-                            "chunks": engine.info.chunks, "top_k": profile_settings.retrieval.top_k,
-                            "chunk_size": profile_settings.index.chunk_size,
-                            "min_relevance": profile_settings.answer.min_relevance}  # fmt: skip
-        results[profile] = result
+        bars: list[Any] = []
+
+        def progress(total: int, profile: str = profile, bars: list[Any] = bars) -> Callable[[], None]:
+            bars.append(tqdm(total=total, desc=f"eval {profile}", unit="q"))
+            return lambda: bars[-1].update(1)
+
+        results[profile] = evaluate_documents(profile_settings, dataset, limit=args.limit, progress=progress)
+        results[profile].pop("llm")
+        for bar in bars:
+            bar.close()
     out = Path(args.out)
-    write_report(results, out, dataset)
+    write_report(results, out, dataset or DEFAULT_DATASET)
     for profile, result in results.items():
         print(f"{profile}: " + json.dumps({k: round(v, 3) for k, v in headline(result["summary"]).items()}))
+        for name, summary in result["splits"].items():
+            print(f"  {name}: " + json.dumps({k: round(v, 3) for k, v in headline(summary).items()}))
     print(f"report: {out / 'report.md'}")
     return 0

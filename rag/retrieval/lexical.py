@@ -84,16 +84,26 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     if word.isdigit() or len(word) <= 4:
         return word
-    # demonyms meet their country: armenian -> armenia, azerbaijani -> azerbaijan
-    if word.endswith("ian"):
-        return word[:-1]
-    if word.endswith("ani"):
-        return word[:-1]
+    if word.endswith(("ies", "ied")) and len(word) >= 6:  # studies, studied -> study
+        return word[:-3] + "y"
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             break
     return word.rstrip("e") if len(word) > 5 else word
+
+
+def related(a: str, b: str) -> bool:
+    """Two words of one family by form alone: a shared stem of at least 5 letters, each word at
+    most 3 letters longer ("canada" ~ "canadian", "negotiate" ~ "negotiators"); language-generic."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and len(a) - n <= 3 and len(b) - n <= 3
 
 
 def terms(text: str) -> list[str]:
