@@ -225,7 +225,7 @@ class Evidence:
                     score += TYPE_BONUS[kind]
             if why and _REASON.search(sentence.text):
                 score += REASON_BONUS
-            if i in again:
+            if i in again and not holds:  # "when was that?" may be answered by the sentence already cited
                 score *= REPEAT_FACTOR
             names_ok = not q_names or any(self._named(n, self.paragraph_words[i]) for n in q_names)
             if speaker:
