@@ -92,7 +92,31 @@ def _remote(settings: LLMSettings) -> LLM:
     return llm
 
 
-class LlamaCppChat(CustomLLM):
+class ChatModel(CustomLLM):
+    """A chat model defined by its ``stream_chat``: ``chat`` and the completion API are built on it."""
+
+    def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
+        last: ChatResponse | None = None
+        text = ""
+        for last in self.stream_chat(messages, **kwargs):
+            text += last.delta or ""
+        return ChatResponse(message=ChatMessage(role="assistant", content=text), raw=last.raw if last else None)
+
+    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
+        reply = self.chat([ChatMessage(role="user", content=prompt)], **kwargs)
+        return CompletionResponse(text=reply.message.content or "")
+
+    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponseGen:
+        def gen() -> CompletionResponseGen:
+            text = ""
+            for chunk in self.stream_chat([ChatMessage(role="user", content=prompt)], **kwargs):
+                text += chunk.delta or ""
+                yield CompletionResponse(text=text, delta=chunk.delta)
+
+        return gen()
+
+
+class LlamaCppChat(ChatModel):
     """A GGUF model run in process by llama.cpp, chatting through the model's own template.
 
     One lock per model: llama.cpp contexts are not thread-safe, so concurrent callers (two
@@ -161,22 +185,5 @@ class LlamaCppChat(CustomLLM):
             for delta in self._stream(messages, **kwargs):
                 text += delta
                 yield ChatResponse(message=ChatMessage(role="assistant", content=text), delta=delta)
-
-        return gen()
-
-    def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
-        text = "".join(self._stream(messages, **kwargs))
-        return ChatResponse(message=ChatMessage(role="assistant", content=text))
-
-    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
-        reply = self.chat([ChatMessage(role="user", content=prompt)], **kwargs)
-        return CompletionResponse(text=reply.message.content or "")
-
-    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponseGen:
-        def gen() -> CompletionResponseGen:
-            text = ""
-            for delta in self._stream([ChatMessage(role="user", content=prompt)], **kwargs):
-                text += delta
-                yield CompletionResponse(text=text, delta=delta)
 
         return gen()

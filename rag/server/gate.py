@@ -25,15 +25,13 @@ from llama_index.core.base.llms.types import (
     ChatMessage,
     ChatResponse,
     ChatResponseGen,
-    CompletionResponse,
-    CompletionResponseGen,
     LLMMetadata,
 )
 from llama_index.core.llms import LLM
-from llama_index.core.llms.custom import CustomLLM
 from pydantic import PrivateAttr
 
 from rag.errors import RagError
+from rag.providers.llm import ChatModel
 
 _POLL_S = 0.05  # how often a queued request checks whether its client is still there
 
@@ -115,7 +113,7 @@ class GenerationGate:
             self._cond.notify()
 
 
-class GatedLLM(CustomLLM):
+class GatedLLM(ChatModel):
     """The engine's model behind a :class:`GenerationGate`, stopping when its client is gone."""
 
     _inner: Any = PrivateAttr()
@@ -153,23 +151,3 @@ class GatedLLM(CustomLLM):
 
     def stream_chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponseGen:
         return self._deltas(messages, **kwargs)
-
-    def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
-        last: ChatResponse | None = None
-        text = ""
-        for last in self._deltas(messages, **kwargs):
-            text += last.delta or ""
-        return ChatResponse(message=ChatMessage(role="assistant", content=text), raw=last.raw if last else None)
-
-    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
-        reply = self.chat([ChatMessage(role="user", content=prompt)], **kwargs)
-        return CompletionResponse(text=reply.message.content or "")
-
-    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponseGen:
-        def gen() -> CompletionResponseGen:
-            text = ""
-            for chunk in self._deltas([ChatMessage(role="user", content=prompt)], **kwargs):
-                text += chunk.delta or ""
-                yield CompletionResponse(text=text, delta=chunk.delta)
-
-        return gen()
