@@ -100,3 +100,15 @@ def test_neighbouring_chunks_share_the_configured_overlap():
     overlapping = [1 for a, b in itertools.pairwise(chunks) if b.start < a.end]
     assert overlapping  # some neighbours share a sentence
     assert all(len(c.text) <= 300 or len(sentences(c.text)) == 1 for c in chunks)
+
+
+def test_a_share_button_mid_page_does_not_cut_the_article_but_the_footer_still_goes():
+    prose = "The committee met on Tuesday and agreed to publish its findings in full, after a long debate about costs."
+    raw = (
+        f"Daily Example\n\nA Headline\n\nBy Jo Writer\n\n2024-01-02\n\n{prose}\n\nShare this article\n\n"
+        f"{prose.replace('Tuesday', 'Friday')}\n\nShare this article\nRelated stories\nAnother headline\n(c) Daily Example\n"
+    )
+    article = clean_article(raw)
+    assert "Friday" in article.text  # the prose after the first button is kept
+    assert article.text.endswith("about costs.")  # the link list after the last one is not
+    assert "Related stories" not in article.text

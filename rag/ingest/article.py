@@ -27,6 +27,8 @@ _FOOTER = re.compile(
     r"^\s*(?:related articles|related posts|read more|more from|recommended|share this)\b.*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# a line this long, ending a sentence, after a footer marker is article prose, not a link list
+_PROSE_WORDS = 15
 _MAX_HEADER_LINES = 12
 MAX_ARTICLE_BYTES = 5_000_000
 # What prose looks like: (almost) no control characters, and mostly letters.
@@ -47,6 +49,19 @@ class Article:
     sha256: str  # of the raw file: the index is rebuilt when it changes
     body_start: int  # offset of the body in the raw file
     body_offset: int  # offset of the body in ``text``
+
+
+def _footer_start(raw: str, start: int) -> int:
+    """Where the site's link lists begin: the first list heading ("Related articles"), or a share
+    button with no prose after it (a "Share this article" button mid-page must not cut the
+    article in two)."""
+    for footer in _FOOTER.finditer(raw, start):
+        if not footer.group(0).strip().lower().startswith("share this"):
+            return footer.start()
+        tail = raw[footer.end() :].splitlines()
+        if not any(len(line.split()) >= _PROSE_WORDS and line.rstrip()[-1:] in ".!?\"'”’" for line in tail):
+            return footer.start()
+    return len(raw)
 
 
 def load_article(path: Path) -> Article:
@@ -113,8 +128,7 @@ def clean_article(raw: str) -> Article:
         title = lines[header_rows[0]].strip() if header_rows else ""
 
     body_start = offsets[min(body_line, len(lines))]
-    footer = _FOOTER.search(raw, body_start)
-    body_end = footer.start() if footer else len(raw)
+    body_end = _footer_start(raw, body_start)
     while body_start < body_end and raw[body_start].isspace():
         body_start += 1
     while body_end > body_start and raw[body_end - 1].isspace():
