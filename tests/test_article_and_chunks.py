@@ -106,7 +106,8 @@ def test_a_share_button_mid_page_does_not_cut_the_article_but_the_footer_still_g
     prose = "The committee met on Tuesday and agreed to publish its findings in full, after a long debate about costs."
     raw = (
         f"Daily Example\n\nA Headline\n\nBy Jo Writer\n\n2024-01-02\n\n{prose}\n\nShare this article\n\n"
-        f"{prose.replace('Tuesday', 'Friday')}\n\nShare this article\nRelated stories\nAnother headline\n(c) Daily Example\n"
+        f"{prose.replace('Tuesday', 'Friday')}\n\n"
+        "Share this article\nRelated stories\nAnother headline\n(c) Daily Example\n"
     )
     article = clean_article(raw)
     assert "Friday" in article.text  # the prose after the first button is kept

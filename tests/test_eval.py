@@ -15,6 +15,7 @@ import pytest
 from rag.engine import Engine
 from rag.evaluation.dataset import (
     DEFAULT_DATASET,
+    HELD_OUT_DOCUMENTS,
     SECOND_ARTICLE,
     SECOND_DATASET,
     DatasetError,
@@ -24,7 +25,8 @@ from rag.evaluation.dataset import (
     split_of,
 )
 from rag.evaluation.report import write_report
-from rag.evaluation.run import evaluate
+from rag.evaluation.run import evaluate, held_out_article
+from rag.ingest.article import load_article
 from rag.ingest.build import build_index
 from rag.providers.fake import FakeLLM
 from rag.settings import load_settings
@@ -103,6 +105,14 @@ def test_both_gold_sets_validate_against_their_own_article(engine: Engine, secon
     assert not second.of_split("tune").items  # the second document is held out entirely
     assert len(second.of_kind("answerable")) >= 25 and len(second.of_kind("unanswerable")) >= 10
     assert sum(i.attack == "false_premise" for i in second.items) >= 4 and len(second.conversations) >= 4
+
+
+def test_every_held_out_document_validates_against_its_own_article_and_has_no_tune_split():
+    for article, dataset in HELD_OUT_DOCUMENTS.values():
+        gold, warnings = check_gold(dataset, load_article(article).text)
+        assert not warnings and not gold.of_split("tune").items and not gold.of_split("tune").conversations
+        assert len(gold.of_kind("answerable")) >= 25 and len(gold.of_kind("unanswerable")) >= 10
+        assert held_out_article(dataset) == article
 
 
 def test_results_carry_a_summary_per_split(result: dict):

@@ -110,6 +110,7 @@ SET_TITLES = {
     "tune": "in-sample (tune split)",
     "report": "held-out (report split)",
     "second": "held-out (second document)",
+    "third": "held-out (third document, fresh)",
     "held_out": "held-out, pooled",
 }
 

@@ -1,8 +1,8 @@
 """Run the gold set through the engine (the same API the UI uses) and score it.
 
 Figures are reported per set, side by side: ``tune`` (in-sample: the rules and thresholds were
-fitted to it), ``report`` (the held-out half of ``eval/gold.jsonl``) and ``second`` (a second
-document with its own gold set, never tuned on); ``held_out`` pools the last two.
+fitted to it), ``report`` (the held-out half of ``eval/gold.jsonl``), ``second`` and ``third`` (other
+documents with their own gold sets, never tuned on); ``held_out`` pools every held-out set.
 """
 
 from __future__ import annotations
@@ -20,9 +20,8 @@ from rag.engine import Engine
 from rag.evaluation import metrics as m
 from rag.evaluation.dataset import (
     DEFAULT_DATASET,
+    HELD_OUT_DOCUMENTS,
     KINDS,
-    SECOND_ARTICLE,
-    SECOND_DATASET,
     GoldSet,
     Item,
     check_gold,
@@ -34,8 +33,9 @@ from rag.settings import Settings, load_settings
 RETRIEVAL_MODES: tuple[Mode, ...] = ("hybrid", "vector", "bm25")
 HIT_K = 5
 MRR_DEPTH = 10
-# the sets reported side by side: in-sample, held-out half, second document, both held-out sets pooled
-SETS = ("tune", "report", "second", "held_out")
+# the sets reported side by side: in-sample, held-out half, other documents, every held-out set pooled
+HELD_OUT_SETS = ("report", *HELD_OUT_DOCUMENTS)
+SETS = ("tune", *HELD_OUT_SETS, "held_out")
 
 
 def evaluate(
@@ -79,7 +79,7 @@ def split_summaries(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """The summary of each set present in ``rows``, in :data:`SETS` order (``held_out`` pooled)."""
     out: dict[str, dict[str, Any]] = {}
     for name in SETS:
-        chosen = [r for r in rows if r.get("set") in (("report", "second") if name == "held_out" else (name,))]
+        chosen = [r for r in rows if r.get("set") in (HELD_OUT_SETS if name == "held_out" else (name,))]
         if chosen:
             out[name] = summarise(chosen)
     return out
@@ -181,22 +181,30 @@ def check_dataset(dataset: Path, settings: Settings, article: Path | None = None
 def documents(dataset: Path | None, settings: Settings, scratch: Path) -> list[tuple[str | None, Path, Settings]]:
     """What to evaluate: ``(set name, gold set, settings)`` per document.
 
-    The default gold set comes with the second document (a whole held-out set); a ``--dataset``
-    of your own is evaluated alone, with the splits its records carry.
+    The default gold set comes with the other documents (whole held-out sets); one of those given
+    as ``--dataset`` is evaluated alone, against its article; a ``--dataset`` of your own is
+    evaluated alone, with the splits its records carry.
     """
+    others = [
+        (name, gold, document_settings(settings, article, scratch / name))
+        for name, (article, gold) in HELD_OUT_DOCUMENTS.items()
+    ]
     if dataset is not None and dataset.resolve() != DEFAULT_DATASET.resolve():
-        if dataset.resolve() == SECOND_DATASET.resolve():
-            return [("second", SECOND_DATASET, second_settings(settings, scratch))]
-        return [(None, dataset, settings)]
-    return [(None, DEFAULT_DATASET, settings), ("second", SECOND_DATASET, second_settings(settings, scratch))]
+        return [o for o in others if o[1].resolve() == dataset.resolve()] or [(None, dataset, settings)]
+    return [(None, DEFAULT_DATASET, settings), *others]
 
 
-def second_settings(settings: Settings, store: Path) -> Settings:
-    """The settings for the second document: its article, and a store of its own (``store``, a
+def held_out_article(dataset: Path) -> Path | None:
+    """The article a held-out document's gold set belongs to (``None`` for any other gold set)."""
+    return next((a for a, g in HELD_OUT_DOCUMENTS.values() if g.resolve() == dataset.resolve()), None)
+
+
+def document_settings(settings: Settings, article: Path, store: Path) -> Settings:
+    """The settings for another document: its article, and a store of its own (``store``, a
     scratch directory), so its index never replaces the main article's."""
     return settings.model_copy(
         update={
-            "index": settings.index.model_copy(update={"article_path": SECOND_ARTICLE}),
+            "index": settings.index.model_copy(update={"article_path": article}),
             "store": settings.store.model_copy(update={"provider": "embedded", "path": store}),
         }
     )
@@ -263,11 +271,10 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     profiles = args.profiles or [settings.profile]
     dataset = Path(args.dataset) if args.dataset else None
     if getattr(args, "check", False):
-        if dataset is None:  # both gold sets, each against its own article
+        if dataset is None:  # every gold set, each against its own article
             check_dataset(DEFAULT_DATASET, settings)
-            return check_dataset(SECOND_DATASET, settings, SECOND_ARTICLE)
-        second = dataset.resolve() == SECOND_DATASET.resolve()
-        return check_dataset(dataset, settings, SECOND_ARTICLE if second else None)
+            return max(check_dataset(g, settings, a) for a, g in HELD_OUT_DOCUMENTS.values())
+        return check_dataset(dataset, settings, held_out_article(dataset))
     results: dict[str, Any] = {}
     for profile in profiles:
         profile_settings = settings if profile == settings.profile else load_settings(profile=profile)
