@@ -31,7 +31,7 @@ from llama_index.core.llms import LLM
 
 from rag.answer import Answer, Dropped, Final, Passage, StreamEvent, TextDelta, Timings, Turn
 from rag.answering import entailment, prompts
-from rag.answering.abstain import abstain_reason, topic_terms
+from rag.answering.abstain import abstain_reason, published, topic_terms
 from rag.answering.citations import CitationBook, check_sentence, with_marker
 from rag.answering.evidence import Evidence, ScoredSentence
 from rag.answering.followup import standalone_question
@@ -213,8 +213,14 @@ class Engine:
         if rewritten.focus != rewritten.text and query_embedding is not None:
             query_embedding = self.embed_model.get_query_embedding(rewritten.focus)
         elliptical = rewritten.method == "fallback" and rewritten.focus == rewritten.text
+        last_cited = self.evidence.cited_in(history[-1].answer) if history and rewritten.method != "none" else []
         ranked = self.evidence.rank(
-            rewritten.focus, retrieval.passages, query_embedding, carried=carried, repeated=cited if elliptical else ()
+            rewritten.focus,
+            retrieval.passages,
+            query_embedding,
+            carried=carried,
+            repeated=cited if elliptical else (),
+            following=last_cited,
         )
         if rewritten.exclude_cited:  # "what about the other one?": not what was already cited
             ranked = [r for r in ranked if r.sentence.start not in {self.evidence.sentences[i].start for i in cited}]
@@ -230,7 +236,11 @@ class Engine:
             standalone_question=rewritten.text if rewritten.method != "none" else "",
         )
         reason = decline_reason(question) or abstain_reason(
-            rewritten.focus, ranked, self.evidence.vocabulary, self.answer_settings.min_relevance
+            rewritten.focus,
+            ranked,
+            self.evidence.vocabulary,
+            self.answer_settings.min_relevance,
+            published(self.info.date),
         )
         if reason:
             answer.abstained, answer.mode, answer.text = True, "abstained", ABSTAIN_TEXT

@@ -5,7 +5,8 @@ Six checks, each cheap and explainable (the reason is kept on the answer), in th
 1. unknown names: the question names a person, place or number the article never uses, in any
    form of the word ("What did Lavrov say?", "Why was it held in Moscow?");
 2. time: the question asks about events after the article was written ("the next round",
-   "later in 2023"); a news article cannot know them;
+   "later in 2023", "what did they decide in June 2026?" of an article from 2025); a news article
+   cannot know them;
 3. relevance: the best evidence sentence scores below ``min_relevance`` (chosen on the tune split);
 4. attribution: "what did X say" finds only someone else's words;
 5. topic: the best evidence shares no content word (other than names) with the question, unless
@@ -33,9 +34,42 @@ _AFTER_PUBLICATION = re.compile(
 )
 
 
-def asks_after_publication(question: str) -> bool:
-    """Whether the question is about events after the article's date ("the next round", "later")."""
-    return bool(_AFTER_PUBLICATION.search(question))
+# "did / was / has ... been": the question asks what happened, not what was planned
+_PAST = re.compile(r"\b(?:did|was|were|had|has|have|happened|ended|concluded|decided)\b", re.I)
+_MONTH_NAMES = "january february march april may june july august september october november december".split()
+_QUESTION_DATE = re.compile(
+    r"\b(?:(?P<month>" + "|".join(_MONTH_NAMES) + r")\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.I
+)
+_ARTICLE_DATE = re.compile(
+    r"(?P<iso>(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-\d\d)|(?P<month>[a-z]+)\.?\s+\d{1,2},\s+(?P<year>(?:19|20)\d\d)", re.I
+)
+
+
+def published(date: str) -> tuple[int, int] | None:
+    """``(year, month)`` of an article's date line ("2025-03-04", "May 10, 2023"), if it reads as one."""
+    found = _ARTICLE_DATE.search(date or "")
+    if not found:
+        return None
+    if found.group("iso"):
+        return int(found.group("y")), int(found.group("m"))
+    month = found.group("month").lower()[:3]
+    names = [n[:3] for n in _MONTH_NAMES]
+    return (int(found.group("year")), names.index(month) + 1) if month in names else None
+
+
+def asks_after_publication(question: str, when: tuple[int, int] | None = None) -> bool:
+    """Whether the question is about events after the article's date ("the next round", "later"),
+    or asks what happened ("did", "was") at a date after ``when``, the article's (year, month)."""
+    if _AFTER_PUBLICATION.search(question):
+        return True
+    if when is None or not _PAST.search(question):
+        return False
+    for found in _QUESTION_DATE.finditer(question):
+        year = int(found.group("year"))
+        month = _MONTH_NAMES.index(found.group("month").lower()) + 1 if found.group("month") else 0
+        if year > when[0] or (year == when[0] and month > when[1]):
+            return True
+    return False
 
 
 def unknown_names(question: str, vocabulary: set[str]) -> list[str]:
@@ -64,16 +98,21 @@ def _known(word: str, vocabulary: set[str]) -> bool:
 
 
 def abstain_reason(
-    question: str, ranked: Sequence[ScoredSentence], vocabulary: set[str], min_relevance: float
+    question: str,
+    ranked: Sequence[ScoredSentence],
+    vocabulary: set[str],
+    min_relevance: float,
+    when: tuple[int, int] | None = None,
 ) -> str | None:
-    """Why the article cannot answer ``question``, or ``None`` when it may."""
+    """Why the article cannot answer ``question``, or ``None`` when it may (``when``: the
+    article's publication (year, month), if known)."""
     if not ranked:
         return "nothing retrieved"
     best = ranked[0]
     missing = unknown_names(question, vocabulary)  # the most telling reason first
     if missing:
         return "the article never mentions " + ", ".join(missing)
-    if asks_after_publication(question):
+    if asks_after_publication(question, when):
         return "the question is about events after the article was written"
     if best.score < min_relevance:
         return f"best evidence scores {best.score:.2f} < {min_relevance:.2f}"

@@ -65,6 +65,20 @@ def holds(kind: AnswerType, text: str, question: str) -> bool:
 _COUNTED = re.compile(r"\bhow many ([^\W\d_]+)", re.I)
 _NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
 _CURRENCY = re.compile(r"[$€£¥]\s?\d")
+# "how long did it last / take": a span of time, not any number
+_DURATION_Q = re.compile(r"\bhow long\b(?!.*\b(?:km|kilomet|metre|meter|mile|feet|foot|inch)\w*)", re.I)
+_TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
+# "how much did it cost / will they pay": an amount of money, not a count of people
+_MONEY_Q = re.compile(
+    r"\bhow much\b.*\b(?:cost|costs|costing|spend|spent|pay|paid|pays|price|priced|worth|fund|funds|funded|"
+    r"budget|earn|earns|earned|salary|salaries|wage|wages|charge|charged|fee|fees|aid|invest|invested|"
+    r"contribute|contributed|raise|raised|owe|owed|money)\b",
+    re.I,
+)
+_SHARES = frozenset("percent half third quarter fifth tenth".split())
+_MONEY_WORDS = frozenset(
+    "dollar dollars euro euros pound pounds yen franc francs krone kroner krona kronor rupee rupees cents".split()
+)
 
 
 def _has_quantity(text: str, question: str) -> bool:
@@ -73,6 +87,14 @@ def _has_quantity(text: str, question: str) -> bool:
     wanted_units = {u for u in _UNITS if u in q_words} | ({"%", "percent"} if "percentage" in q_words else set())
     if wanted_units:
         return any(u in tokens or u in text for u in wanted_units)
+    if _DURATION_Q.search(question):  # "how long": a number of days, hours, years ("11-day", "two years")
+        return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _TIME_UNITS)
+    if _MONEY_Q.search(question):  # "how much did it cost": money ("€9.3 million"), or a share of it
+        return (
+            bool(_CURRENCY.search(text))
+            or any(_is_number(t) and any(m in _MONEY_WORDS for m in tokens[i + 1 : i + 3]) for i, t in enumerate(tokens))
+            or any(t in _SHARES or t.endswith("%") for t in tokens)
+        )
     counted = _COUNTED.search(question)
     if counted and counted.group(1).lower() not in _NOT_COUNTED:
         # "how many days": a number counting days ("four-day", "4 days"), not "two sides"
@@ -84,7 +106,7 @@ def _has_quantity(text: str, question: str) -> bool:
         prev = tokens[i - 1] if i else ""
         if _is_amount(t) and prev not in _MONTHS:
             return True
-        if any(part in _NUMBER_WORDS for part in t.split("-")):
+        if any(part in _NUMBER_WORDS - {"one"} for part in t.split("-")):  # "one single ..." counts nothing
             return True
     return False
 

@@ -71,6 +71,9 @@ _REASON = re.compile(
 )
 # a follow-up is asking for something new: a sentence the conversation already cited counts this much
 REPEAT_FACTOR = 0.85
+# a follow-up most often asks about what the text says next: the sentences right after the last
+# answer's quote gain this much, less with each sentence further on (news prose runs forward)
+FOLLOWING_BONUS = (0.1, 0.07, 0.04)
 # What a byline block answers: "who wrote it?", "when was it published?"
 HEADER_TERMS = frozenset({"author", "publish", "date", "title", "headline"})
 # "What did X say / tell / announce ...": the answer is X's words, not someone else's at the same event
@@ -142,6 +145,8 @@ class Evidence:
         if self.embeddings is not None and len(self.embeddings) != len(self.sentences):
             raise ValueError("one embedding per sentence expected")
         self.generic = self._genericity()
+        # a news story's first sentence (its lede) sums the story up: always a candidate, never a bonus
+        self.lede = next((i for i, x in enumerate(self.sentences) if x.start >= header_end), None)
 
     def _genericity(self) -> list[float]:
         """Each sentence's similarity to the article as a whole, minus the article's mean."""
@@ -162,6 +167,16 @@ class Evidence:
         out = {j for i in indexes for j in (i - 1, i, i + 1) if 0 <= j < len(self.sentences)}
         return sorted(j for j in out if any(self._same_paragraph(i, j) for i in indexes))
 
+    def after(self, quoted: Sequence[int]) -> dict[int, float]:
+        """The sentences following ``quoted`` (not quoted themselves), with their bonus."""
+        out: dict[int, float] = {}
+        for i in quoted:
+            for d, bonus in enumerate(FOLLOWING_BONUS, start=1):
+                j = i + d
+                if j < len(self.sentences) and j not in quoted:
+                    out[j] = max(out.get(j, 0.0), bonus)
+        return out
+
     def in_passage(self, passage: Passage) -> list[int]:
         return [i for i, s in enumerate(self.sentences) if s.start >= passage.start and s.end <= passage.end]
 
@@ -173,6 +188,7 @@ class Evidence:
         *,
         carried: Sequence[int] = (),
         repeated: Sequence[int] = (),
+        following: Sequence[int] = (),
     ) -> list[ScoredSentence]:
         """Sentences of the retrieved passages, best answer-bearing first.
 
@@ -185,7 +201,9 @@ class Evidence:
         question asks about it. A sentence holding the asked type comes first if it is within
         ``TYPE_MARGIN`` of the best. ``carried``: sentence indexes a conversation cites, also
         ranked even when retrieval missed them; ``repeated``: sentences already cited, which an
-        elliptical follow-up ("Why?") is less likely to want again.
+        elliptical follow-up ("Why?") is less likely to want again; ``following``: the sentences
+        the last answer quoted, whose next few sentences gain :data:`FOLLOWING_BONUS` (and are
+        ranked even when retrieval missed them).
         """
         q_terms = set(question_terms(question))
         kind = answer_type.expected(question)
@@ -203,7 +221,9 @@ class Evidence:
         seen: set[int] = set()
         scored: list[ScoredSentence] = []
         candidates = [(p, i) for p, passage in enumerate(passages) for i in self.in_passage(passage)]
-        candidates += [(-1, i) for i in carried if 0 <= i < len(self.sentences)]
+        after = self.after(following)
+        lede = [self.lede] if self.lede is not None else []
+        candidates += [(-1, i) for i in [*carried, *after, *lede] if 0 <= i < len(self.sentences)]
         if about_header:  # "who wrote it?": the byline answers even when retrieval missed it
             candidates += [(-1, i) for i, s in enumerate(self.sentences) if s.end <= self.header_end]
         for p_index, i in candidates:
@@ -223,6 +243,7 @@ class Evidence:
                 score += TYPE_BONUS[kind]
                 if kind == "person" and answer_type.names_near_terms(sentence.text, question):
                     score += TYPE_BONUS[kind]
+            score += after.get(i, 0.0)
             if why and _REASON.search(sentence.text):
                 score += REASON_BONUS
             if i in again and not holds:  # "when was that?" may be answered by the sentence already cited
