@@ -25,6 +25,8 @@ _DAY_Q = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b", re.I)
 _PERSON_Q = re.compile(
     r"^\s*(?:and\s+)?who\b|\bwhich (?:official|minister|leader|person|president)\b|\bname of (?:the|this|that)\b", re.I
 )
+# "Who is Jo Smith?": asks what the named person is (a role), not for another name
+_DEFINITION_Q = re.compile(r"^\s*(?:[Aa]nd\s+)?[Ww]ho (?:is|was|are|were) (?:[A-Z][\w'’.-]*\s*)+\??\s*$")
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
@@ -47,7 +49,7 @@ def expected(question: str) -> AnswerType | None:
         return "quantity"
     if _DATE_Q.search(question):
         return "date"
-    if _PERSON_Q.search(question):
+    if _PERSON_Q.search(question) and not _DEFINITION_Q.match(question):
         return "person"
     return None
 
@@ -140,9 +142,15 @@ def _singular(word: str) -> str:
 def _has_date(text: str, question: str) -> bool:
     tokens = words(text)
     months = [k for k, t in enumerate(tokens) if t in _MONTHS and _month_here(tokens, k)]
-    if _DAY_Q.search(question):  # "on what date": a month or a weekday, not just a year
-        return bool(months) or any(t.endswith("day") for t in tokens)
+    if _DAY_Q.search(question):  # "on what date": a day of a month, or a weekday, not a month alone
+        return any(_day_of_month(tokens, k) for k in months) or any(t.endswith("day") for t in tokens)
     return bool(months) or any(_YEAR.match(t) for t in tokens) or bool(_RELATIVE_DATE.search(text))
+
+
+def _day_of_month(tokens: list[str], k: int) -> bool:
+    """A day number next to the month at ``k`` ("May 3", "3 May", "May 1-4")."""
+    near = tokens[max(0, k - 1) : k] + tokens[k + 1 : k + 2]
+    return any(re.match(r"^\d{1,2}(?:st|nd|rd|th)?(?:-\d{1,2})?$", t) for t in near)
 
 
 _AMBIGUOUS_MONTHS = frozenset({"may", "march"})  # also a verb: a month only next to a number

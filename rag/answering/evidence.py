@@ -291,8 +291,20 @@ class Evidence:
             return self._speaks(speaker, sentence.text)
         if self.names_in(sentence.text) - allowed or not _QUOTE_OR_VERB(sentence.text):
             return False  # someone else's words, or no words at all (narrative next to a quote)
-        near = [j for j in (i - 1, i + 1) if 0 <= j < len(self.sentences) and self._same_paragraph(i, j)]
-        return any(self._named(n, self.sentences[j].words) for n in speaker for j in near)
+        nxt = i + 1
+        if nxt < len(self.sentences) and self._same_paragraph(i, nxt):
+            if any(self._named(n, self.sentences[nxt].words) for n in speaker):
+                return True  # the quote first, then "..., X said."
+        # back through the paragraph to the last sentence naming anyone: "X said ... She added ..."
+        for j in range(i - 1, -1, -1):
+            if not self._same_paragraph(i, j):
+                break
+            named = self.names_in(self.sentences[j].text, first_too=True)
+            if any(self._named(n, self.sentences[j].words) for n in speaker):
+                return True
+            if named - allowed:
+                return False  # someone else was named in between: the words are likelier theirs
+        return False
 
     def _speaks(self, speaker: set[str], text: str) -> bool:
         """A speech verb with the speaker's name near it ("Blinken stated", "X, chief of Y, added")."""
