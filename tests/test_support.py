@@ -87,3 +87,32 @@ def test_numbers_that_both_appear_in_the_span_keep_their_own_slots():
     span = "Shares fell 12 percent on Monday. Analysts cut their target by 30 percent."
     assert conflict("Shares fell 30 percent on Monday.", span)
     assert conflict("Shares fell 12 percent on Monday.", span) is None
+
+
+SPLIT_BILL = (
+    "The city will pay $12 million of that, and the remaining $5 million will come from the port's own "
+    "budget, mostly by cutting what it spends on consultants, which reached $9 million last year."
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The port spent $12 million on consultants last year.",  # 12 belongs to the city's share
+        "The city will pay $9 million.",  # 9 is the consultants' bill
+    ],
+)
+def test_a_figure_moved_to_what_the_sentence_says_of_another_figure_is_rejected(claim: str):
+    assert "another figure" in (conflict(claim, SPLIT_BILL) or "")
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The city will pay $12 million.",
+        "Spending on consultants reached $9 million last year.",
+        "The remaining $5 million will come from the port's own budget.",
+    ],
+)
+def test_each_figure_with_its_own_words_is_kept(claim: str):
+    assert conflict(claim, SPLIT_BILL) is None

@@ -94,7 +94,9 @@ def _has_quantity(text: str, question: str) -> bool:
     if _MONEY_Q.search(question):  # "how much did it cost": money ("€9.3 million"), or a share of it
         return (
             bool(_CURRENCY.search(text))
-            or any(_is_number(t) and any(m in _MONEY_WORDS for m in tokens[i + 1 : i + 3]) for i, t in enumerate(tokens))
+            or any(
+                _is_number(t) and any(m in _MONEY_WORDS for m in tokens[i + 1 : i + 3]) for i, t in enumerate(tokens)
+            )
             or any(t in _SHARES or t.endswith("%") for t in tokens)
         )
     counted = _COUNTED.search(question)

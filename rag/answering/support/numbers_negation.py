@@ -33,10 +33,50 @@ def numbers(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
             what = _next_content(c, i)
             if what and any(w == t.word for w, _ in counted):
                 return f"number: the claim says '{t.word} {what}', the cited sentence does not"
+    swapped = _bound_elsewhere(c, s)
+    if swapped:
+        return swapped
     span_dates = {(a.word, b.word) for a, b in pairwise(s) if a.word in MONTHS}
     for a, b in pairwise(c):
         if a.word in MONTHS and a.cap and has_digit(b.word) and (a.word, b.word) not in span_dates:
             return f"date: the claim says '{a.raw} {b.raw}', the cited sentence does not"
+    return None
+
+
+BINDING_REACH = 6  # a number's own words: its clause, and content words this close to it
+
+
+def _near(tokens: tuple[Token, ...], i: int) -> set[str]:
+    """Content stems bound to the number at ``i``: its clause, or within :data:`BINDING_REACH`."""
+    t = tokens[i]
+    return {
+        u.stem
+        for u in tokens
+        if u.content
+        and not has_digit(u.word)
+        and u.word not in NUMBER_WORDS
+        and u.word not in SCALES
+        and (u.clause == t.clause or abs(u.pos - t.pos) <= BINDING_REACH)
+    }
+
+
+def _bound_elsewhere(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
+    """A number the claim ties to words that the cited sentence ties to a *different* number
+    ("spent £38 million on agency nurses" cited from "pay £38 million ..., agency nurses, which
+    reached £47 million"): the figure is in the sentence, but not about what the claim says."""
+    numbers_in_s = [k for k, u in enumerate(s) if has_digit(u.word)]
+    if len({s[k].word for k in numbers_in_s}) < 2:
+        return None  # one figure: nothing to mix up
+    for i, t in enumerate(c):
+        if not has_digit(t.word):
+            continue
+        own = _near(c, i) - {u.stem for u in c if u.cap and u.pos == 0}
+        same = [k for k in numbers_in_s if s[k].word == t.word]
+        if not same or any(own & _near(s, k) for k in same):
+            continue
+        other = max((len(own & _near(s, k)) for k in numbers_in_s if s[k].word != t.word), default=0)
+        if other >= 2:
+            return f"number: the claim ties '{t.raw}' to what the cited sentence says of another figure"
     return None
 
 
