@@ -90,6 +90,7 @@ _SPEECH_VERB = re.compile(
     re.I,
 )
 _PRONOUNS = frozenset("he she they it his her their".split())
+_SPEECH_TERMS = frozenset(terms("say said tell told state stated declare announce add comment note think"))
 
 
 def _QUOTE_OR_VERB(text: str) -> bool:
@@ -177,6 +178,30 @@ class Evidence:
                     out[j] = max(out.get(j, 0.0), bonus)
         return out
 
+    def paragraph_after(self, i: int) -> list[int]:
+        """The sentences after ``i`` in its paragraph."""
+        out = []
+        for j in range(i + 1, len(self.sentences)):
+            if not self._same_paragraph(i, j):
+                break
+            out.append(j)
+        return out
+
+    def _name_heads(self, question: str) -> set[str]:
+        """The last word of each capitalised run in ``question`` that the article also writes in
+        lower case ("partnership" of "Harrow Valley Health Partnership")."""
+        heads: set[str] = set()
+        run: list[str] = []
+        for pos, token in enumerate([*raw_tokens(question), "."]):
+            folded = words(token)
+            if pos > 0 and folded and token[:1].isupper() and folded[0] not in STOPWORDS:
+                run.append(folded[0])
+                continue
+            if len(run) >= 2 and run[-1] not in self.proper and run[-1] in self.vocabulary:
+                heads.add(run[-1])
+            run = []
+        return heads
+
     def in_passage(self, passage: Passage) -> list[int]:
         return [i for i, s in enumerate(self.sentences) if s.start >= passage.start and s.end <= passage.end]
 
@@ -215,6 +240,11 @@ class Evidence:
         if speech and not speaker and set(words(speech.group("who"))) & _PRONOUNS:
             speaker = q_names  # "what did she say? Munteanu": the pronoun stands for the name carried along
         others_ok = q_names | speaker
+        # "the partnership" for "the Harrow Valley Health Partnership": a name's last word, when the
+        # article also writes it in lower case, stands for the name further on
+        heads = self._name_heads(question)
+        if speaker:  # who speaks is the speaker check's business; coverage is about what was said
+            q_terms -= {t for n in speaker for t in terms(n)} | _SPEECH_TERMS
         why = bool(_WHY_Q.match(question))
         again = set(repeated)
         q_vec = _unit(query_embedding) if query_embedding is not None else None
@@ -224,6 +254,9 @@ class Evidence:
         after = self.after(following)
         lede = [self.lede] if self.lede is not None else []
         candidates += [(-1, i) for i in [*carried, *after, *lede] if 0 <= i < len(self.sentences)]
+        if speaker:  # a speaker's words run on after the sentence naming them: "..., she said."
+            named = [i for _, i in candidates if any(self._named(n, self.sentences[i].words) for n in speaker)]
+            candidates += [(-1, j) for i in named for j in self.paragraph_after(i)]
         if about_header:  # "who wrote it?": the byline answers even when retrieval missed it
             candidates += [(-1, i) for i, s in enumerate(self.sentences) if s.end <= self.header_end]
         for p_index, i in candidates:
@@ -248,7 +281,11 @@ class Evidence:
                 score += REASON_BONUS
             if i in again and not holds:  # "when was that?" may be answered by the sentence already cited
                 score *= REPEAT_FACTOR
-            names_ok = not q_names or any(self._named(n, self.paragraph_words[i]) for n in q_names)
+            names_ok = (
+                not q_names
+                or any(self._named(n, self.paragraph_words[i]) for n in q_names)
+                or bool(heads & self.paragraph_words[i])
+            )
             if speaker:
                 names_ok = names_ok and self._spoken_by(speaker, others_ok, i)
             if not names_ok:
@@ -292,9 +329,12 @@ class Evidence:
         if self.names_in(sentence.text) - allowed or not _QUOTE_OR_VERB(sentence.text):
             return False  # someone else's words, or no words at all (narrative next to a quote)
         nxt = i + 1
-        if nxt < len(self.sentences) and self._same_paragraph(i, nxt):
-            if any(self._named(n, self.sentences[nxt].words) for n in speaker):
-                return True  # the quote first, then "..., X said."
+        if (
+            nxt < len(self.sentences)
+            and self._same_paragraph(i, nxt)
+            and any(self._named(n, self.sentences[nxt].words) for n in speaker)
+        ):
+            return True  # the quote first, then "..., X said."
         # back through the paragraph to the last sentence naming anyone: "X said ... She added ..."
         for j in range(i - 1, -1, -1):
             if not self._same_paragraph(i, j):
