@@ -14,7 +14,6 @@ the user's, the question is empty or too long, a refused parameter such as ``too
 from __future__ import annotations
 
 import os
-
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
