@@ -20,7 +20,7 @@ import hashlib
 import re
 import time
 import unicodedata
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -255,7 +255,14 @@ class Engine:
         context = select_context(ranked, self.answer_settings.context_chars)
         parts: list[str] = []
         announced: set[int] = set()
-        for text in self._verified_sentences(rewritten.text, context, passages, book, answer):
+        # an elliptical follow-up ("Why?") wants something new: the last answer's quotes, unless the
+        # ranking still puts one first (it holds the date or the reason asked for), are not an answer
+        stale = (
+            {(x.start, x.end) for i in last_cited if (x := self.evidence.sentences[i]) is not ranked[0].sentence}
+            if elliptical
+            else set()
+        )
+        for text in self._verified_sentences(rewritten.text, context, passages, book, answer, stale):
             if not parts:
                 timings.first_token_ms = _ms(started)
             parts.append(text)
@@ -276,7 +283,13 @@ class Engine:
     # -- internals ----------------------------------------------------------------------------
 
     def _verified_sentences(
-        self, question: str, context: list[Passage], passages: list[Passage], book: CitationBook, answer: Answer
+        self,
+        question: str,
+        context: list[Passage],
+        passages: list[Passage],
+        book: CitationBook,
+        answer: Answer,
+        stale: Set[tuple[int, int]] = frozenset(),
     ) -> Iterator[str]:
         """The model's answer, one verified sentence at a time (dropped ones recorded with a reason).
 
@@ -299,7 +312,7 @@ class Engine:
             if len(spans) < 2:
                 continue
             for s, e in spans[:-1]:
-                for text in self._check(normal[s:e], candidates, topic, book, answer):
+                for text in self._check(normal[s:e], candidates, topic, book, answer, stale):
                     kept += 1
                     yield text
             buffer = normal[spans[-1][0] :]
@@ -310,10 +323,16 @@ class Engine:
                 return
         normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
         for s, e in sentences(normal):
-            yield from self._check(normal[s:e], candidates, topic, book, answer)
+            yield from self._check(normal[s:e], candidates, topic, book, answer, stale)
 
     def _check(
-        self, sentence: str, context: list[Passage], topic: set[str], book: CitationBook, answer: Answer
+        self,
+        sentence: str,
+        context: list[Passage],
+        topic: set[str],
+        book: CitationBook,
+        answer: Answer,
+        stale: Set[tuple[int, int]] = frozenset(),
     ) -> Iterator[str]:
         """Yield ``sentence`` with its answer-level ``[n]`` if it passes every check; else record why not.
 
@@ -325,6 +344,12 @@ class Engine:
         reason = checked.reason
         if not reason and book.citations and topic and not topic & set(terms(sentence)):
             reason = "off topic: true, but shares no topic word with the question"
+        if (
+            not reason
+            and checked.span is not None
+            and any(a < checked.span[1] and checked.span[0] < b for a, b in stale)
+        ):
+            reason = "repeats the previous answer, which this follow-up asks beyond"
         if not reason and checked.span is not None and self.answer_settings.entailment == "llm":
             reason = self._entailment_reason(checked.claim, self.evidence.text[checked.span[0] : checked.span[1]])
         if reason:

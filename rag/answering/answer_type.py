@@ -35,7 +35,11 @@ _NUMBER_WORDS = frozenset(
 _UNITS = frozenset({"percent", "%", "kilometres", "kilometers", "km", "miles", "mile", "meters", "metres"})
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _RELATIVE_DATE = re.compile(
-    r"\b(?:days?|weeks?|months?|years?) (?:before|after|ago|later|earlier|prior)\b|\btoday\b|\byesterday\b", re.I
+    r"\b(?:days?|weeks?|months?|years?) (?:before|after|ago|later|earlier|prior)\b|\btoday\b|\byesterday\b"
+    r"|\b(?:on|last|next|that|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|same) "
+    r"(?:day|night|week|month|year)s? of\b",
+    re.I,
 )
 # Capitalised words that are titles, not names of people (generic English, no place or people).
 _NOT_NAMES = frozenset(

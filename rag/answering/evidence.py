@@ -66,7 +66,7 @@ REASON_BONUS = 0.1
 _WHY_Q = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why\b", re.I)
 _REASON = re.compile(
     r"\b(?:because|since|due to|as a result|consequence|reason|so that|in order to|in part|caused?|led to|"
-    r"according to|thanks to)\b|:",
+    r"according to|thanks to|ruling that|ruled that|on the grounds|grounds that|in order|after)\b|:",
     re.I,
 )
 # a follow-up is asking for something new: a sentence the conversation already cited counts this much
@@ -74,6 +74,8 @@ REPEAT_FACTOR = 0.85
 # a follow-up most often asks about what the text says next: the sentences right after the last
 # answer's quote gain this much, less with each sentence further on (news prose runs forward)
 FOLLOWING_BONUS = (0.1, 0.07, 0.04)
+# an earlier answer's sentence restates an article sentence holding this share of its content terms
+RESTATED = 0.75
 # What a byline block answers: "who wrote it?", "when was it published?"
 HEADER_TERMS = frozenset({"author", "publish", "date", "title", "headline"})
 # "What did X say / tell / announce ...": the answer is X's words, not someone else's at the same event
@@ -159,9 +161,18 @@ class Evidence:
         return [x - mean for x in sims]
 
     def cited_in(self, answer: str) -> list[int]:
-        """Indexes of the article sentences an earlier answer quotes (markers ignored)."""
+        """Indexes of the article sentences an earlier answer quotes (markers ignored), or that one
+        of its sentences restates (most of its content terms in one article sentence)."""
         body = " ".join(re.sub(r"\s*\[\d+(?:\s*,\s*\d+)*\]", "", answer).split())
-        return [i for i, x in enumerate(self.sentences) if len(x.text) >= 20 and " ".join(x.text.split())[:-1] in body]
+        found = {i for i, x in enumerate(self.sentences) if len(x.text) >= 20 and " ".join(x.text.split())[:-1] in body}
+        for s, e in sentences(body):
+            claim = set(terms(body[s:e]))
+            if len(claim) < 3 or any(self.sentences[i].text.strip() in body[s:e] for i in found):
+                continue
+            share, best = max(((len(claim & x.terms) / len(claim), i) for i, x in enumerate(self.sentences)))
+            if share >= RESTATED:
+                found.add(best)
+        return sorted(found)
 
     def around(self, indexes: Sequence[int]) -> list[int]:
         """``indexes`` and their neighbours in the same paragraph, in order."""
@@ -243,8 +254,10 @@ class Evidence:
         # "the partnership" for "the Harrow Valley Health Partnership": a name's last word, when the
         # article also writes it in lower case, stands for the name further on
         heads = self._name_heads(question)
-        if speaker:  # who speaks is the speaker check's business; coverage is about what was said
-            q_terms -= {t for n in speaker for t in terms(n)} | _SPEECH_TERMS
+        light: set[str] = set()
+        if speaker:  # who speaks is mostly the speaker check's business; coverage is about what was said
+            q_terms -= _SPEECH_TERMS
+            light = {t for n in speaker for t in terms(n)}
         why = bool(_WHY_Q.match(question))
         again = set(repeated)
         q_vec = _unit(query_embedding) if query_embedding is not None else None
@@ -264,7 +277,7 @@ class Evidence:
                 continue
             seen.add(i)
             sentence = self.sentences[i]
-            lexical = self._coverage(q_terms, i)
+            lexical = self._coverage(q_terms, i, light)
             semantic = (
                 _dot(q_vec, self.embeddings[i]) - SPECIFICITY * self.generic[i]
                 if q_vec is not None and self.embeddings is not None
@@ -279,7 +292,8 @@ class Evidence:
             score += after.get(i, 0.0)
             if why and _REASON.search(sentence.text):
                 score += REASON_BONUS
-            if i in again and not holds:  # "when was that?" may be answered by the sentence already cited
+            # "when was that?", "why?" may be answered by the sentence already cited, if it holds a date, a reason
+            if i in again and not holds and not (why and _REASON.search(sentence.text)):
                 score *= REPEAT_FACTOR
             names_ok = (
                 not q_names
@@ -361,13 +375,14 @@ class Evidence:
         near = range(max(0, i - 1), min(len(self.sentences), i + 2))
         return frozenset().union(*(self.sentences[j].terms for j in near))
 
-    def _coverage(self, q_terms: set[str], i: int) -> float:
-        """IDF-weighted share of the question's terms in sentence ``i`` (half if only next to it)."""
+    def _coverage(self, q_terms: set[str], i: int, light: Set[str] = frozenset()) -> float:
+        """IDF-weighted share of the question's terms in sentence ``i`` (half if only next to it);
+        ``light`` terms (a speaker's name) weigh a quarter."""
         if not q_terms:
             return 0.0
         own = self.sentences[i].terms
         context = self._context(i)
-        weight = {t: self.idf.get(t, self.max_idf) for t in q_terms}
+        weight = {t: self.idf.get(t, self.max_idf) * (0.25 if t in light else 1.0) for t in q_terms}
         hits = sum(w * (1.0 if t in own else 0.5 if t in context else 0.0) for t, w in weight.items())
         return hits / sum(weight.values())
 

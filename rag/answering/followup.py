@@ -21,9 +21,10 @@ from rag.retrieval.lexical import question_terms, words
 
 _REFERRING = frozenset(
     "he she him her his hers they them their theirs it its that this those these there then "
-    "next else also more other another same former latter".split()
+    "next else also more other another same former latter one ones instead either both".split()
 )
 _OPENING = re.compile(r"^\s*(?:and|but|so|what about|how about|why|when|where)\b", re.IGNORECASE)
+_WHY_NOT = re.compile(r"^\s*why not\b", re.IGNORECASE)  # "why not the union's figure?" answers the last turn
 _PRONOUNS = frozenset("he she him her his hers they them their theirs it its".split())
 # "what about the other one?", "who else?": not what was already cited
 _CONTRAST = frozenset("other another else".split())
@@ -34,7 +35,7 @@ def is_followup(question: str, history: Sequence[Turn]) -> bool:
     if not history:
         return False
     tokens = words(question)
-    if any(t in _REFERRING for t in tokens):
+    if any(t in _REFERRING for t in tokens) or _WHY_NOT.match(question):
         return True
     # very short questions ("and Azerbaijan?", "when?") lean on the context
     return len(question_terms(question)) <= 1 or (bool(_OPENING.match(question)) and len(tokens) <= 4)
