@@ -21,6 +21,7 @@ _QUANTITY_Q = re.compile(
 _DATE_Q = re.compile(
     r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month)\b|\bwhen (?:was|were|did)\b", re.I
 )
+_NAME_OF = re.compile(r"\bname of (?:the|this|that|its|his|her|their)\b", re.I)
 _DAY_Q = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b", re.I)
 _PERSON_Q = re.compile(
     r"^\s*(?:and\s+)?who\b|\bwhich (?:official|minister|leader|person|president)\b|\bname of (?:the|this|that)\b", re.I
@@ -64,6 +65,8 @@ def holds(kind: AnswerType, text: str, question: str) -> bool:
         return _has_quantity(text, question)
     if kind == "date":
         return _has_date(text, question)
+    if _NAME_OF.search(question):  # "the name of the firm that ...": a name right after what is named
+        return names_near_terms(text, question)
     return _has_new_name(text, question)
 
 
@@ -148,6 +151,10 @@ def _singular(word: str) -> str:
 def _has_date(text: str, question: str) -> bool:
     tokens = words(text)
     months = [k for k, t in enumerate(tokens) if t in _MONTHS and _month_here(tokens, k)]
+    q_tokens = words(question)
+    asked = {t for k, t in enumerate(q_tokens) if t in _MONTHS and _month_here(q_tokens, k)}
+    if asked and _DAY_Q.search(question):  # "on what date in December": a day of that month
+        months = [k for k in months if tokens[k] in asked]
     if _DAY_Q.search(question):  # "on what date": a day of a month, or a weekday, not a month alone
         return any(_day_of_month(tokens, k) for k in months) or any(t.endswith("day") for t in tokens)
     return bool(months) or any(_YEAR.match(t) for t in tokens) or bool(_RELATIVE_DATE.search(text))
