@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from rag.retrieval.lexical import raw_tokens, stem, words
+from rag.retrieval.lexical import STOPWORDS, raw_tokens, stem, words
 
 AnswerType = Literal["quantity", "date", "person"]
 
@@ -57,6 +57,11 @@ def expected(question: str) -> AnswerType | None:
     if _PERSON_Q.search(question) and not _DEFINITION_Q.match(question):
         return "person"
     return None
+
+
+def asks_name(question: str) -> bool:
+    """ "What is the name of the firm ...?": a proper name is the answer, nothing else."""
+    return bool(_NAME_OF.search(question))
 
 
 def holds(kind: AnswerType, text: str, question: str) -> bool:
@@ -151,8 +156,10 @@ def _singular(word: str) -> str:
 def _has_date(text: str, question: str) -> bool:
     tokens = words(text)
     months = [k for k, t in enumerate(tokens) if t in _MONTHS and _month_here(tokens, k)]
-    q_tokens = words(question)
-    asked = {t for k, t in enumerate(q_tokens) if t in _MONTHS and _month_here(q_tokens, k)}
+    # months the question names (capitalised mid-question: "in May" is a month there)
+    asked = {
+        w for k, t in enumerate(raw_tokens(question)) if k > 0 and t[:1].isupper() for w in words(t) if w in _MONTHS
+    }
     if asked and _DAY_Q.search(question):  # "on what date in December": a day of that month
         months = [k for k in months if tokens[k] in asked]
     if _DAY_Q.search(question):  # "on what date": a day of a month, or a weekday, not a month alone
@@ -180,7 +187,7 @@ def names_near_terms(text: str, question: str) -> bool:
     """A new name right after the question's own words: "Azerbaijan's Foreign Minister Jeyhun
     Bayramov" answers "Who is Azerbaijan's Foreign Minister?" better than a sentence that merely
     mentions the ministers and, elsewhere, someone else."""
-    q_stems = {stem(w) for w in words(question)}
+    q_stems = {stem(w) for w in words(question) if w not in STOPWORDS}
     tokens = raw_tokens(text)
     for i in range(1, len(tokens) - 1):
         prev = words(tokens[i - 1])

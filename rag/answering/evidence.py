@@ -71,6 +71,8 @@ _REASON = re.compile(
 )
 # a follow-up is asking for something new: a sentence the conversation already cited counts this much
 REPEAT_FACTOR = 0.85
+# "Why?" after an answer: a sentence already cited that gives no reason is not the answer
+WHY_REPEAT_FACTOR = 0.6
 # a follow-up most often asks about what the text says next: the sentences right after the last
 # answer's quote gain this much, less with each sentence further on (news prose runs forward)
 FOLLOWING_BONUS = (0.1, 0.07, 0.04)
@@ -294,7 +296,7 @@ class Evidence:
                 score += REASON_BONUS
             # "when was that?", "why?" may be answered by the sentence already cited, if it holds a date, a reason
             if i in again and not holds and not (why and _REASON.search(sentence.text)):
-                score *= REPEAT_FACTOR
+                score *= REPEAT_FACTOR * (WHY_REPEAT_FACTOR if why else 1.0)
             names_ok = (
                 not q_names
                 or any(self._named(n, self.paragraph_words[i]) for n in q_names)
