@@ -126,3 +126,21 @@ def test_a_restated_quote_counts_as_cited(evidence: Evidence):
 )
 def test_follow_ups_without_a_pronoun_are_recognised(question: str):
     assert is_followup(question, [Turn("What did the board propose?", "A pay rise [1].")])
+
+
+def test_a_salary_or_a_price_wants_money_but_what_was_said_about_it_does_not():
+    assert answer_type.expected("What salary will the crews earn?") == "quantity"
+    assert not answer_type.holds("quantity", "The company runs twelve vessels.", "What salary will the crews earn?")
+    assert answer_type.holds(
+        "quantity", "It will cost an estimated $4 million a year.", "What is the price of the rota?"
+    )
+    assert answer_type.expected("What did Okonjo say about the cost?") is None
+
+
+def test_a_negative_prefix_matches_the_plain_word(evidence: Evidence):
+    text = TEXT + "\n\nOkonjo said it would not be prudent to strike again."
+    doc = Evidence(text, header_end=text.find("\n\n"))
+    q = "What did Okonjo say would be imprudent?"
+    ranked = doc.rank(q, whole(doc))
+    assert ranked[0].sentence.text.startswith("Okonjo said it would not be prudent")
+    assert abstain_reason(q, ranked, doc.vocabulary, 0.0) is None

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from rag.answering import answer_type
-from rag.answering.evidence import ScoredSentence
+from rag.answering.evidence import NEGATIVE_PREFIXES, ScoredSentence
 from rag.retrieval.lexical import QUESTION_FILLER, STOPWORDS, raw_tokens, related, stem, synonym, words
 
 # A news article cannot report what happened after it was written.
@@ -140,6 +140,9 @@ def topic_covered(question: str, best: ScoredSentence) -> bool:
         return True
     # another form of a topic word ("mediation", "mediator"): the stems differ, the words are kin
     if any(related(t, c) for t in topic for c in best.context_terms if t[:4] == c[:4]):
+        return True
+    # a negative prefix ("imprudent" for "not ... prudent", "unfair" for "not fair")
+    if any(t[len(p) :] in best.context_terms for t in topic for p in NEGATIVE_PREFIXES if t.startswith(p)):
         return True
     # a paraphrase ("who heads X?" for "X's chair"): the asked type, next to the names asked about
     names = {stem(w) for i, t in enumerate(raw_tokens(question)) if i > 0 and t[:1].isupper() for w in words(t)}

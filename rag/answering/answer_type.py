@@ -50,7 +50,7 @@ _NOT_NAMES = frozenset(
 
 
 def expected(question: str) -> AnswerType | None:
-    if _QUANTITY_Q.search(question):
+    if _QUANTITY_Q.search(question) or (_MONEY_NOUN_Q.search(question) and not _SAID_Q.search(question)):
         return "quantity"
     if _DATE_Q.search(question):
         return "date"
@@ -90,6 +90,14 @@ _MONEY_Q = re.compile(
     re.I,
 )
 _SHARES = frozenset("percent half third quarter fifth tenth".split())
+# "what salary / which fee / what is the price of": an amount of money is the answer (not "what did
+# she say about the cost", which a quote may answer)
+_MONEY_NOUN_Q = re.compile(
+    r"\b(?:what|which)\b[^?]*\b(?:salary|salaries|wage|wages|fee|fees|price|prices|cost|costs|budget|"
+    r"hourly rate|pay rate|rate of pay|earnings|income)\b",
+    re.I,
+)
+_SAID_Q = re.compile(r"\b(?:say|said|says|tell|told|think|argue|argued|call|called)\b", re.I)
 _MONEY_WORDS = frozenset(
     "dollar dollars euro euros pound pounds yen franc francs krone kroner krona kronor rupee rupees cents".split()
 )
@@ -103,7 +111,7 @@ def _has_quantity(text: str, question: str) -> bool:
         return any(u in tokens or u in text for u in wanted_units)
     if _DURATION_Q.search(question):  # "how long": a number of days, hours, years ("11-day", "two years")
         return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _TIME_UNITS)
-    if _MONEY_Q.search(question):  # "how much did it cost": money ("€9.3 million"), or a share of it
+    if _MONEY_Q.search(question) or _MONEY_NOUN_Q.search(question):  # money ("€9.3 million"), or a share of it
         return (
             bool(_CURRENCY.search(text))
             or any(

@@ -76,6 +76,8 @@ WHY_REPEAT_FACTOR = 0.6
 # a follow-up most often asks about what the text says next: the sentences right after the last
 # answer's quote gain this much, less with each sentence further on (news prose runs forward)
 FOLLOWING_BONUS = (0.1, 0.07, 0.04)
+# a negative prefix: "imprudent" asks about what the text calls "not ... prudent"
+NEGATIVE_PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non")
 # an earlier answer's sentence restates an article sentence holding this share of its content terms
 RESTATED = 0.75
 # What a byline block answers: "who wrote it?", "when was it published?"
@@ -191,6 +193,16 @@ class Evidence:
                     out[j] = max(out.get(j, 0.0), bonus)
         return out
 
+    def _positive(self, term: str) -> str:
+        """ "imprudent" -> "prudent" when only the plain word is in the text ("not ... prudent")."""
+        if term in self.vocabulary:
+            return term
+        for prefix in NEGATIVE_PREFIXES:
+            rest = term[len(prefix) :]
+            if term.startswith(prefix) and len(rest) >= 4 and rest in self.vocabulary:
+                return rest
+        return term
+
     def paragraph_after(self, i: int) -> list[int]:
         """The sentences after ``i`` in its paragraph."""
         out = []
@@ -243,7 +255,7 @@ class Evidence:
         the last answer quoted, whose next few sentences gain :data:`FOLLOWING_BONUS` (and are
         ranked even when retrieval missed them).
         """
-        q_terms = set(question_terms(question))
+        q_terms = {self._positive(t) for t in question_terms(question)}
         kind = answer_type.expected(question)
         # "who wrote it?", "when was it published?", "what is the headline?" (not "why does the author say")
         about_header = bool(q_terms & HEADER_TERMS) and (kind in ("person", "date") or "title" in q_terms)
