@@ -110,7 +110,8 @@ SET_TITLES = {
     "tune": "in-sample (tune split)",
     "report": "held-out (report split)",
     "second": "held-out (second document)",
-    "third": "held-out (third document, fresh)",
+    "third": "held-out (third document)",
+    "fourth": "held-out (fourth document, fresh)",
     "held_out": "held-out, pooled",
 }
 
