@@ -200,7 +200,8 @@ class Engine:
         )
         timings.rewrite_ms = _ms(started)
         # the conversation's cited sentences (and their neighbours) are ranked even if retrieval misses them
-        cited = sorted({i for turn in history[-2:] for i in self.evidence.cited_in(turn.answer)})
+        cited_by_turn = [self.evidence.cited_in(turn.answer) for turn in history[-2:]]
+        cited = sorted({i for turn in cited_by_turn for i in turn})
         carried = self.evidence.around(cited) if rewritten.method != "none" else []
 
         t = time.perf_counter()
@@ -213,7 +214,7 @@ class Engine:
         if rewritten.focus != rewritten.text and query_embedding is not None:
             query_embedding = self.embed_model.get_query_embedding(rewritten.focus)
         elliptical = rewritten.method == "fallback" and rewritten.focus == rewritten.text
-        last_cited = self.evidence.cited_in(history[-1].answer) if history and rewritten.method != "none" else []
+        last_cited = cited_by_turn[-1] if cited_by_turn and rewritten.method != "none" else []
         ranked = self.evidence.rank(
             rewritten.focus,
             retrieval.passages,

@@ -37,9 +37,8 @@ _AFTER_PUBLICATION = re.compile(
 
 # "did / was / has ... been": the question asks what happened, not what was planned
 _PAST = re.compile(r"\b(?:did|was|were|had|has|have|happened|ended|concluded|decided)\b", re.I)
-_MONTH_NAMES = "january february march april may june july august september october november december".split()
 _QUESTION_DATE = re.compile(
-    r"\b(?:(?P<month>" + "|".join(_MONTH_NAMES) + r")\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.I
+    r"\b(?:(?P<month>" + "|".join(answer_type.MONTH_NAMES) + r")\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.I
 )
 _ARTICLE_DATE = re.compile(
     r"(?P<iso>(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-\d\d)|(?P<month>[a-z]+)\.?\s+\d{1,2},\s+(?P<year>(?:19|20)\d\d)", re.I
@@ -54,7 +53,7 @@ def published(date: str) -> tuple[int, int] | None:
     if found.group("iso"):
         return int(found.group("y")), int(found.group("m"))
     month = found.group("month").lower()[:3]
-    names = [n[:3] for n in _MONTH_NAMES]
+    names = [n[:3] for n in answer_type.MONTH_NAMES]
     return (int(found.group("year")), names.index(month) + 1) if month in names else None
 
 
@@ -67,7 +66,7 @@ def asks_after_publication(question: str, when: tuple[int, int] | None = None) -
         return False
     for found in _QUESTION_DATE.finditer(question):
         year = int(found.group("year"))
-        month = _MONTH_NAMES.index(found.group("month").lower()) + 1 if found.group("month") else 0
+        month = answer_type.MONTH_NAMES.index(found.group("month").lower()) + 1 if found.group("month") else 0
         if year > when[0] or (year == when[0] and month > when[1]):
             return True
     return False

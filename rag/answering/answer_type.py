@@ -28,7 +28,8 @@ _PERSON_Q = re.compile(
 )
 # "Who is Jo Smith?": asks what the named person is (a role), not for another name
 _DEFINITION_Q = re.compile(r"^\s*(?:[Aa]nd\s+)?[Ww]ho (?:is|was|are|were) (?:[A-Z][\w'’.-]*\s*)+\??\s*$")
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+MONTH_NAMES = tuple("january february march april may june july august september october november december".split())
+_MONTHS = frozenset(MONTH_NAMES)
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
     "thousand million billion dozen dozens several half third quarter".split()
@@ -70,7 +71,7 @@ def holds(kind: AnswerType, text: str, question: str) -> bool:
         return _has_quantity(text, question)
     if kind == "date":
         return _has_date(text, question)
-    if _NAME_OF.search(question):  # "the name of the firm that ...": a name right after what is named
+    if asks_name(question):  # "the name of the firm that ...": a name right after what is named
         return names_near_terms(text, question)
     return _has_new_name(text, question)
 
@@ -164,13 +165,13 @@ def _singular(word: str) -> str:
 def _has_date(text: str, question: str) -> bool:
     tokens = words(text)
     months = [k for k, t in enumerate(tokens) if t in _MONTHS and _month_here(tokens, k)]
-    # months the question names (capitalised mid-question: "in May" is a month there)
-    asked = {
-        w for k, t in enumerate(raw_tokens(question)) if k > 0 and t[:1].isupper() for w in words(t) if w in _MONTHS
-    }
-    if asked and _DAY_Q.search(question):  # "on what date in December": a day of that month
-        months = [k for k in months if tokens[k] in asked]
     if _DAY_Q.search(question):  # "on what date": a day of a month, or a weekday, not a month alone
+        # months the question names (capitalised mid-question: "in May" is a month there)
+        asked = {
+            w for k, t in enumerate(raw_tokens(question)) if k > 0 and t[:1].isupper() for w in words(t) if w in _MONTHS
+        }
+        if asked:  # "on what date in December": a day of that month
+            months = [k for k in months if tokens[k] in asked]
         return any(_day_of_month(tokens, k) for k in months) or any(t.endswith("day") for t in tokens)
     return bool(months) or any(_YEAR.match(t) for t in tokens) or bool(_RELATIVE_DATE.search(text))
 

@@ -65,7 +65,7 @@ NAME_PENALTY = 0.6
 REASON_BONUS = 0.1
 _WHY_Q = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why\b", re.I)
 _REASON = re.compile(
-    r"\b(?:because|since|due to|as a result|consequence|reason|so that|in order to|in part|caused?|led to|"
+    r"\b(?:because|since|due to|as a result|consequence|reason|so that|in part|caused?|led to|"
     r"according to|thanks to|ruling that|ruled that|on the grounds|grounds that|in order|after)\b|:",
     re.I,
 )
@@ -214,7 +214,7 @@ class Evidence:
 
     def _name_heads(self, question: str) -> set[str]:
         """The last word of each capitalised run in ``question`` that the article also writes in
-        lower case ("partnership" of "Harrow Valley Health Partnership")."""
+        lower case ("board" of "Northgate Water Board")."""
         heads: set[str] = set()
         run: list[str] = []
         for pos, token in enumerate([*raw_tokens(question), "."]):
@@ -265,7 +265,7 @@ class Evidence:
         if speech and not speaker and set(words(speech.group("who"))) & _PRONOUNS:
             speaker = q_names  # "what did she say? Munteanu": the pronoun stands for the name carried along
         others_ok = q_names | speaker
-        # "the partnership" for "the Harrow Valley Health Partnership": a name's last word, when the
+        # "the board" for "the Northgate Water Board": a name's last word, when the
         # article also writes it in lower case, stands for the name further on
         heads = self._name_heads(question)
         light: set[str] = set()

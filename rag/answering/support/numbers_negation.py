@@ -62,8 +62,9 @@ def _near(tokens: tuple[Token, ...], i: int) -> set[str]:
 
 def _bound_elsewhere(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
     """A number the claim ties to words that the cited sentence ties to a *different* number
-    ("spent £38 million on agency nurses" cited from "pay £38 million ..., agency nurses, which
-    reached £47 million"): the figure is in the sentence, but not about what the claim says."""
+    ("the port spent $12 million on consultants" cited from "the city will pay $12 million ...,
+    consultants, which reached $9 million"): the figure is in the sentence, but not about what the
+    claim says."""
     numbers_in_s = [k for k, u in enumerate(s) if has_digit(u.word)]
     if len({s[k].word for k in numbers_in_s}) < 2:
         return None  # one figure: nothing to mix up
