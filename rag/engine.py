@@ -46,7 +46,7 @@ from rag.providers.preflight import preflight_embeddings, preflight_llm
 from rag.providers.remote import unexpected_error
 from rag.providers.store import describe_store, make_chroma_client
 from rag.retrieval.hybrid import HybridRetriever, Mode
-from rag.retrieval.lexical import terms
+from rag.retrieval.lexical import related, terms
 from rag.settings import AnswerSettings, RetrievalSettings, Settings
 
 ABSTAIN_TEXT = (
@@ -55,7 +55,11 @@ ABSTAIN_TEXT = (
 REWRITE_MAX_TOKENS = 48
 EVIDENCE_POOL = 8
 MAX_GENERATED_SENTENCES = 3
-EXTRACTIVE_SLACK = 3  # a verified sentence citing one of the best 3 sentences needs no added quote
+EXTRACTIVE_SLACK = 3  # a verified sentence citing one of the best 3 sentences needs no added quote,
+EXTRACTIVE_MARGIN = 0.2  # if that sentence scores within this much of the best (else the best is quoted too)
+_YES_NO = re.compile(
+    r"^\s*(?:and |but |so )?(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)\b", re.I
+)
 _TRAILING_MARKERS = re.compile(r"([.!?][\"'”’)]*)((?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])+)")
 
 
@@ -222,6 +226,7 @@ class Engine:
             carried=carried,
             repeated=cited if elliptical else (),
             following=last_cited,
+            required=rewritten.required,
         )
         if rewritten.exclude_cited:  # "what about the other one?": not what was already cited
             ranked = [r for r in ranked if r.sentence.start not in {self.evidence.sentences[i].start for i in cited}]
@@ -236,12 +241,18 @@ class Engine:
             timings=timings,
             standalone_question=rewritten.text if rewritten.method != "none" else "",
         )
+        # "why was it turned down?" answered by the sentence after the last quote: the question's
+        # words paraphrase that quote's, so the topic check would wrongly decline it
+        follows = bool(ranked) and any(
+            self.evidence.sentences[j] is ranked[0].sentence for j in self.evidence.after(last_cited)
+        )
         reason = decline_reason(question) or abstain_reason(
             rewritten.focus,
             ranked,
             self.evidence.vocabulary,
             self.answer_settings.min_relevance,
             published(self.info.date),
+            follows=follows,
         )
         if reason:
             answer.abstained, answer.mode, answer.text = True, "abstained", ABSTAIN_TEXT
@@ -269,7 +280,7 @@ class Engine:
             parts.append(text)
             yield _delta(text if len(parts) == 1 else " " + text, book, announced)
 
-        extra = _extractive(ranked, book)
+        extra = _extractive(ranked, book, self.evidence)
         if extra:
             if not parts:
                 timings.first_token_ms = _ms(started)
@@ -301,6 +312,8 @@ class Engine:
         messages = [ChatMessage(role=r, content=c) for r, c in prompts.answer_messages(question, context)]
         candidates = context
         topic = topic_terms(question)
+        # a yes/no question is answered by restating it (or its negation); any other is not
+        asked = set() if _YES_NO.match(answer.question) else set(terms(question)) | set(terms(answer.question))
         buffer = ""
         kept = 0
         stream = self._chat_stream(messages)
@@ -313,7 +326,7 @@ class Engine:
             if len(spans) < 2:
                 continue
             for s, e in spans[:-1]:
-                for text in self._check(normal[s:e], candidates, topic, book, answer, stale):
+                for text in self._check(normal[s:e], candidates, topic, book, answer, stale, asked):
                     kept += 1
                     yield text
             buffer = normal[spans[-1][0] :]
@@ -324,7 +337,7 @@ class Engine:
                 return
         normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
         for s, e in sentences(normal):
-            yield from self._check(normal[s:e], candidates, topic, book, answer, stale)
+            yield from self._check(normal[s:e], candidates, topic, book, answer, stale, asked)
 
     def _check(
         self,
@@ -334,8 +347,12 @@ class Engine:
         book: CitationBook,
         answer: Answer,
         stale: Set[tuple[int, int]] = frozenset(),
+        asked: Set[str] = frozenset(),
     ) -> Iterator[str]:
         """Yield ``sentence`` with its answer-level ``[n]`` if it passes every check; else record why not.
+
+        ``asked``: the question's terms; a sentence holding nothing else ("The chair is the chair of
+        the committee.") restates the question and answers nothing.
 
         A number is given only here, to a sentence that is shown, so no number is ever withdrawn.
         """
@@ -343,6 +360,8 @@ class Engine:
             sentence, context, self.evidence, self.answer_settings.min_support, question=answer.question
         )
         reason = checked.reason
+        if not reason and asked and _restates(sentence, asked):
+            reason = "restates the question: says nothing the question does not"
         if not reason and book.citations and topic and not topic & set(terms(sentence)):
             reason = "off topic: true, but shares no topic word with the question"
         if (
@@ -384,6 +403,12 @@ class Engine:
         return text
 
 
+def _restates(sentence: str, asked: Set[str]) -> bool:
+    """Every content term of ``sentence`` is one of the question's (or a form of one)."""
+    claim = set(terms(re.sub(r"\[\d+(?:,\s?\d+)*\]", "", sentence)))
+    return bool(claim) and all(t in asked or any(related(t, a) for a in asked) for t in claim)
+
+
 def select_context(ranked: list[ScoredSentence], budget_chars: int, max_items: int = 4) -> list[Passage]:
     """The best evidence sentences within a character budget: the model's whole context.
 
@@ -401,15 +426,21 @@ def select_context(ranked: list[ScoredSentence], budget_chars: int, max_items: i
     return chosen
 
 
-def _extractive(ranked: list[ScoredSentence], book: CitationBook) -> str:
+def _extractive(ranked: list[ScoredSentence], book: CitationBook, evidence: Evidence | None = None) -> str:
     """Quote the best evidence sentence unless the verified answer already cites one of the
-    best few (the ranking's first place is not always right; the model's choice may be)."""
+    best few that score close to it (the ranking's first place is not always right; the model's
+    choice may be, unless the ranking clearly prefers another). A sentence that only announces
+    what follows ("Two options were on the table.") is quoted with the next one."""
     best = ranked[0].sentence
+    close = [s for s in ranked[:EXTRACTIVE_SLACK] if s.score >= ranked[0].score - EXTRACTIVE_MARGIN]
     for c in book.citations:
-        if any(c.start < s.sentence.end and s.sentence.start < c.end for s in ranked[:EXTRACTIVE_SLACK]):
+        if any(c.start < s.sentence.end and s.sentence.start < c.end for s in close):
             return ""
-    n = book.number_for((best.start, best.end))
-    return with_marker(best.text, n)
+    quotes = [best]
+    opened = evidence.announced(best) if evidence is not None else None
+    if opened is not None and not any(c.start < opened.end and opened.start < c.end for c in book.citations):
+        quotes.append(opened)
+    return " ".join(with_marker(q.text, book.number_for((q.start, q.end))) for q in quotes)
 
 
 def _delta(text: str, book: CitationBook, announced: set[int]) -> TextDelta:
@@ -428,8 +459,9 @@ def _drained(stream: Iterator[str]) -> Generator[str, None, None]:
 def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evidence:
     article = mask_flagged(manifest.article_text, flagged_spans(manifest))  # instructions are never evidence
     texts = [article[s:e] for s, e in sentences(article)]
+    parts = Evidence(article).clause_texts()  # long sentences' clauses are matched on their own too
     try:
-        vectors = embed_model.get_text_embedding_batch(texts)
+        vectors = embed_model.get_text_embedding_batch(texts + parts)
     except RagError:
         raise
     except Exception as exc:
@@ -444,7 +476,9 @@ def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evide
     header_end = (
         manifest.article_text.find("\n\n") if manifest.title and manifest.article_text.startswith(manifest.title) else 0
     )
-    return Evidence(article, vectors, header_end=max(header_end, 0))
+    return Evidence(
+        article, vectors[: len(texts)], header_end=max(header_end, 0), clause_embeddings=vectors[len(texts) :]
+    )
 
 
 def _check_article_unchanged(path: Path, manifest: Manifest) -> None:

@@ -103,9 +103,12 @@ def abstain_reason(
     vocabulary: set[str],
     min_relevance: float,
     when: tuple[int, int] | None = None,
+    *,
+    follows: bool = False,
 ) -> str | None:
     """Why the article cannot answer ``question``, or ``None`` when it may (``when``: the
-    article's publication (year, month), if known)."""
+    article's publication (year, month), if known; ``follows``: the best evidence is the sentence
+    after the previous answer's quote, which a follow-up's words need not share)."""
     if not ranked:
         return "nothing retrieved"
     best = ranked[0]
@@ -114,17 +117,54 @@ def abstain_reason(
         return "the article never mentions " + ", ".join(missing)
     if asks_after_publication(question, when):
         return "the question is about events after the article was written"
+    absent = [
+        w for w in answer_type.measured(question) if not _known(w, vocabulary) and not _known(stem(w), vocabulary)
+    ]
+    if absent:  # "how much is a ticket?" where no ticket is mentioned: any amount found is another's
+        return "the article never mentions the " + ", ".join(absent) + " asked about"
+    withheld = _withheld(question, ranked[:WITHHELD_DEPTH])
+    if withheld:
+        return "the article says this was not disclosed: " + withheld
     if best.score < min_relevance:
         return f"best evidence scores {best.score:.2f} < {min_relevance:.2f}"
     if not best.names_ok and best.speaker_checked:
         return "the best evidence does not give the words of whom the question names"
-    if not topic_covered(question, best):
+    if not follows and not topic_covered(question, best):
         return "the best evidence shares no topic word with the question"
     kind = answer_type.expected(question)
     if kind == "person" and not answer_type.asks_name(question):
         kind = None  # "who asked her?" may be answered by "the council": only "the name of" insists on a name
     if kind is not None and not answer_type.holds(kind, best.sentence.text, question):
         return f"no {kind} in the best evidence"
+    return None
+
+
+# "she declined to say how many had left": the article reports that the answer was withheld
+_WITHHELD = re.compile(
+    r"\b(?:declined|refused|would not|wouldn't|did not|didn't|could not|couldn't|was unable|were unable|"
+    r"has not|have not|had not)\s+(?:yet\s+)?(?:to\s+)?(?:say|disclose|reveal|specify|confirm|identify|name|give|"
+    r"provide|publish|release)\b|\b(?:was|were|has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|revealed|"
+    r"published|released|made public)\b|\bundisclosed\b|\bnot (?:yet )?(?:known|clear)\b",
+    re.I,
+)
+WITHHELD_DEPTH = 3  # the best few sentences are searched for a withheld answer
+WITHHELD_COVERAGE = 0.6  # share of the question's topic terms the withheld clause must hold
+
+
+def _withheld(question: str, ranked: Sequence[ScoredSentence]) -> str | None:
+    """A sentence among ``ranked`` saying that what the question asks was not disclosed: the
+    words after "declined to say" hold most of the question's topic terms."""
+    topic = topic_terms(question)
+    if not topic:
+        return None
+    for item in ranked:
+        text = item.sentence.text
+        for match in _WITHHELD.finditer(text):
+            rest = text[match.end() :]
+            clause = re.split(r"[;.]|,\s+(?:but|and|while|though)\b", rest, maxsplit=1)[0]
+            held = {stem(synonym(w)) for w in words(clause)}
+            if len(topic & held) >= WITHHELD_COVERAGE * len(topic):
+                return (text[match.start() : match.end()] + clause).strip()
     return None
 
 
@@ -148,9 +188,14 @@ def topic_covered(question: str, best: ScoredSentence) -> bool:
     return best.holds_type and bool(names) and names <= best.context_terms
 
 
+# the measure a "how ..." question asks for belongs to its form: "how long" is answered by "47-kilometre"
+_HOW_WHAT = re.compile(r"\bhow (long|far|big|large|old|tall|high|often|soon|deep|wide|early|late|close)\b", re.I)
+
+
 def topic_terms(question: str) -> set[str]:
     """The question's content terms other than names (what it asks *about*)."""
     tokens = raw_tokens(question)
     names = {w for i, t in enumerate(tokens) if i > 0 and t[:1].isupper() for w in words(t)}
-    content = [w for w in words(question) if w not in STOPWORDS and w not in QUESTION_FILLER and w not in names]
+    asked = {m.lower() for m in _HOW_WHAT.findall(question)}  # "how long is it": the form, not the topic
+    content = [w for w in words(question) if w not in STOPWORDS and w not in QUESTION_FILLER and w not in names | asked]
     return {stem(synonym(w)) for w in content} - {"author"}

@@ -24,7 +24,10 @@ _DATE_Q = re.compile(
 _NAME_OF = re.compile(r"\bname of (?:the|this|that|its|his|her|their)\b", re.I)
 _DAY_Q = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b", re.I)
 _PERSON_Q = re.compile(
-    r"^\s*(?:and\s+)?who\b|\bwhich (?:official|minister|leader|person|president)\b|\bname of (?:the|this|that)\b", re.I
+    r"^\s*(?:and\s+)?who\b|\bwhich (?:official|minister|leader|person|president|body|bodies|organi[sz]ations?|"
+    r"agency|agencies|authority|authorities|company|companies|firms?|groups?|institutions?|committees?|court|"
+    r"unions?|party|parties|department|regulator)\b|\bname of (?:the|this|that)\b",
+    re.I,
 )
 # "Who is Jo Smith?": asks what the named person is (a role), not for another name
 _DEFINITION_Q = re.compile(r"^\s*(?:[Aa]nd\s+)?[Ww]ho (?:is|was|are|were) (?:[A-Z][\w'’.-]*\s*)+\??\s*$")
@@ -40,7 +43,10 @@ _RELATIVE_DATE = re.compile(
     r"\b(?:days?|weeks?|months?|years?) (?:before|after|ago|later|earlier|prior)\b|\btoday\b|\byesterday\b"
     r"|\b(?:on|last|next|that|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|same) "
-    r"(?:day|night|week|month|year)s? of\b",
+    r"(?:day|night|week|month|year)s? of\b"
+    r"|\b(?:end|start|beginning|middle|close) of (?:the|this|next|last) (?:year|month|week|decade|spring|summer|"
+    r"autumn|fall|winter)\b|\b(?:this|next|last) (?:year|month|week|spring|summer|autumn|winter)\b"
+    r"|\bin the (?:spring|summer|autumn|winter)\b",
     re.I,
 )
 # Capitalised words that are titles, not names of people (generic English, no place or people).
@@ -58,6 +64,40 @@ def expected(question: str) -> AnswerType | None:
     if _PERSON_Q.search(question) and not _DEFINITION_Q.match(question):
         return "person"
     return None
+
+
+# what a quantity question measures: "how many tonnes", "how much will a single ticket cost",
+# "what salary", "what is X's hourly rate"
+_MEASURED = (
+    re.compile(r"\bhow many ([^\W\d_]+)", re.I),
+    re.compile(  # the head of the noun phrase before "cost": "a single ticket (from A to B) cost"
+        r"\bhow much (?:will|would|did|does|do|is|was|has|have|could|should) (?:a|an|the|each|every|one|its|their|"
+        r"his|her)\s+(?:[^\W\d_]+\s+){0,2}?([^\W\d_]+)(?=\s+(?:from|to|of|for|in|at|on|cost)\b)[^?]*\bcost\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(salary|salaries|wages?|fees?|price|prices|hourly rate|pay rate|earnings|income|population)\b", re.I
+    ),
+)
+# nouns that name the form of a quantity, not what is measured ("what share of the cost")
+_FORM_NOUNS = frozenset(
+    "share proportion percentage percent margin number amount total size sum figure times more less much "
+    "people person per".split()
+)
+
+
+def measured(question: str) -> list[str]:
+    """The words naming what a quantity question measures (for the check that the article
+    mentions it at all); empty when the question is not about a quantity or names no such thing."""
+    if expected(question) != "quantity":
+        return []
+    out = []
+    for pattern in _MEASURED:
+        for match in pattern.finditer(question):
+            for word in words(match.group(1)):
+                if word not in _FORM_NOUNS and word not in _NOT_COUNTED and word not in STOPWORDS:
+                    out.append(word)
+    return out
 
 
 def asks_name(question: str) -> bool:
@@ -83,6 +123,8 @@ _CURRENCY = re.compile(r"[$€£¥]\s?\d")
 # "how long did it last / take": a span of time, not any number
 _DURATION_Q = re.compile(r"\bhow long\b(?!.*\b(?:km|kilomet|metre|meter|mile|feet|foot|inch)\w*)", re.I)
 _TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
+_LENGTH_Q = re.compile(r"\bhow long (?:is|are|was|were|will)\b", re.I)
+_LENGTH_UNITS = frozenset("kilometre kilometer km metre meter mile feet foot yard inch".split())
 # "how much did it cost / will they pay": an amount of money, not a count of people
 _MONEY_Q = re.compile(
     r"\bhow much\b.*\b(?:cost|costs|costing|spend|spent|pay|paid|pays|price|priced|worth|fund|funds|funded|"
@@ -111,7 +153,9 @@ def _has_quantity(text: str, question: str) -> bool:
     if wanted_units:
         return any(u in tokens or u in text for u in wanted_units)
     if _DURATION_Q.search(question):  # "how long": a number of days, hours, years ("11-day", "two years")
-        return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _TIME_UNITS)
+        # "how long is the line?" may also ask a length ("47-kilometre")
+        units = _TIME_UNITS | (_LENGTH_UNITS if _LENGTH_Q.search(question) else frozenset())
+        return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in units)
     if _MONEY_Q.search(question) or _MONEY_NOUN_Q.search(question):  # money ("€9.3 million"), or a share of it
         return (
             bool(_CURRENCY.search(text))

@@ -135,8 +135,9 @@ def _repeats_itself(claim: str, n: int = 4) -> bool:
 
 
 def with_marker(claim: str, n: int) -> str:
-    """Put ``[n]`` before the sentence's final punctuation (after closing quotes)."""
-    match = re.search(r"[.!?]+[\"'”’)]*$", claim)
-    if match:
+    """Put ``[n]`` before the sentence's final punctuation, or after a closing quote (never inside
+    the quoted words: ``"... surprised." [1]``)."""
+    match = re.search(r"[.!?]+([\"'”’)]*)$", claim)
+    if match and not match.group(1):
         return f"{claim[: match.start()]} [{n}]{claim[match.start() :]}"
     return f"{claim} [{n}]"

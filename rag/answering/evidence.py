@@ -6,6 +6,7 @@ once per engine (the article has tens of sentences) and then only compared by do
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence, Set
@@ -63,12 +64,21 @@ SPECIFICITY = 0.5
 NAME_PENALTY = 0.6
 # "why?": a sentence that gives a reason ("because", "due to", "in part, this was") is likelier the answer
 REASON_BONUS = 0.1
+# how far a long sentence's best clause lifts its similarity to the question (1: all the way)
+CLAUSE_WEIGHT = 1.0
+# "what did X ask the board to do?": the sentence with X's asking, over X's other words
+SPEECH_ACT_BONUS = 0.15
 _WHY_Q = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why\b", re.I)
+_SUBORDINATE = re.compile(r"\s(?:when|whenever|after|while|despite|although|though|if|once|given that)\s(.+)$", re.I)
 _REASON = re.compile(
     r"\b(?:because|since|due to|as a result|consequence|reason|so that|in part|caused?|led to|"
     r"according to|thanks to|ruling that|ruled that|on the grounds|grounds that|in order|after)\b|:",
     re.I,
 )
+# a sentence of at most this many words counting a plural ("two ways forward") announces the next ones
+ANNOUNCER_WORDS = 15
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten".split())
+_SPAN_WORDS = frozenset("years months weeks days hours minutes decades times".split())  # "two years": a span
 # a follow-up is asking for something new: a sentence the conversation already cited counts this much
 REPEAT_FACTOR = 0.85
 # "Why?" after an answer: a sentence already cited that gives no reason is not the answer
@@ -85,14 +95,16 @@ HEADER_TERMS = frozenset({"author", "publish", "date", "title", "headline"})
 # "What did X say / tell / announce ...": the answer is X's words, not someone else's at the same event
 _SPEECH_Q = re.compile(  # the question's own opening, not the context a follow-up carries after it
     r"^\s*(?:and |but |so )?(?:what|how) (?:did|does|do|has|have|would|will) (?P<who>.+?) "
-    r"(?:say|said|state|tell|told|declare|announce|add|argue|claim|call|warn|describe|comment|note|think|expect)\b",
+    r"(?P<verb>say|said|state|tell|told|declare|announce|add|argue|claim|call|warn|describe|comment|note|think|"
+    r"expect|ask|urge|demand|propose|suggest|want|promise|recommend)\b",
     re.I,
 )
 _SPEECH_VERB = re.compile(
     r"^(?:said|says?|saying|stat(?:ed|es|ing)|told|tells?|telling|declar(?:ed|es|ing)|announc(?:ed|es|ing)|"
     r"add(?:ed|s|ing)|argu(?:ed|es|ing)|claim(?:ed|s|ing)?|call(?:ed|s|ing)|warn(?:ed|s|ing)?|comment(?:ed|s|ing)?|"
     r"not(?:ed|es|ing)|describ(?:ed|es|ing)|recommend(?:ed|s|ing)?|dismiss(?:ed|es|ing)|express(?:ed|es|ing)|"
-    r"respond(?:ed|s|ing)?|insist(?:ed|s|ing)?|promis(?:ed|es|ing))$",
+    r"respond(?:ed|s|ing)?|insist(?:ed|s|ing)?|promis(?:ed|es|ing)|ask(?:ed|s|ing)?|urg(?:ed|es|ing)|"
+    r"demand(?:ed|s|ing)?|propos(?:ed|es|ing)|suggest(?:ed|s|ing)?|apologis(?:ed|es|ing)|apologiz(?:ed|es|ing))$",
     re.I,
 )
 _PRONOUNS = frozenset("he she they it his her their".split())
@@ -103,7 +115,10 @@ def _QUOTE_OR_VERB(text: str) -> bool:
     return bool(re.search(r"[\"“”]", text)) or any(_SPEECH_VERB.match(w) for w in words(text))
 
 
-SPEAKER_WINDOW = 10  # a speaker is named within this many words of the speech verb
+SPEAKER_WINDOW = 10  # a speaker is named within this many words before the speech verb,
+SPEAKER_AFTER = 3  # or this many after it ("said Ms Jo Smith")
+# an appositive clause between a name and its verb: "X, who chairs the committee, said"; "X, a lawyer, said"
+_APPOSITIVE = re.compile(r",\s+(?:who|whose|which|a|an|the|its|his|her|their)\b(?:[^,;:\"“”]|,(?=\d))*(?=,)")
 _TITLE_WORDS = frozenset(
     "mr mrs ms dr professor mayor governor president minister secretary councillor chair chief the a an "
     "january february march april may june july august september october november december "
@@ -118,7 +133,13 @@ class Evidence:
     questions about the author, date and title.
     """
 
-    def __init__(self, text: str, embeddings: Sequence[Sequence[float]] | None = None, header_end: int = 0) -> None:
+    def __init__(
+        self,
+        text: str,
+        embeddings: Sequence[Sequence[float]] | None = None,
+        header_end: int = 0,
+        clause_embeddings: Sequence[Sequence[float]] | None = None,
+    ) -> None:
         self.text = text
         self.header_end = header_end
         spans = sentences(text)
@@ -152,6 +173,18 @@ class Evidence:
         if self.embeddings is not None and len(self.embeddings) != len(self.sentences):
             raise ValueError("one embedding per sentence expected")
         self.generic = self._genericity()
+        # the clauses of long sentences, embedded too: "..., but the Authority refused to certify it"
+        # answers "which body declined to approve it?" though the whole sentence is about something else
+        self.clauses = [clauses(text, x.start, x.end) for x in self.sentences]
+        self.clause_vectors: list[list[tuple[list[float], float]]] = [[] for _ in self.sentences]
+        if clause_embeddings is not None and self.embeddings:
+            flat = [_unit(v) for v in clause_embeddings]
+            if len(flat) != sum(len(c) for c in self.clauses):
+                raise ValueError("one embedding per clause expected (see clause_texts)")
+            centroid, mean = self._centroid
+            it = iter(flat)
+            for i, spans in enumerate(self.clauses):
+                self.clause_vectors[i] = [(v, _dot(v, centroid) - mean) for v in (next(it) for _ in spans)]
         # a news story's first sentence (its lede) sums the story up: always a candidate, never a bonus
         self.lede = next((i for i, x in enumerate(self.sentences) if x.start >= header_end), None)
 
@@ -162,7 +195,21 @@ class Evidence:
         centroid = _unit([sum(col) for col in zip(*self.embeddings, strict=True)])
         sims = [_dot(v, centroid) for v in self.embeddings]
         mean = sum(sims) / len(sims)
+        self._centroid = (centroid, mean)
         return [x - mean for x in sims]
+
+    def clause_texts(self) -> list[str]:
+        """The texts to embed for ``clause_embeddings``, in order."""
+        return [self.text[s:e] for spans in self.clauses for s, e in spans]
+
+    def semantic(self, q_vec: Sequence[float], i: int) -> float:
+        """Specific similarity of the question to sentence ``i``, or to its best clause."""
+        assert self.embeddings is not None
+        whole = _dot(q_vec, self.embeddings[i]) - SPECIFICITY * self.generic[i]
+        best = whole
+        for v, generic in self.clause_vectors[i]:
+            best = max(best, _dot(q_vec, v) - SPECIFICITY * generic)
+        return whole + CLAUSE_WEIGHT * (best - whole)
 
     def cited_in(self, answer: str) -> list[int]:
         """Indexes of the article sentences an earlier answer quotes (markers ignored), or that one
@@ -239,6 +286,7 @@ class Evidence:
         carried: Sequence[int] = (),
         repeated: Sequence[int] = (),
         following: Sequence[int] = (),
+        required: Set[str] = frozenset(),
     ) -> list[ScoredSentence]:
         """Sentences of the retrieved passages, best answer-bearing first.
 
@@ -253,7 +301,8 @@ class Evidence:
         ranked even when retrieval missed them; ``repeated``: sentences already cited, which an
         elliptical follow-up ("Why?") is less likely to want again; ``following``: the sentences
         the last answer quoted, whose next few sentences gain :data:`FOLLOWING_BONUS` (and are
-        ranked even when retrieval missed them).
+        ranked even when retrieval missed them); ``required``: a follow-up's own terms ("and the
+        brine?"), lowered by :data:`NAME_PENALTY` where neither the sentence nor its neighbours hold one.
         """
         q_terms = {self._positive(t) for t in question_terms(question)}
         kind = answer_type.expected(question)
@@ -264,6 +313,8 @@ class Evidence:
         speaker = self.names_in(speech.group("who"), first_too=True) if speech else set()
         if speech and not speaker and set(words(speech.group("who"))) & _PRONOUNS:
             speaker = q_names  # "what did she say? Munteanu": the pronoun stands for the name carried along
+        # "what did X ask / urge / propose": a sentence with that verb, not one where X merely speaks
+        act = {_loose(t) for t in terms(speech.group("verb"))} - _SPEECH_TERMS if speech and speaker else set()
         others_ok = q_names | speaker
         # "the board" for "the Northgate Water Board": a name's last word, when the
         # article also writes it in lower case, stands for the name further on
@@ -273,6 +324,12 @@ class Evidence:
             q_terms -= _SPEECH_TERMS
             light = {t for n in speaker for t in terms(n)}
         why = bool(_WHY_Q.match(question))
+        if why and (clause := _SUBORDINATE.search(question)):
+            # "why was nobody hurt when a train ...": the reason asked for is the main clause's; the
+            # "when ..." clause sets the scene, and the sentence telling the scene is rarely the answer
+            scene = set(question_terms(clause.group(1))) - set(question_terms(question[: clause.start()]))
+            if q_terms - scene:
+                light |= scene
         again = set(repeated)
         q_vec = _unit(query_embedding) if query_embedding is not None else None
         seen: set[int] = set()
@@ -292,11 +349,7 @@ class Evidence:
             seen.add(i)
             sentence = self.sentences[i]
             lexical = self._coverage(q_terms, i, light)
-            semantic = (
-                _dot(q_vec, self.embeddings[i]) - SPECIFICITY * self.generic[i]
-                if q_vec is not None and self.embeddings is not None
-                else lexical
-            )
+            semantic = self.semantic(q_vec, i) if q_vec is not None and self.embeddings is not None else lexical
             score = 0.5 * semantic + 0.5 * lexical
             holds = kind is not None and answer_type.holds(kind, sentence.text, question)
             if holds and kind is not None:
@@ -306,6 +359,8 @@ class Evidence:
             score += after.get(i, 0.0)
             if why and _REASON.search(sentence.text):
                 score += REASON_BONUS
+            if act and act & {_loose(t) for t in sentence.terms}:
+                score += SPEECH_ACT_BONUS
             # "when was that?", "why?" may be answered by the sentence already cited, if it holds a date, a reason
             if i in again and not holds and not (why and _REASON.search(sentence.text)):
                 score *= REPEAT_FACTOR * (WHY_REPEAT_FACTOR if why else 1.0)
@@ -317,6 +372,8 @@ class Evidence:
             if speaker:
                 names_ok = names_ok and self._spoken_by(speaker, others_ok, i)
             if not names_ok:
+                score *= NAME_PENALTY
+            if required and not self._holds_any(required, i):
                 score *= NAME_PENALTY
             if sentence.end <= self.header_end and not about_header:
                 score *= 0.5
@@ -354,7 +411,8 @@ class Evidence:
         sentence = self.sentences[i]
         if any(self._named(n, sentence.words) for n in speaker):  # a first or last name will do
             return self._speaks(speaker, sentence.text)
-        if self.names_in(sentence.text) - allowed or not _QUOTE_OR_VERB(sentence.text):
+        others = self.names_in(sentence.text, first_too=True) - allowed
+        if (others and self._speaks(others, sentence.text)) or not _QUOTE_OR_VERB(sentence.text):
             return False  # someone else's words, or no words at all (narrative next to a quote)
         nxt = i + 1
         if (
@@ -375,11 +433,35 @@ class Evidence:
         return False
 
     def _speaks(self, speaker: set[str], text: str) -> bool:
-        """A speech verb with the speaker's name near it ("Blinken stated", "X, chief of Y, added")."""
-        tokens = words(text)
+        """A speech verb with the speaker's name near it ("Blinken stated", "X, chief of Y, added"),
+        counted without the appositive clauses between them ("X, who chairs ..., said")."""
+        tokens = words(_APPOSITIVE.sub("", text))
         verbs = [k for k, t in enumerate(tokens) if _SPEECH_VERB.match(t)]
         near = [k for k, t in enumerate(tokens) if any(self._named(n, {t}) for n in speaker)]
-        return any(abs(k - v) <= SPEAKER_WINDOW for v in verbs for k in near)
+        # the speaker comes before the verb ("X said") or right after it ("said X")
+        return any(-SPEAKER_AFTER <= v - k <= SPEAKER_WINDOW for v in verbs for k in near)
+
+    def announced(self, sentence: Sentence) -> Sentence | None:
+        """The next sentence, when ``sentence`` only announces what it opens ("Two options were on
+        the table."; "The board had to choose between two ways forward."): short, counting a plural
+        noun, and followed in its paragraph by the first of them."""
+        i = next((k for k, x in enumerate(self.sentences) if x.start == sentence.start), None)
+        if i is None or i + 1 >= len(self.sentences) or not self._same_paragraph(i, i + 1):
+            return None
+        tokens = words(sentence.text)
+        if len(tokens) > ANNOUNCER_WORDS or _NUMBER.search(sentence.text) or re.search(r"[:\"“”]", sentence.text):
+            return None  # a figure or a quote is a fact of its own, not an announcement
+        counted = any(
+            t in _COUNT_WORDS
+            and any(n.endswith("s") and len(n) > 3 and n not in _SPAN_WORDS for n in tokens[k + 1 : k + 3])
+            for k, t in enumerate(tokens)
+        )
+        return self.sentences[i + 1] if counted else None
+
+    def _holds_any(self, wanted: Set[str], i: int) -> bool:
+        """Sentence ``i`` or a neighbour holds one of ``wanted`` (terms), in some form."""
+        near = self._context(i) | self.sentences[i].words
+        return any(w in near or any(related(w, t) for t in near if t[:3] == w[:3]) for w in wanted)
 
     def _same_paragraph(self, i: int, j: int) -> bool:
         a, b = sorted((self.sentences[i].end, self.sentences[j].start))
@@ -439,6 +521,30 @@ class Evidence:
                     if coverage >= min_support and (span not in found or coverage > found[span].coverage):
                         found[span] = Support(p_index, span, coverage)
         return sorted(found.values(), key=lambda s: -s.coverage)
+
+
+# where a long sentence divides into clauses: "; ", ", but ", ", while ", ", which ", a dash
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s+|\s+[—–]\s+|,\s*[\"“”]?\s*(?=(?:but|while|whereas|though|although|because|which|so|yet|after|"
+    r"and then|according to)\s)",
+    re.I,
+)
+CLAUSE_MIN_WORDS = 4
+
+
+def clauses(text: str, start: int, end: int) -> list[Span]:
+    """The clauses of ``text[start:end]`` worth embedding on their own (none for a one-clause
+    sentence): each at least :data:`CLAUSE_MIN_WORDS` words; a shorter piece joins its neighbour."""
+    cuts = [start] + [start + m.end() for m in _CLAUSE_BREAK.finditer(text[start:end])] + [end]
+    pieces: list[Span] = []
+    for a, b in itertools.pairwise(cuts):
+        if pieces and len(text[pieces[-1][0] : pieces[-1][1]].split()) < CLAUSE_MIN_WORDS:
+            pieces[-1] = (pieces[-1][0], b)
+        else:
+            pieces.append((a, b))
+    if len(pieces) > 1 and len(text[pieces[-1][0] : pieces[-1][1]].split()) < CLAUSE_MIN_WORDS:
+        pieces[-2:] = [(pieces[-2][0], pieces[-1][1])]
+    return pieces if len(pieces) > 1 else []
 
 
 def _loose(term: str) -> str:

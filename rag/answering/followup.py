@@ -28,6 +28,12 @@ _WHY_NOT = re.compile(r"^\s*why not\b", re.IGNORECASE)  # "why not the union's f
 _PRONOUNS = frozenset("he she him her his hers they them their theirs it its".split())
 # "what about the other one?", "who else?": not what was already cited
 _CONTRAST = frozenset("other another else".split())
+# the nouns of a follow-up ("and the brine?", "what happened to his proposal?"), not its verbs ("be built")
+_NOUN_AFTER = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|this|that|these|those|at|of|about|on|in|for)\s+"
+    r"((?:(?:first|second|third|fourth|last|other|new|old|next|same|whole|main)\s+)?[^\W\d_]+)",
+    re.I,
+)
 _MARKERS = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 
 
@@ -95,6 +101,8 @@ class Rewrite:
     focus: str
     method: Literal["none", "llm", "fallback"]
     exclude_cited: bool = False  # "the other one": rank what the conversation has not cited yet
+    # "and the brine?", "when will it report?": the follow-up's own words, which its answer must hold
+    required: frozenset[str] = frozenset()
 
 
 def standalone_question(
@@ -122,4 +130,5 @@ def standalone_question(
         focus = question + (" " + " ".join(names[:2]) if own & _PRONOUNS and names else "")
     else:
         focus = combined
-    return Rewrite(combined, focus, "fallback", contrast)
+    required = frozenset(t for t in question_terms(" ".join(_NOUN_AFTER.findall(question))) if t not in _REFERRING)
+    return Rewrite(combined, focus, "fallback", contrast, required)

@@ -18,8 +18,9 @@ _ABBREVIATIONS = {
     "sept", "oct", "nov", "dec",
 }  # fmt: skip
 
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then white space.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets and citation markers
+# (an answer's ``"... surprised." [1]``), then white space.
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s?\[\d{1,3}(?:,\s?\d{1,3})*\])*(?=\s)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _ATTRIBUTION = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,4}(?:stated|said|added|noted|declared|told reporters)\.$")
 _OPENERS = "\"'“‘([" + "—–-"

@@ -1,0 +1,132 @@
+# ruff: noqa: E501  (the test article's paragraphs are one line each, as scraped text is)
+"""Evidence selection and abstention rules, on a text written for this test (no models).
+
+Each rule is generic English, not this text's words: speakers separated from their verb by an
+appositive, "asked" as reported speech, lengths for "how long is", "which body" wanting a name,
+the scene of a "why ... when" question, a thing measured that the text never mentions, an answer
+the text says was withheld, clauses of long sentences, and citation markers outside quotes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer import Passage
+from rag.answering import answer_type
+from rag.answering.abstain import abstain_reason, topic_terms
+from rag.answering.citations import with_marker
+from rag.answering.evidence import Evidence, clauses
+from rag.engine import _restates
+from rag.ingest.sentences import sentences
+from rag.retrieval.lexical import terms
+
+TEXT = """Canal Bridge Reopens After Two-Year Repair
+By Lio Marsh
+2030-09-02
+
+The Wexley Canal bridge, the 240-metre crossing that links the old town with the harbour, reopened to traffic on Monday after a repair that took two years and cost £31 million.
+
+Work was delayed when divers found that three of the bridge's piers had been undermined by the current. Nobody was injured when a section of the footway dropped in 2029, because the bridge had already been closed to pedestrians, but the Harbour Safety Board refused to sign off the first repair plan.
+
+Councillor Mara Penhale, who chairs the council's works committee and voted against the first plan, said the delay had been "a price worth paying for a bridge that will stand." She added that the council would publish the final accounts in the spring.
+
+Tomas Greer, who speaks for the Old Town Traders, a group of about 140 shops, said trade had fallen by a third. He asked the council to waive parking charges until Christmas. The council's chief engineer declined to say how many of the original piers had been replaced.
+
+An inquiry into the first plan, led by the retired judge Iris Kade, will report next year."""
+
+
+@pytest.fixture(scope="module")
+def evidence() -> Evidence:
+    return Evidence(TEXT, header_end=TEXT.find("\n\n"))
+
+
+def whole(evidence: Evidence) -> list[Passage]:
+    return [Passage("all", evidence.text, 0, len(evidence.text), 1.0)]
+
+
+def first(evidence: Evidence, question: str) -> str:
+    return evidence.rank(question, whole(evidence))[0].sentence.text
+
+
+def test_a_speaker_is_found_past_an_appositive_clause(evidence: Evidence):
+    # "X, who chairs the committee and voted against the plan, said": the verb is far from the name
+    top = evidence.rank("What did Councillor Mara Penhale say about the delay?", whole(evidence))[0]
+    assert top.sentence.text.startswith("Councillor Mara Penhale")
+    assert top.names_ok and top.speaker_checked
+    top = evidence.rank("How did Tomas Greer say trade had changed?", whole(evidence))[0]
+    assert top.sentence.text.startswith("Tomas Greer") and top.names_ok
+
+
+def test_what_someone_asked_for_is_their_reported_speech(evidence: Evidence):
+    assert first(evidence, "What did Tomas Greer ask the council to do?").startswith("He asked the council")
+
+
+def test_how_long_is_a_thing_may_ask_a_length():
+    q = "How long is the Wexley Canal bridge?"
+    assert answer_type.expected(q) == "quantity"
+    assert answer_type.holds("quantity", "the 240-metre crossing that links the old town", q)
+    assert answer_type.holds("quantity", "a repair that took two years", q)
+    assert not answer_type.holds("quantity", "three of the bridge's piers", q)
+    # "how long" is the question's form, not its topic
+    assert topic_terms(q) == {"bridg"}
+
+
+def test_which_body_wants_a_name():
+    q = "Which body refused to sign off the first plan?"
+    assert answer_type.expected(q) == "person"
+    assert answer_type.holds("person", "but the Harbour Safety Board refused to sign off the first repair plan", q)
+    assert not answer_type.holds("person", "Work was delayed when divers found the piers undermined.", q)
+
+
+def test_a_why_question_is_about_its_main_clause_not_the_scene(evidence: Evidence):
+    # the "when ..." clause sets the scene; the sentence telling the scene is not the reason
+    q = "Why was nobody hurt when a section of the footway dropped?"
+    assert first(evidence, q).startswith("Nobody was injured")
+
+
+def test_a_long_sentence_is_split_into_clauses():
+    text = "Nobody at all was injured, because the bridge was closed, but the Board refused to sign off the plan."
+    parts = [text[s:e] for s, e in clauses(text, 0, len(text))]
+    assert parts == [
+        "Nobody at all was injured, ",
+        "because the bridge was closed, ",
+        "but the Board refused to sign off the plan.",
+    ]
+    assert clauses("A short sentence, but fine.", 0, 27) == []  # a piece under four words joins its neighbour
+
+
+def test_a_thing_measured_that_the_text_never_mentions_is_declined(evidence: Evidence):
+    q = "How much will a parking permit for the harbour cost?"
+    assert answer_type.measured(q) == ["permit"]
+    ranked = evidence.rank(q, whole(evidence))
+    reason = abstain_reason(q, ranked, evidence.vocabulary, 0.0)
+    assert reason is not None and "permit" in reason
+    assert answer_type.measured("What is Mara Penhale's salary?") == ["salary"]
+    # a form noun ("what share") or a thing the text mentions is not grounds to decline
+    assert answer_type.measured("What share of the cost did the council pay?") == []
+    q = "How much did the repair cost?"
+    assert answer_type.measured(q) == ["repair"]
+    assert abstain_reason(q, evidence.rank(q, whole(evidence)), evidence.vocabulary, 0.0) is None
+
+
+def test_an_answer_the_text_says_was_withheld_is_declined(evidence: Evidence):
+    q = "How many of the original piers have been replaced?"
+    reason = abstain_reason(q, evidence.rank(q, whole(evidence)), evidence.vocabulary, 0.0)
+    assert reason is not None and reason.startswith("the article says this was not disclosed")
+    # a sentence that withholds something else does not decline a question it answers
+    q = "How many shops are in the Old Town Traders?"
+    assert abstain_reason(q, evidence.rank(q, whole(evidence)), evidence.vocabulary, 0.0) is None
+
+
+def test_a_generated_sentence_that_restates_the_question_answers_nothing():
+    asked = set(terms("Who chairs the council's works committee?"))
+    assert _restates("The council's chairman is the chair of the council's works committee [1].", asked)
+    assert not _restates("Mara Penhale chairs the council's works committee [1].", asked)
+
+
+def test_a_citation_marker_goes_after_a_closing_quote_and_stays_with_its_sentence():
+    quoted = with_marker('He said trade had been "a price worth paying."', 2)
+    assert quoted == 'He said trade had been "a price worth paying." [2]'
+    assert with_marker("Trade fell by a third.", 1) == "Trade fell by a third [1]."
+    answer = quoted + " It reopened on Monday [3]."
+    assert [answer[s:e] for s, e in sentences(answer)] == [quoted, "It reopened on Monday [3]."]
