@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer import Passage
+from rag.answer import Passage, Turn
 from rag.answering import answer_type
 from rag.answering.abstain import abstain_reason, topic_terms
 from rag.answering.citations import with_marker
-from rag.answering.evidence import Evidence, clauses
+from rag.answering.evidence import NAME_PENALTY, Evidence, clauses
+from rag.answering.followup import standalone_question
 from rag.engine import _restates
 from rag.ingest.sentences import sentences
 from rag.retrieval.lexical import terms
@@ -130,3 +131,53 @@ def test_a_citation_marker_goes_after_a_closing_quote_and_stays_with_its_sentenc
     assert with_marker("Trade fell by a third.", 1) == "Trade fell by a third [1]."
     answer = quoted + " It reopened on Monday [3]."
     assert [answer[s:e] for s, e in sentences(answer)] == [quoted, "It reopened on Monday [3]."]
+
+
+ANNOUNCING = """Two plans were put to the council. The first would close the bridge for a year. The second would keep one lane open.
+
+The works took two years to finish."""
+
+
+def test_a_sentence_announcing_a_list_is_quoted_with_the_first_item():
+    doc = Evidence(ANNOUNCING)
+    opener = doc.sentences[0]
+    assert doc.announced(opener) is doc.sentences[1]
+    assert doc.announced(doc.sentences[1]) is None  # a plain sentence announces nothing
+    assert doc.announced(doc.sentences[-1]) is None  # "two years" is a span, not a list
+
+
+def test_a_follow_ups_own_nouns_are_required_but_not_its_verbs():
+    history = [Turn("What method will the plant use?", "The plant will use reverse osmosis [1].")]
+    assert standalone_question("And the brine?", history, None).required == {"brine"}
+    assert standalone_question("What happened to his proposal?", history, None).required == {"proposal"}
+    assert standalone_question("Where will it be built?", history, None).required == frozenset()
+    assert standalone_question("Why?", history, None).required == frozenset()
+
+
+def test_a_follow_up_noun_lowers_sentences_without_it(evidence: Evidence):
+    q = "And the parking charges? (context: What did Tomas Greer say?)"
+    plain = {r.sentence.start: r.score for r in evidence.rank(q, whole(evidence))}
+    required = {r.sentence.start: r.score for r in evidence.rank(q, whole(evidence), required={"park"})}
+    near = evidence.sentences[index_of(evidence, "He asked the council")]
+    far = evidence.sentences[index_of(evidence, "An inquiry into the first plan")]
+    assert required[near.start] == plain[near.start]
+    assert required[far.start] == pytest.approx(plain[far.start] * NAME_PENALTY)
+
+
+def index_of(evidence: Evidence, start: str) -> int:
+    return next(i for i, s in enumerate(evidence.sentences) if s.text.startswith(start))
+
+
+@pytest.mark.parametrize(
+    "text", ["would report by the end of the year", "will report next year", "will publish the accounts in the spring"]
+)
+def test_relative_dates_answer_when(text: str):
+    assert answer_type.holds("date", text, "When will it report?")
+
+
+def test_a_follow_up_answered_by_the_sentence_after_the_last_quote_skips_the_topic_check(evidence: Evidence):
+    # "why was it turned down?" paraphrases the previous quote; the next sentence need not share its words
+    q = "Why was it turned down?"
+    ranked = evidence.rank(q, whole(evidence))
+    assert abstain_reason(q, ranked, evidence.vocabulary, 0.0) is not None
+    assert abstain_reason(q, ranked, evidence.vocabulary, 0.0, follows=True) is None

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from rag.answering import answer_type
 from rag.answering.evidence import NEGATIVE_PREFIXES, ScoredSentence
-from rag.retrieval.lexical import QUESTION_FILLER, STOPWORDS, raw_tokens, related, stem, synonym, words
+from rag.retrieval.lexical import QUESTION_FILLER, ROLE_TERMS, STOPWORDS, raw_tokens, related, stem, synonym, words
 
 # A news article cannot report what happened after it was written.
 _AFTER_PUBLICATION = re.compile(
@@ -176,6 +176,9 @@ def topic_covered(question: str, best: ScoredSentence) -> bool:
     """
     topic = topic_terms(question)
     if not topic or (best.lexical > 0 and bool(topic & best.context_terms)):
+        return True
+    # "who heads it?" and "its chair": words for whoever leads a body
+    if topic & ROLE_TERMS and best.context_terms & ROLE_TERMS:
         return True
     # another form of a topic word ("mediation", "mediator"): the stems differ, the words are kin
     if any(related(t, c) for t in topic for c in best.context_terms if t[:4] == c[:4]):

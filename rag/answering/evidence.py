@@ -16,7 +16,16 @@ from rag.answer import Passage
 from rag.answering import answer_type
 from rag.answering.support import document_names
 from rag.ingest.sentences import Span, sentences
-from rag.retrieval.lexical import QUESTION_FILLER, STOPWORDS, question_terms, raw_tokens, related, terms, words
+from rag.retrieval.lexical import (
+    QUESTION_FILLER,
+    ROLE_TERMS,
+    STOPWORDS,
+    question_terms,
+    raw_tokens,
+    related,
+    terms,
+    words,
+)
 
 _NUMBER = re.compile(r"\d")
 
@@ -476,8 +485,9 @@ class Evidence:
         ``light`` terms (a speaker's name) weigh a quarter."""
         if not q_terms:
             return 0.0
-        own = self.sentences[i].terms
-        context = self._context(i)
+        own = _with_role(self.sentences[i].terms)
+        context = _with_role(self._context(i))
+        q_terms = {_ROLE if t in ROLE_TERMS else t for t in q_terms}
         weight = {t: self.idf.get(t, self.max_idf) * (0.25 if t in light else 1.0) for t in q_terms}
         hits = sum(w * (1.0 if t in own else 0.5 if t in context else 0.0) for t, w in weight.items())
         return hits / sum(weight.values())
@@ -545,6 +555,13 @@ def clauses(text: str, start: int, end: int) -> list[Span]:
     if len(pieces) > 1 and len(text[pieces[-1][0] : pieces[-1][1]].split()) < CLAUSE_MIN_WORDS:
         pieces[-2:] = [(pieces[-2][0], pieces[-1][1])]
     return pieces if len(pieces) > 1 else []
+
+
+_ROLE = "<role>"  # what every ROLE_TERMS word counts as, in ranking only
+
+
+def _with_role(found: frozenset[str]) -> frozenset[str]:
+    return found | {_ROLE} if found & ROLE_TERMS else found
 
 
 def _loose(term: str) -> str:

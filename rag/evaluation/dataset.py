@@ -25,13 +25,15 @@ from rag.errors import RagError
 from rag.settings import PROJECT_ROOT
 
 DEFAULT_DATASET = PROJECT_ROOT / "eval" / "gold.jsonl"
-# other documents, each written by hand before any tuning on it and never tuned on: held out entirely.
-# ``third`` and ``fourth`` were written by someone who never saw the engine's code; the fourth's
-# misses were not read before its first figures were quoted (see the README).
+# other documents, each written by hand before any tuning on it: held out entirely (no tune split).
+# ``third`` to ``sixth`` were written by someone who never saw the engine's code. The misses of the
+# second to fourth have since been read and rules written from them (see the README); the fifth and
+# sixth (FRESH_DOCUMENTS) were committed before any change made for them, and their misses are unread.
 HELD_OUT_DOCUMENTS = {
     name: (PROJECT_ROOT / "eval" / name / "article.txt", PROJECT_ROOT / "eval" / name / "gold.jsonl")
-    for name in ("second", "third", "fourth")
+    for name in ("second", "third", "fourth", "fifth", "sixth")
 }
+FRESH_DOCUMENTS = ("fifth", "sixth")
 SECOND_ARTICLE, SECOND_DATASET = HELD_OUT_DOCUMENTS["second"]
 SPLITS = ("tune", "report")
 KINDS = ("answerable", "unanswerable", "adversarial", "conversation")

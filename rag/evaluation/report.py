@@ -111,7 +111,10 @@ SET_TITLES = {
     "report": "held-out (report split)",
     "second": "held-out (second document)",
     "third": "held-out (third document)",
-    "fourth": "held-out (fourth document, fresh)",
+    "fourth": "held-out (fourth document)",
+    "fifth": "held-out (fifth document, fresh)",
+    "sixth": "held-out (sixth document, fresh)",
+    "fresh": "fresh documents, pooled",
     "held_out": "held-out, pooled",
 }
 

@@ -20,6 +20,7 @@ from rag.engine import Engine
 from rag.evaluation import metrics as m
 from rag.evaluation.dataset import (
     DEFAULT_DATASET,
+    FRESH_DOCUMENTS,
     HELD_OUT_DOCUMENTS,
     KINDS,
     GoldSet,
@@ -33,9 +34,11 @@ from rag.settings import Settings, load_settings
 RETRIEVAL_MODES: tuple[Mode, ...] = ("hybrid", "vector", "bm25")
 HIT_K = 5
 MRR_DEPTH = 10
-# the sets reported side by side: in-sample, held-out half, other documents, every held-out set pooled
+# the sets reported side by side: in-sample, held-out half, other documents, the fresh documents
+# pooled, every held-out set pooled
 HELD_OUT_SETS = ("report", *HELD_OUT_DOCUMENTS)
-SETS = ("tune", *HELD_OUT_SETS, "held_out")
+POOLED = {"fresh": FRESH_DOCUMENTS, "held_out": HELD_OUT_SETS}
+SETS = ("tune", *HELD_OUT_SETS, *POOLED)
 
 
 def evaluate(
@@ -76,10 +79,11 @@ def evaluate(
 
 
 def split_summaries(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """The summary of each set present in ``rows``, in :data:`SETS` order (``held_out`` pooled)."""
+    """The summary of each set present in ``rows``, in :data:`SETS` order (``fresh`` and
+    ``held_out`` pooled)."""
     out: dict[str, dict[str, Any]] = {}
     for name in SETS:
-        chosen = [r for r in rows if r.get("set") in (HELD_OUT_SETS if name == "held_out" else (name,))]
+        chosen = [r for r in rows if r.get("set") in POOLED.get(name, (name,))]
         if chosen:
             out[name] = summarise(chosen)
     return out

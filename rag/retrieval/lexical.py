@@ -126,6 +126,16 @@ _SYNONYMS = {
 }  # fmt: skip
 
 
+# Words for whoever leads a body: "who heads the union?" is answered by "the union's chair, X".
+# Only the ranking and the topic check treat them as one; the support check keeps them apart, so
+# "X chairs it" is never verified by "X is its chief executive".
+ROLE_TERMS = frozenset(
+    stem(w)
+    for w in "head heads headed lead leads leader leaders chair chairs chairman chairwoman chairperson chief "
+    "president director boss".split()
+)
+
+
 def synonym(word: str) -> str:
     return _SYNONYMS.get(word, word)
 
