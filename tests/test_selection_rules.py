@@ -13,7 +13,7 @@ import pytest
 
 from rag.answer import Passage, Turn
 from rag.answering import answer_type
-from rag.answering.abstain import abstain_reason, topic_terms
+from rag.answering.abstain import abstain_reason, still_to_come, topic_terms
 from rag.answering.citations import with_marker
 from rag.answering.evidence import NAME_PENALTY, Evidence, clauses
 from rag.answering.followup import standalone_question
@@ -181,3 +181,44 @@ def test_a_follow_up_answered_by_the_sentence_after_the_last_quote_skips_the_top
     ranked = evidence.rank(q, whole(evidence))
     assert abstain_reason(q, ranked, evidence.vocabulary, 0.0) is not None
     assert abstain_reason(q, ranked, evidence.vocabulary, 0.0, follows=True) is None
+
+
+ROLES = """The harbour board met on Monday to approve the accounts.
+
+Its chair, Lena Ross, opened the meeting. The treasurer, Paul Ng, read the accounts."""
+
+
+def test_words_for_whoever_leads_a_body_rank_as_one_but_are_never_verified_as_one():
+    doc = Evidence(ROLES)
+    passages = [Passage("all", doc.text, 0, len(doc.text), 1.0)]
+    # "who heads the board?" is answered by "its chair, X", not by the sentence naming the board
+    ranked = doc.rank("Who heads the harbour board?", passages)
+    assert ranked[0].sentence.text.startswith("Its chair, Lena Ross")
+    assert abstain_reason("Who leads it?", ranked, doc.vocabulary, 0.0) is None
+    # the support check keeps them apart: "heads" is not "chairs"
+    assert doc.support("Lena Ross heads the meeting.", passages, [0], 0.99) is None
+    assert doc.support("Lena Ross opened the meeting.", passages, [0], 0.99) is not None
+
+
+def test_how_something_turned_out_is_declined_when_the_text_tells_of_it_as_still_to_come(evidence: Evidence):
+    q = "What did Iris Kade's inquiry conclude about the first plan?"
+    reason = abstain_reason(q, evidence.rank(q, whole(evidence)), evidence.vocabulary, 0.0, (2030, 9))
+    assert reason == "the article reports this as still to come"
+    # what the text reports as done is answered
+    q = "What did the Harbour Safety Board decide about the first repair plan?"
+    ranked = evidence.rank(q, whole(evidence))
+    assert not still_to_come(q, ranked[:3], (2030, 9))
+    # a later month of the publication year, which the text gives in the future
+    doc = Evidence("Board Meets\n\nThe board said it would decide at its November meeting.")
+    q = "What did the board decide at its November meeting?"
+    ranked = doc.rank(q, [Passage("all", doc.text, 0, len(doc.text), 1.0)])
+    assert still_to_come(q, ranked, (2030, 9))
+
+
+def test_a_role_given_to_the_wrong_holder_is_caught():
+    from rag.answering.support import conflict
+
+    span = "Its chair, Lena Ross, said the outfall would sit in the middle of the crab grounds."
+    assert conflict("The outfall is the chair of the harbour board.", span) is not None
+    assert conflict("Lena Ross is the chair of the harbour board.", span) is None
+    assert conflict("The outfall has been approved.", "The outfall has been approved by the board.") is None

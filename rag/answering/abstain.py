@@ -117,6 +117,8 @@ def abstain_reason(
         return "the article never mentions " + ", ".join(missing)
     if asks_after_publication(question, when):
         return "the question is about events after the article was written"
+    if still_to_come(question, ranked[:WITHHELD_DEPTH], when):
+        return "the article reports this as still to come"
     absent = [
         w for w in answer_type.measured(question) if not _known(w, vocabulary) and not _known(stem(w), vocabulary)
     ]
@@ -137,6 +139,45 @@ def abstain_reason(
     if kind is not None and not answer_type.holds(kind, best.sentence.text, question):
         return f"no {kind} in the best evidence"
     return None
+
+
+# "what did the review conclude?" of a review that "will report by the end of the year"
+_OUTCOME_Q = re.compile(  # "what did the review conclude", "what was decided": how it turned out
+    r"^\s*(?:and |but |so )?what (?:did|has|have|had|was|were) (?:[\w'’-]+ ){0,5}?(?:conclude|find|decide|"
+    r"recommend|rule|determine|show|reveal|agree|vote|approve|concluded|found|decided|recommended|ruled|agreed|"
+    r"approved)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|is due|are due|was due|is expected|are expected|is scheduled|are scheduled|plans? to|"
+    r"postponed until|deferred until|put off until|not yet)\b",
+    re.I,
+)
+_DONE = re.compile(
+    r"\b(?:concluded|found|decided|recommended|ruled|determined|showed|revealed|agreed|voted|approved|rejected)\b", re.I
+)
+_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in answer_type.MONTH_NAMES) + r")\b")  # "may": a verb
+
+
+def still_to_come(question: str, ranked: Sequence[ScoredSentence], when: tuple[int, int] | None = None) -> bool:
+    """The question asks how something turned out ("what did the review conclude?", "what did the
+    board decide at its September meeting?") and the article tells of it only as still to come:
+    the best evidence puts it in the future ("will report", "postponed until its September
+    meeting") and reports no outcome; or the question names a later month of the publication year
+    (no year given) that the evidence also gives in the future."""
+    if not ranked or not _OUTCOME_Q.search(question):
+        return False
+    best = ranked[0].sentence.text
+    if _FUTURE.search(best) and not _DONE.search(best):
+        return True
+    months = {m.lower() for m in _MONTH.findall(question)}
+    if when is None or not months or re.search(r"\b(?:19|20)\d\d\b", question):
+        return False
+    later = {m for m in months if answer_type.MONTH_NAMES.index(m) + 1 > when[1]}
+    return any(
+        bool(later & {m.lower() for m in _MONTH.findall(r.sentence.text)}) and bool(_FUTURE.search(r.sentence.text))
+        for r in ranked
+    )
 
 
 # "she declined to say how many had left": the article reports that the answer was withheld

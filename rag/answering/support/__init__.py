@@ -14,6 +14,7 @@ module then looks for the ways a sentence can reuse those words and still say so
   passive voice (``was X-ed by``) read as its active form; the doer of a verb replaced by another
   name; a name's modifier given to another name of the claim ("A's foreign minister" where the
   span says "B's foreign minister");
+- **roles by a copula**: "A is the chair of B" where the span gives the chair to someone else;
 - **speakers**: a quote attributed (``said``, ``stated``, ``according to``…) to someone the span
   does not attribute it to.
 
@@ -25,13 +26,25 @@ does not know any article's names. It cannot catch every paraphrase that changes
 from __future__ import annotations
 
 from rag.answering.support.numbers_negation import negation, negators, numbers
-from rag.answering.support.roles import actors, attributions, modifiers, names_check, pivots, swaps
+from rag.answering.support.roles import actors, attributions, copula_roles, modifiers, names_check, pivots, swaps
 from rag.answering.support.wording import antonyms, substitution
 from rag.answering.support.words import Token, as_name, document_names, first_word, tokenize
 
 __all__ = ["Token", "conflict", "document_names", "negators", "tokenize"]
 
-CHECKS = (numbers, names_check, negation, antonyms, substitution, attributions, pivots, actors, swaps, modifiers)
+CHECKS = (
+    numbers,
+    names_check,
+    negation,
+    antonyms,
+    substitution,
+    attributions,
+    pivots,
+    actors,
+    swaps,
+    modifiers,
+    copula_roles,
+)
 
 
 def conflict(claim: str, span: str, names: frozenset[str] = frozenset()) -> str | None:

@@ -256,3 +256,33 @@ def actors(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
                 role = "does" if doer else "receives"
                 return f"roles: in the cited sentence '{e.raw}' is not the one who {role} '{p.raw}'"
     return None
+
+
+# -- roles given by a copula ----------------------------------------------------------------------------
+
+ROLE_WINDOW = 4  # in the span, the holder of a role is named within this many words of it
+
+
+def copula_roles(claim: tuple[Token, ...], span: tuple[Token, ...]) -> str | None:
+    """ "The outfall is the chair of the cooperative" cited from "Its chair, Dalia Munteanu, said
+    the outfall would ...": the span gives the role to someone else. For a claim ``A is the R (of
+    B)``, some content word of A must stand within :data:`ROLE_WINDOW` words of R in the span."""
+    for i, t in enumerate(claim):
+        if t.word not in BE or i == 0 or i + 2 >= len(claim):
+            continue
+        k = i + 2  # "is the R": a determiner before the role noun ("has been approved" is no role)
+        if claim[i + 1].word not in ("the", "a", "an", "its", "their", "his", "her"):
+            continue
+        if k >= len(claim) or not claim[k].content or claim[k].cap:
+            continue
+        role = claim[k].stem
+        if k + 1 < len(claim) and claim[k + 1].content and not claim[k + 1].cap:
+            continue  # "is the main reason": a noun phrase, not a role noun alone
+        subject = {u.stem for u in claim[:i] if u.content and u.clause == t.clause}
+        at = [j for j, u in enumerate(span) if u.stem == role or (len(role) >= 4 and u.stem.startswith(role))]
+        if not subject or not at or not subject & {u.stem for u in span}:
+            continue
+        near = {u.stem for j in at for u in span[max(0, j - ROLE_WINDOW) : j + ROLE_WINDOW + 1]}
+        if not subject & near:
+            return f"role changed: the span does not make {' '.join(u.raw for u in claim[:i])} its {claim[k].raw}"
+    return None
