@@ -34,7 +34,7 @@ from rag.answering import entailment, prompts
 from rag.answering.abstain import abstain_reason, published, topic_terms
 from rag.answering.citations import CitationBook, check_sentence, with_marker
 from rag.answering.evidence import Evidence, ScoredSentence
-from rag.answering.followup import standalone_question
+from rag.answering.followup import asks_speaker, standalone_question
 from rag.answering.guard import decline_reason
 from rag.errors import IndexMissingError, QuestionError, RagError
 from rag.ingest.instructions import mask_flagged
@@ -227,6 +227,7 @@ class Engine:
             repeated=cited if elliptical else (),
             following=last_cited,
             required=rewritten.required,
+            speaker_of=last_cited if asks_speaker(question) else (),
         )
         if rewritten.exclude_cited:  # "what about the other one?": not what was already cited
             ranked = [r for r in ranked if r.sentence.start not in {self.evidence.sentences[i].start for i in cited}]

@@ -222,3 +222,15 @@ def test_a_role_given_to_the_wrong_holder_is_caught():
     assert conflict("The outfall is the chair of the harbour board.", span) is not None
     assert conflict("Lena Ross is the chair of the harbour board.", span) is None
     assert conflict("The outfall has been approved.", "The outfall has been approved by the board.") is None
+
+
+def test_who_said_that_finds_the_speaker_of_the_last_quote(evidence: Evidence):
+    from rag.answering.followup import asks_speaker
+
+    assert asks_speaker("Who said that?") and asks_speaker("And who announced it?")
+    assert not asks_speaker("Who chairs the committee?")
+    quoted = index_of(evidence, "She added that the council would publish")
+    assert evidence.speaker_sentence(quoted) == index_of(evidence, "Councillor Mara Penhale")
+    assert evidence.speaker_sentence(index_of(evidence, "Tomas Greer")) == index_of(evidence, "Tomas Greer")
+    ranked = evidence.rank("Who said that?", whole(evidence), speaker_of=[quoted])
+    assert ranked[0].sentence.text.startswith("Councillor Mara Penhale")

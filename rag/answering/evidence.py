@@ -6,6 +6,7 @@ once per engine (the article has tens of sentences) and then only compared by do
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -296,6 +297,7 @@ class Evidence:
         repeated: Sequence[int] = (),
         following: Sequence[int] = (),
         required: Set[str] = frozenset(),
+        speaker_of: Sequence[int] = (),
     ) -> list[ScoredSentence]:
         """Sentences of the retrieved passages, best answer-bearing first.
 
@@ -311,7 +313,9 @@ class Evidence:
         elliptical follow-up ("Why?") is less likely to want again; ``following``: the sentences
         the last answer quoted, whose next few sentences gain :data:`FOLLOWING_BONUS` (and are
         ranked even when retrieval missed them); ``required``: a follow-up's own terms ("and the
-        brine?"), lowered by :data:`NAME_PENALTY` where neither the sentence nor its neighbours hold one.
+        brine?"), lowered by :data:`NAME_PENALTY` where neither the sentence nor its neighbours hold one;
+        ``speaker_of``: the sentences the last answer quoted, for "who said that?": the sentence
+        naming their speaker comes first.
         """
         q_terms = {self._positive(t) for t in question_terms(question)}
         kind = answer_type.expected(question)
@@ -346,7 +350,8 @@ class Evidence:
         candidates = [(p, i) for p, passage in enumerate(passages) for i in self.in_passage(passage)]
         after = self.after(following)
         lede = [self.lede] if self.lede is not None else []
-        candidates += [(-1, i) for i in [*carried, *after, *lede] if 0 <= i < len(self.sentences)]
+        said_by = {j for i in speaker_of if (j := self.speaker_sentence(i)) is not None}
+        candidates += [(-1, i) for i in [*carried, *after, *lede, *said_by] if 0 <= i < len(self.sentences)]
         if speaker:  # a speaker's words run on after the sentence naming them: "..., she said."
             named = [i for _, i in candidates if any(self._named(n, self.sentences[i].words) for n in speaker)]
             candidates += [(-1, j) for i in named for j in self.paragraph_after(i)]
@@ -392,7 +397,13 @@ class Evidence:
                 )
             )
         scored.sort(key=lambda s: s.score, reverse=True)
-        return _type_first(scored) if kind is not None else scored
+        scored = _type_first(scored) if kind is not None else scored
+        if said_by:  # "who said that?" has one answer: whoever the text says spoke the quoted words
+            first = [x for x in scored if any(x.sentence is self.sentences[j] for j in said_by)]
+            rest = [x for x in scored if x not in first]
+            top = max((x.score for x in scored), default=0.0)
+            scored = [dataclasses.replace(x, score=max(x.score, top), names_ok=True) for x in first] + rest
+        return scored
 
     def names_in(self, text: str, first_too: bool = False) -> set[str]:
         """Capitalised words of ``text`` that are names in the article (written capitalised there
@@ -449,6 +460,18 @@ class Evidence:
         near = [k for k, t in enumerate(tokens) if any(self._named(n, {t}) for n in speaker)]
         # the speaker comes before the verb ("X said") or right after it ("said X")
         return any(-SPEAKER_AFTER <= v - k <= SPEAKER_WINDOW for v in verbs for k in near)
+
+    def speaker_sentence(self, i: int) -> int | None:
+        """The sentence naming who speaks in sentence ``i``: ``i`` itself when it names someone next
+        to a speech verb, else the nearest such sentence before it in its paragraph."""
+        for j in range(i, -1, -1):
+            if j < i and not self._same_paragraph(i, j):
+                return None
+            text = self.sentences[j].text
+            named = self.names_in(text, first_too=True)
+            if named and self._speaks(named, text):
+                return j
+        return None
 
     def announced(self, sentence: Sentence) -> Sentence | None:
         """The next sentence, when ``sentence`` only announces what it opens ("Two options were on

@@ -67,6 +67,19 @@ def referents(history: Sequence[Turn], names_in: Callable[[str], set[str]]) -> l
     return out
 
 
+# "who said that?", "who announced it?": the speaker of what the last answer quoted
+_WHO_SAID_IT = re.compile(
+    r"^\s*(?:and |but |so )?who (?:said|says|announced|added|told|stated|claimed|argued|warned|promised|wrote|"
+    r"made|gave|proposed|suggested) (?:it|that|this|those|these|them)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_speaker(question: str) -> bool:
+    """ "Who said that?": the answer is whoever spoke the words the last answer quoted."""
+    return bool(_WHO_SAID_IT.match(question))
+
+
 def contrasts(question: str) -> bool:
     """ "the other one", "who else": the answer is not what the conversation already cited."""
     return any(t in _CONTRAST for t in words(question))
