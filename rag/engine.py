@@ -33,7 +33,7 @@ from rag.answer import Answer, Dropped, Final, Passage, StreamEvent, TextDelta, 
 from rag.answering import entailment, prompts
 from rag.answering.abstain import abstain_reason, published, topic_terms
 from rag.answering.citations import CitationBook, check_sentence, with_marker
-from rag.answering.evidence import Evidence, ScoredSentence
+from rag.answering.evidence import Evidence, ScoredSentence, clause_texts
 from rag.answering.followup import asks_speaker, standalone_question
 from rag.answering.guard import decline_reason
 from rag.errors import IndexMissingError, QuestionError, RagError
@@ -460,7 +460,7 @@ def _drained(stream: Iterator[str]) -> Generator[str, None, None]:
 def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evidence:
     article = mask_flagged(manifest.article_text, flagged_spans(manifest))  # instructions are never evidence
     texts = [article[s:e] for s, e in sentences(article)]
-    parts = Evidence(article).clause_texts()  # long sentences' clauses are matched on their own too
+    parts = clause_texts(article)  # long sentences' clauses are matched on their own too
     try:
         vectors = embed_model.get_text_embedding_batch(texts + parts)
     except RagError:

@@ -1,17 +1,22 @@
 """Decide, before any model call, that the article cannot answer a question.
 
-Six checks, each cheap and explainable (the reason is kept on the answer), in this order:
+Cheap, explainable checks (the reason is kept on the answer), in this order:
 
 1. unknown names: the question names a person, place or number the article never uses, in any
    form of the word ("What did Lavrov say?", "Why was it held in Moscow?");
 2. time: the question asks about events after the article was written ("the next round",
    "later in 2023", "what did they decide in June 2026?" of an article from 2025); a news article
    cannot know them;
-3. relevance: the best evidence sentence scores below ``min_relevance`` (chosen on the tune split);
-4. attribution: "what did X say" finds only someone else's words;
-5. topic: the best evidence shares no content word (other than names) with the question, unless
-   it holds the asked type next to the names asked about (a paraphrase);
-6. answer type: a "how many / how much / how long" question whose best evidence holds no amount, a
+3. still to come: "what did the review conclude?" where the article tells of it only in the future
+   ("will report by the end of the year");
+4. a thing measured that the article never mentions ("how much will a single ticket cost?");
+5. withheld: the article says the answer was not given ("declined to say how many ...");
+6. relevance: the best evidence sentence scores below ``min_relevance`` (chosen on the tune split);
+7. attribution: "what did X say" finds only someone else's words;
+8. topic: the best evidence shares no content word (other than names) with the question, unless
+   it holds the asked type next to the names asked about (a paraphrase), or it is the sentence
+   after the previous answer's quote (a follow-up's paraphrase);
+9. answer type: a "how many / how much / how long" question whose best evidence holds no amount, a
    "when / what year" question whose best evidence holds no date, or a "what is the name of the X"
    question whose best evidence gives no name right after X (a plain "who" may be answered by "the
    council", so it is not declined for want of a name).

@@ -208,10 +208,6 @@ class Evidence:
         self._centroid = (centroid, mean)
         return [x - mean for x in sims]
 
-    def clause_texts(self) -> list[str]:
-        """The texts to embed for ``clause_embeddings``, in order."""
-        return [self.text[s:e] for spans in self.clauses for s, e in spans]
-
     def semantic(self, q_vec: Sequence[float], i: int) -> float:
         """Specific similarity of the question to sentence ``i``, or to its best clause."""
         assert self.embeddings is not None
@@ -563,6 +559,12 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 CLAUSE_MIN_WORDS = 4
+
+
+def clause_texts(text: str) -> list[str]:
+    """The clauses to embed for ``Evidence(text, clause_embeddings=...)``, in order (its sentences'
+    clauses), without building an :class:`Evidence`."""
+    return [text[a:b] for s, e in sentences(text) for a, b in clauses(text, s, e)]
 
 
 def clauses(text: str, start: int, end: int) -> list[Span]:

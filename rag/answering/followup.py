@@ -114,7 +114,7 @@ class Rewrite:
     focus: str
     method: Literal["none", "llm", "fallback"]
     exclude_cited: bool = False  # "the other one": rank what the conversation has not cited yet
-    # "and the brine?", "when will it report?": the follow-up's own words, which its answer must hold
+    # "and the brine?", "what happened to his proposal?": the follow-up's own nouns, which its answer must hold
     required: frozenset[str] = frozenset()
 
 
