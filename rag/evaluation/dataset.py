@@ -28,12 +28,13 @@ DEFAULT_DATASET = PROJECT_ROOT / "eval" / "gold.jsonl"
 # other documents, each written by hand before any tuning on it: held out entirely (no tune split).
 # ``third`` to ``sixth`` were written by someone who never saw the engine's code. The misses of the
 # second to fourth have since been read and rules written from them (see the README); the fifth and
-# sixth (FRESH_DOCUMENTS) were committed before any change made for them, and their misses are unread.
+# sixth were run once before their misses were read; the seventh (FRESH_DOCUMENTS) was committed
+# before any change made for it, and its misses are unread.
 HELD_OUT_DOCUMENTS = {
     name: (PROJECT_ROOT / "eval" / name / "article.txt", PROJECT_ROOT / "eval" / name / "gold.jsonl")
-    for name in ("second", "third", "fourth", "fifth", "sixth")
+    for name in ("second", "third", "fourth", "fifth", "sixth", "seventh")
 }
-FRESH_DOCUMENTS = ("fifth", "sixth")
+FRESH_DOCUMENTS = ("seventh",)
 SECOND_ARTICLE, SECOND_DATASET = HELD_OUT_DOCUMENTS["second"]
 SPLITS = ("tune", "report")
 KINDS = ("answerable", "unanswerable", "adversarial", "conversation")

@@ -112,8 +112,9 @@ SET_TITLES = {
     "second": "held-out (second document)",
     "third": "held-out (third document)",
     "fourth": "held-out (fourth document)",
-    "fifth": "held-out (fifth document, fresh)",
-    "sixth": "held-out (sixth document, fresh)",
+    "fifth": "held-out (fifth document)",
+    "sixth": "held-out (sixth document)",
+    "seventh": "held-out (seventh document, fresh)",
     "fresh": "fresh documents, pooled",
     "held_out": "held-out, pooled",
 }
