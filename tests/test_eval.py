@@ -77,6 +77,20 @@ def test_a_quote_missing_from_the_article_fails_loudly(engine: Engine, tmp_path:
         load_gold(bad, engine.info.article_text)
 
 
+def test_a_conversation_turn_marked_unanswerable_is_right_only_when_declined(engine: Engine, tmp_path: Path):
+    first = json.loads(DEFAULT_DATASET.read_text().splitlines()[0])
+    turns = [
+        {k: first[k] for k in ("question", "key_facts", "evidence")},
+        {"question": "And what is the recipe for banana bread?", "key_facts": [], "evidence": [], "unanswerable": True},
+    ]
+    path = tmp_path / "conv.jsonl"
+    path.write_text(json.dumps({"id": "c", "kind": "conversation", "turns": turns}))
+    gold = load_gold(path, engine.info.article_text)
+    assert [t.kind for t in gold.conversations[0].turns] == ["answerable", "unanswerable"]
+    last = evaluate(engine, gold)["rows"][-1]
+    assert last["refused"] and last["correct"]
+
+
 def test_retrieval_on_the_slice_stays_above_the_targets(result: dict):
     hybrid = result["summary"]["retrieval"]["hybrid"]
     assert hybrid["hit@5"] >= 0.9 and hybrid["mrr"] >= 0.8

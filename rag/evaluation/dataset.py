@@ -107,7 +107,12 @@ def load_gold(path: Path, article_text: str) -> GoldSet:
             split = _split(record)
             if kind == "conversation":
                 turns = [
-                    _item(f"{record['id']}.{k}", "answerable", {**t, "split": split}, article_text)
+                    _item(
+                        f"{record['id']}.{k}",
+                        "unanswerable" if t.get("unanswerable") else "answerable",
+                        {**t, "split": split},
+                        article_text,
+                    )
                     for k, t in enumerate(record["turns"], 1)
                 ]
                 conversations.append(Conversation(record["id"], turns, split))

@@ -71,6 +71,8 @@ def evaluate(
             answer = engine.ask(turn.question, history)
             row = _row(turn, answer, article)
             row["kind"] = "conversation"
+            if turn.kind == "unanswerable":  # a turn the article cannot answer: right when declined
+                row["correct"] = row["refused"]
             row["set"] = set_name or conv.split
             rows.append(row)
             history.append(Turn(turn.question, answer.text))
