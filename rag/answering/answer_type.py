@@ -107,16 +107,17 @@ def asks_name(question: str) -> bool:
 
 def holds(kind: AnswerType, text: str, question: str) -> bool:
     """Whether ``text`` contains an answer of ``kind`` (not merely one the question gave)."""
-    if kind == "quantity":
-        return _has_quantity(text, question)
-    if kind == "date":
-        return _has_date(text, question)
+    if kind in ("quantity", "date"):  # a figure the question itself gives is not its answer
+        for figure in sorted(set(_FIGURE.findall(question)), key=len, reverse=True):
+            text = re.sub(r"(?<![\w.,])" + re.escape(figure) + r"(?![\w]|[.,]\d)", " ", text)
+        return _has_quantity(text, question) if kind == "quantity" else _has_date(text, question)
     if asks_name(question):  # "the name of the firm that ...": a name right after what is named
         return names_near_terms(text, question)
     return _has_new_name(text, question)
 
 
 # "how many days": what is counted (a noun; "how many did ..." counts nothing named)
+_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")  # "1,846", "2.5", "2019"
 _COUNTED = re.compile(r"\bhow many ([^\W\d_]+)", re.I)
 _NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
 _CURRENCY = re.compile(r"[$€£¥]\s?\d")
@@ -214,8 +215,8 @@ def _has_date(text: str, question: str) -> bool:
         asked = {
             w for k, t in enumerate(raw_tokens(question)) if k > 0 and t[:1].isupper() for w in words(t) if w in _MONTHS
         }
-        if asked:  # "on what date in December": a day of that month
-            months = [k for k in months if tokens[k] in asked]
+        if asked:  # "on what date in December": a day of that month ("Tuesday" alone is not one)
+            return any(_day_of_month(tokens, k) for k in months if tokens[k] in asked)
         return any(_day_of_month(tokens, k) for k in months) or any(t.endswith("day") for t in tokens)
     return bool(months) or any(_YEAR.match(t) for t in tokens) or bool(_RELATIVE_DATE.search(text))
 

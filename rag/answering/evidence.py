@@ -125,6 +125,19 @@ def _QUOTE_OR_VERB(text: str) -> bool:
     return bool(re.search(r"[\"“”]", text)) or any(_SPEECH_VERB.match(w) for w in words(text))
 
 
+# silence is not speech: "whose office did not respond to requests for comment", "left without speaking"
+_SILENT = re.compile(
+    r"\b(?:did not|didn't|does not|doesn't|has not|have not|had not|would not|wouldn't|could not|never|declined to|"
+    r"refused to)\s+(?:immediately\s+)?(?:respond|reply|comment|speak|return|answer|be reached)\w*\b[^.;:\"“”]*"
+    r"|\bwithout (?:speaking|comment|commenting|responding|replying|saying|answering)\b[^.;:\"“”]*"
+    r"|\bcould not be reached\b[^.;:\"“”]*|\bno comment\b",
+    re.I,
+)
+_FURNITURE = re.compile(
+    r"^\s*[\[(]?\s*(?:photo(?:graph)?s?|images?|pictures?|pictured|caption|video|watch|advertisement|sponsored|"
+    r"listen|gallery)\s*(?:[:|\]]|\s*$)",
+    re.I,
+)
 SPEAKER_WINDOW = 10  # a speaker is named within this many words before the speech verb,
 SPEAKER_AFTER = 3  # or this many after it ("said Ms Jo Smith")
 # an appositive clause between a name and its verb: "X, who chairs the committee, said"; "X, a lawyer, said"
@@ -195,8 +208,12 @@ class Evidence:
             it = iter(flat)
             for i, spans in enumerate(self.clauses):
                 self.clause_vectors[i] = [(v, _dot(v, centroid) - mean) for v in (next(it) for _ in spans)]
+        # page furniture left inside the body ("Photo: ...", "Advertisement"): never evidence
+        self.furniture = frozenset(i for i, x in enumerate(self.sentences) if _FURNITURE.match(x.text))
         # a news story's first sentence (its lede) sums the story up: always a candidate, never a bonus
-        self.lede = next((i for i, x in enumerate(self.sentences) if x.start >= header_end), None)
+        self.lede = next(
+            (i for i, x in enumerate(self.sentences) if x.start >= header_end and i not in self.furniture), None
+        )
 
     def _genericity(self) -> list[float]:
         """Each sentence's similarity to the article as a whole, minus the article's mean."""
@@ -354,7 +371,7 @@ class Evidence:
         if about_header:  # "who wrote it?": the byline answers even when retrieval missed it
             candidates += [(-1, i) for i, s in enumerate(self.sentences) if s.end <= self.header_end]
         for p_index, i in candidates:
-            if i in seen:
+            if i in seen or i in self.furniture:
                 continue
             seen.add(i)
             sentence = self.sentences[i]
@@ -451,7 +468,7 @@ class Evidence:
     def _speaks(self, speaker: set[str], text: str) -> bool:
         """A speech verb with the speaker's name near it ("Blinken stated", "X, chief of Y, added"),
         counted without the appositive clauses between them ("X, who chairs ..., said")."""
-        tokens = words(_APPOSITIVE.sub("", text))
+        tokens = words(_APPOSITIVE.sub("", _SILENT.sub(" ", text)))
         verbs = [k for k, t in enumerate(tokens) if _SPEECH_VERB.match(t)]
         near = [k for k, t in enumerate(tokens) if any(self._named(n, {t}) for n in speaker)]
         # the speaker comes before the verb ("X said") or right after it ("said X")
