@@ -234,3 +234,73 @@ def test_who_said_that_finds_the_speaker_of_the_last_quote(evidence: Evidence):
     assert evidence.speaker_sentence(index_of(evidence, "Tomas Greer")) == index_of(evidence, "Tomas Greer")
     ranked = evidence.rank("Who said that?", whole(evidence), speaker_of=[quoted])
     assert ranked[0].sentence.text.startswith("Councillor Mara Penhale")
+
+
+FERRY = """Ferry Fares Rise as Operator Cuts Winter Sailings
+By Ana Rook
+2031-01-10
+
+Photo: The ferry Marnie leaves Holt pier on Tuesday.
+
+The Holt ferry company will raise fares by 12 percent from March, after it lost £2.4 million last year, its directors said on Tuesday.
+
+A survey of 1,200 passengers found that most would still use the service. The new timetable starts in April, and a public meeting will be held next Thursday.
+
+Councillor Bea Lund, who represents the island ward, left the meeting without speaking to reporters. The company's chairman, Piet Omar, said the cuts were "painful but necessary."
+
+Advertisement
+
+The harbour trust, which owns the pier, voted to freeze its own charges. Its engineers valued the pier at £5 million."""
+
+
+@pytest.fixture(scope="module")
+def ferry() -> Evidence:
+    return Evidence(FERRY, header_end=FERRY.find("\n\n"))
+
+
+def reason(evidence: Evidence, question: str) -> str | None:
+    return abstain_reason(question, evidence.rank(question, whole(evidence)), evidence.vocabulary, 0.0)
+
+
+def test_page_furniture_inside_the_body_is_never_evidence(ferry: Evidence):
+    ranked = ferry.rank("Which ferry leaves Holt pier on Tuesday?", whole(ferry))
+    assert ranked and not any(x.sentence.text.startswith(("Photo", "Advertisement")) for x in ranked)
+
+
+def test_a_figure_the_question_gives_is_not_its_answer(ferry: Evidence):
+    q = "How many of the 1,200 passengers would stop using the service?"
+    assert not answer_type.holds("quantity", "A survey of 1,200 passengers found that most would stay.", q)
+    assert answer_type.holds("quantity", "Of the 1,200 passengers, 300 would stop.", q)
+    survey = next(x for x in ferry.rank(q, whole(ferry)) if x.sentence.text.startswith("A survey"))
+    assert not survey.holds_type  # ranked without the answer-type bonus
+    assert not answer_type.holds("date", "The 2029 plan was approved.", "When was the 2029 plan approved?")
+
+
+def test_a_day_of_the_asked_month_not_a_weekday_alone(ferry: Evidence):
+    q = "On what exact date in April does the new timetable start?"
+    assert reason(ferry, q) == "no date in the best evidence"
+    assert answer_type.holds("date", "It starts on April 14.", q)
+    assert answer_type.holds("date", "It starts on Tuesday.", "On what date does it start?")
+
+
+def test_silence_is_not_speech(ferry: Evidence):
+    assert reason(ferry, "What did Councillor Bea Lund say about the fares?") == (
+        "the best evidence does not give the words of whom the question names"
+    )
+    assert reason(ferry, "What did Piet Omar say about the cuts?") is None
+
+
+def test_a_why_question_needs_a_stated_cause_or_someones_words(ferry: Evidence):
+    assert reason(ferry, "Why did the harbour trust freeze its charges?") == "the best evidence gives no reason"
+    assert reason(ferry, "Why will the ferry company raise fares?") is None
+
+
+def test_a_cost_question_wants_the_figure_of_the_thing_it_names(ferry: Evidence):
+    q = "How much did the survey cost?"
+    assert answer_type.measured(q) == ["survey"]
+    top = ferry.rank(q, whole(ferry))[0]
+    assert "survey" in top.sentence.text and reason(ferry, q) == "no quantity in the best evidence"
+
+
+def test_which_person_is_quoted_wants_a_name():
+    assert answer_type.expected("Which island councillor is quoted in the article?") == "person"

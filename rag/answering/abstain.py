@@ -16,7 +16,8 @@ Cheap, explainable checks (the reason is kept on the answer), in this order:
 8. topic: the best evidence shares no content word (other than names) with the question, unless
    it holds the asked type next to the names asked about (a paraphrase), or it is the sentence
    after the previous answer's quote (a follow-up's paraphrase);
-9. answer type: a "how many / how much / how long" question whose best evidence holds no amount, a
+9. reason: a "why" question whose best evidence neither states a cause nor reports what anyone said;
+10. answer type: a "how many / how much / how long" question whose best evidence holds no amount, a
    "when / what year" question whose best evidence holds no date, or a "what is the name of the X"
    question whose best evidence gives no name right after X (a plain "who" may be answered by "the
    council", so it is not declined for want of a name).
@@ -28,7 +29,7 @@ import re
 from collections.abc import Sequence
 
 from rag.answering import answer_type
-from rag.answering.evidence import NEGATIVE_PREFIXES, ScoredSentence
+from rag.answering.evidence import NEGATIVE_PREFIXES, ScoredSentence, asks_why, gives_reason
 from rag.retrieval.lexical import QUESTION_FILLER, ROLE_TERMS, STOPWORDS, raw_tokens, related, stem, synonym, words
 
 # A news article cannot report what happened after it was written.
@@ -138,6 +139,8 @@ def abstain_reason(
         return "the best evidence does not give the words of whom the question names"
     if not follows and not topic_covered(question, best):
         return "the best evidence shares no topic word with the question"
+    if asks_why(question) and not gives_reason(best.sentence.text):
+        return "the best evidence gives no reason"
     kind = answer_type.expected(question)
     if kind == "person" and not answer_type.asks_name(question):
         kind = None  # "who asked her?" may be answered by "the council": only "the name of" insists on a name

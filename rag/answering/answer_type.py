@@ -26,7 +26,9 @@ _DAY_Q = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b", re.I)
 _PERSON_Q = re.compile(
     r"^\s*(?:and\s+)?who\b|\bwhich (?:official|minister|leader|person|president|body|bodies|organi[sz]ations?|"
     r"agency|agencies|authority|authorities|company|companies|firms?|groups?|institutions?|committees?|court|"
-    r"unions?|party|parties|department|regulator)\b|\bname of (?:the|this|that)\b",
+    r"unions?|party|parties|department|regulator)\b|\bname of (?:the|this|that)\b"
+    # "which shopper is quoted"
+    r"|^\s*which\b[^?]{0,40}\b(?:is|was|are|were|gets?|got) (?:quoted|cited|interviewed)\b",
     re.I,
 )
 # "Who is Jo Smith?": asks what the named person is (a role), not for another name
@@ -69,7 +71,7 @@ def expected(question: str) -> AnswerType | None:
 # what a quantity question measures: "how many tonnes", "how much will a single ticket cost",
 # "what salary", "what is X's hourly rate"
 _MEASURED = (
-    re.compile(r"\bhow many ([^\W\d_]+)", re.I),
+    re.compile(r"\bhow many ([^\W\d_]+(?:-[^\W\d_]+)*)", re.I),
     re.compile(  # the head of the noun phrase before "cost": "a single ticket (from A to B) cost"
         r"\bhow much (?:will|would|did|does|do|is|was|has|have|could|should) (?:a|an|the|each|every|one|its|their|"
         r"his|her)\s+(?:[^\W\d_]+\s+){0,2}?([^\W\d_]+)(?=\s+(?:from|to|of|for|in|at|on|cost)\b)[^?]*\bcost\b",
@@ -118,7 +120,7 @@ def holds(kind: AnswerType, text: str, question: str) -> bool:
 
 # "how many days": what is counted (a noun; "how many did ..." counts nothing named)
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")  # "1,846", "2.5", "2019"
-_COUNTED = re.compile(r"\bhow many ([^\W\d_]+)", re.I)
+_COUNTED = re.compile(r"\bhow many ([^\W\d_]+(?:-[^\W\d_]+)*)", re.I)  # "how many gill-net samples"
 _NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
 _CURRENCY = re.compile(r"[$€£¥]\s?\d")
 # "how long did it last / take": a span of time, not any number

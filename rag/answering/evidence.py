@@ -24,6 +24,7 @@ from rag.retrieval.lexical import (
     question_terms,
     raw_tokens,
     related,
+    stem,
     terms,
     words,
 )
@@ -122,7 +123,17 @@ _SPEECH_TERMS = frozenset(terms("say said tell told state stated declare announc
 
 
 def _QUOTE_OR_VERB(text: str) -> bool:
-    return bool(re.search(r"[\"“”]", text)) or any(_SPEECH_VERB.match(w) for w in words(text))
+    return bool(re.search(r"[\"“”]", text)) or any(_SPEECH_VERB.match(w) for w in words(_SILENT.sub(" ", text)))
+
+
+def asks_why(question: str) -> bool:
+    return bool(_WHY_Q.match(question))
+
+
+def gives_reason(text: str) -> bool:
+    """A sentence that can answer "why": it states a cause ("because", "after", "due to") or reports
+    what someone said (the reasons people give); a bare account of what happened cannot."""
+    return bool(_REASON.search(text)) or _QUOTE_OR_VERB(text)
 
 
 # silence is not speech: "whose office did not respond to requests for comment", "left without speaking"
@@ -332,6 +343,7 @@ class Evidence:
         """
         q_terms = {self._positive(t) for t in question_terms(question)}
         kind = answer_type.expected(question)
+        measured = set(answer_type.measured(question))
         # "who wrote it?", "when was it published?", "what is the headline?" (not "why does the author say")
         about_header = bool(q_terms & HEADER_TERMS) and (kind in ("person", "date") or "title" in q_terms)
         q_names = self.names_in(question)
@@ -401,6 +413,8 @@ class Evidence:
             if not names_ok:
                 score *= NAME_PENALTY
             if required and not self._holds_any(required, i):
+                score *= NAME_PENALTY
+            if measured and not self._holds_own(measured, i):  # "how much did the study cost?": the study's figure
                 score *= NAME_PENALTY
             if sentence.end <= self.header_end and not about_header:
                 score *= 0.5
@@ -507,6 +521,11 @@ class Evidence:
         """Sentence ``i`` or a neighbour holds one of ``wanted`` (terms), in some form."""
         near = self._context(i) | self.sentences[i].words
         return any(w in near or any(related(w, t) for t in near if t[:3] == w[:3]) for w in wanted)
+
+    def _holds_own(self, wanted: Set[str], i: int) -> bool:
+        """Sentence ``i`` itself holds one of ``wanted`` (words), in some form."""
+        own = self.sentences[i].words | self.sentences[i].terms
+        return any(w in own or stem(w) in own or any(related(w, t) for t in own if t[:3] == w[:3]) for w in wanted)
 
     def _same_paragraph(self, i: int, j: int) -> bool:
         a, b = sorted((self.sentences[i].end, self.sentences[j].start))
