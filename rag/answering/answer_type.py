@@ -102,6 +102,12 @@ def measured(question: str) -> list[str]:
     return out
 
 
+def priced(question: str) -> list[str]:
+    """What a "how much will the X cost" question prices (the X), whose figure the answer must give."""
+    match = _MEASURED[1].search(question) if expected(question) == "quantity" else None
+    return [w for w in words(match.group(1)) if w not in _FORM_NOUNS and w not in STOPWORDS] if match else []
+
+
 def asks_name(question: str) -> bool:
     """ "What is the name of the firm ...?": a proper name is the answer, nothing else."""
     return bool(_NAME_OF.search(question))
@@ -249,7 +255,17 @@ def names_near_terms(text: str, question: str) -> bool:
         prev = words(tokens[i - 1])
         if prev and stem(prev[0]) in q_stems and _name_run(tokens, i, question) >= 2:
             return True
+    # or right before them, in an appositive: "Rowan Pettifer, the board's director of education"
+    for match in _APPOSITIVE_AFTER_NAME.finditer(text):
+        name = raw_tokens(match.group(1))
+        described = [w for w in words(match.group(2)) if w not in STOPWORDS]
+        if _name_run(name, 0, question) >= 2 and any(stem(w) in q_stems for w in described):
+            return True
     return False
+
+
+# a name of two or more capitalised words, a comma, then up to four words describing it
+_APPOSITIVE_AFTER_NAME = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
 
 
 def _name_run(tokens: list[str], i: int, question: str) -> int:
@@ -269,7 +285,11 @@ def _has_new_name(text: str, question: str) -> bool:
     run = 0
     for i, token in enumerate(tokens):
         word = words(token)[0] if words(token) else ""
-        is_name = i > 0 and token[:1].isupper() and word not in _NOT_NAMES and word not in q_words
+        # the first word is capitalised anyway: a name there only if the next word is one too ("Rowan Pettifer, ...")
+        is_name = token[:1].isupper() and word not in _NOT_NAMES and word not in q_words
+        if i == 0 and is_name:
+            following = words(tokens[1]) if len(tokens) > 1 else []
+            is_name = bool(following) and tokens[1][:1].isupper() and following[0] not in _NOT_NAMES
         run = run + 1 if is_name else 0
         if run >= 2:  # "Jeyhun Bayramov", "Efgan Nifti"
             return True

@@ -343,7 +343,7 @@ class Evidence:
         """
         q_terms = {self._positive(t) for t in question_terms(question)}
         kind = answer_type.expected(question)
-        measured = set(answer_type.measured(question))
+        measured = set(answer_type.priced(question))
         # "who wrote it?", "when was it published?", "what is the headline?" (not "why does the author say")
         about_header = bool(q_terms & HEADER_TERMS) and (kind in ("person", "date") or "title" in q_terms)
         q_names = self.names_in(question)

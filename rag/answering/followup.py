@@ -24,10 +24,12 @@ _REFERRING = frozenset(
     "next else also more other another same former latter one ones instead either both".split()
 )
 _OPENING = re.compile(r"^\s*(?:and|but|so|what about|how about|why|when|where)\b", re.IGNORECASE)
+_CONTINUING = re.compile(r"^\s*(?:and|but|so|then)\b", re.IGNORECASE)
 _WHY_NOT = re.compile(r"^\s*why not\b", re.IGNORECASE)  # "why not the union's figure?" answers the last turn
 _PRONOUNS = frozenset("he she him her his hers they them their theirs it its".split())
 # "what about the other one?", "who else?": not what was already cited
 _CONTRAST = frozenset("other another else".split())
+_ASKING = frozenset("which what any".split())
 # the nouns of a follow-up ("and the brine?", "what happened to his proposal?"), not its verbs ("be built")
 _NOUN_AFTER = re.compile(
     r"\b(?:the|a|an|his|her|its|their|this|that|these|those|at|of|about|on|in|for)\s+"
@@ -43,8 +45,13 @@ def is_followup(question: str, history: Sequence[Turn]) -> bool:
     tokens = words(question)
     if any(t in _REFERRING for t in tokens) or _WHY_NOT.match(question):
         return True
-    # very short questions ("and Azerbaijan?", "when?") lean on the context
-    return len(question_terms(question)) <= 1 or (bool(_OPENING.match(question)) and len(tokens) <= 4)
+    # very short questions ("and Azerbaijan?", "when?") lean on the context, and so does one that
+    # opens with a conjunction ("and what could happen to the building once the school leaves?")
+    return (
+        len(question_terms(question)) <= 1
+        or bool(_CONTINUING.match(question))
+        or (bool(_OPENING.match(question)) and len(tokens) <= 4)
+    )
 
 
 def fallback_rewrite(question: str, history: Sequence[Turn], names: Sequence[str] = ()) -> str:
@@ -82,7 +89,9 @@ def asks_speaker(question: str) -> bool:
 
 def contrasts(question: str) -> bool:
     """ "the other one", "who else": the answer is not what the conversation already cited."""
-    return any(t in _CONTRAST for t in words(question))
+    tokens = words(question)
+    # "which other supermarket has she used?" asks for another thing the same sentence may name
+    return any(t in _CONTRAST and not (k and tokens[k - 1] in _ASKING) for k, t in enumerate(tokens))
 
 
 def accept_rewrite(rewrite: str, question: str, history: Sequence[Turn]) -> str | None:
@@ -97,6 +106,8 @@ def accept_rewrite(rewrite: str, question: str, history: Sequence[Turn]) -> str 
     if not new_terms & context_terms:
         return None
     if own_terms and not own_terms & new_terms:
+        return None
+    if not new_terms - own_terms:  # "when did it open?" given back as it came: it resolves nothing
         return None
     return text
 
