@@ -304,3 +304,38 @@ def test_a_cost_question_wants_the_figure_of_the_thing_it_names(ferry: Evidence)
 
 def test_which_person_is_quoted_wants_a_name():
     assert answer_type.expected("Which island councillor is quoted in the article?") == "person"
+
+
+def test_a_name_described_by_the_question_s_words_in_an_appositive_is_a_role_answer():
+    q = "Who is the ferry company's finance director?"
+    named = "Ida Brun, the company's finance director, said costs had risen."
+    assert answer_type.holds("person", named, q)  # a name at the sentence's start counts
+    assert answer_type.names_near_terms(named, q)
+    assert not answer_type.names_near_terms("Ida Brun said the company would cut costs.", q)
+    q = "What is the name of the official who floated the plan?"
+    assert not answer_type.names_near_terms("A plan for Holt Pier, floated by an official, was dropped.", q)
+
+
+def test_short_inflected_words_are_kin_and_how_many_looks_past_a_modifier():
+    from rag.retrieval.lexical import related
+
+    assert related("vote", "voted") and related("plan", "plans") and not related("use", "used")
+    q = "How many extra sailings will the company run?"
+    assert answer_type.measured(q) == ["sailings"]
+    assert answer_type.holds("quantity", "The company will add six new sailings a week.", q)
+
+
+def test_which_other_is_a_question_not_a_contrast_and_and_opens_a_follow_up():
+    from rag.answering.followup import accept_rewrite, contrasts, is_followup
+
+    assert contrasts("And the other ferry?") and contrasts("Who else spoke?")
+    assert not contrasts("Which other ferry does she use?")
+    history = [Turn("Which ferry sailed from Holt pier?", "The Marnie sailed from Holt pier [1].")]
+    assert is_followup("And what will happen to the pier once the ferry stops running?", history)
+    assert not is_followup("What will happen to the pier once the ferry stops running?", history)
+    # a model "rewrite" that gives the question back leaves the pronoun standing for the last names
+    rewrite = standalone_question(
+        "When did it sail?", history, lambda q, h: q, lambda w: {w} if w[0].isupper() else set()
+    )
+    assert rewrite.text == "When did it sail?" and "Marnie" in rewrite.focus
+    assert accept_rewrite("When did the Marnie sail from Holt pier?", "When did it sail?", history)

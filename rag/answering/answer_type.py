@@ -68,10 +68,15 @@ def expected(question: str) -> AnswerType | None:
     return None
 
 
+# what "how many" counts: "how many gill-net samples", "how many extra classrooms" (past a modifier)
+_HOW_MANY = (
+    r"\bhow many (?:(?:extra|more|new|additional|further|other|separate|different|individual)\s+)?"
+    r"([^\W\d_]+(?:-[^\W\d_]+)*)"
+)
 # what a quantity question measures: "how many tonnes", "how much will a single ticket cost",
 # "what salary", "what is X's hourly rate"
 _MEASURED = (
-    re.compile(r"\bhow many ([^\W\d_]+(?:-[^\W\d_]+)*)", re.I),
+    re.compile(_HOW_MANY, re.I),
     re.compile(  # the head of the noun phrase before "cost": "a single ticket (from A to B) cost"
         r"\bhow much (?:will|would|did|does|do|is|was|has|have|could|should) (?:a|an|the|each|every|one|its|their|"
         r"his|her)\s+(?:[^\W\d_]+\s+){0,2}?([^\W\d_]+)(?=\s+(?:from|to|of|for|in|at|on|cost)\b)[^?]*\bcost\b",
@@ -126,7 +131,7 @@ def holds(kind: AnswerType, text: str, question: str) -> bool:
 
 # "how many days": what is counted (a noun; "how many did ..." counts nothing named)
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")  # "1,846", "2.5", "2019"
-_COUNTED = re.compile(r"\bhow many ([^\W\d_]+(?:-[^\W\d_]+)*)", re.I)  # "how many gill-net samples"
+_COUNTED = re.compile(_HOW_MANY, re.I)  # "how many gill-net samples"
 _NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
 _CURRENCY = re.compile(r"[$€£¥]\s?\d")
 # "how long did it last / take": a span of time, not any number
@@ -138,7 +143,7 @@ _LENGTH_UNITS = frozenset("kilometre kilometer km metre meter mile feet foot yar
 _MONEY_Q = re.compile(
     r"\bhow much\b.*\b(?:cost|costs|costing|spend|spent|pay|paid|pays|price|priced|worth|fund|funds|funded|"
     r"budget|earn|earns|earned|salary|salaries|wage|wages|charge|charged|fee|fees|aid|invest|invested|"
-    r"contribute|contributed|raise|raised|owe|owed|money)\b",
+    r"contribute|contributed|raise|raised|owe|owed|money|bid|bids|offer|offered|valued|sell for|sold for)\b",
     re.I,
 )
 _SHARES = frozenset("percent half third quarter fifth tenth".split())
@@ -258,6 +263,9 @@ def names_near_terms(text: str, question: str) -> bool:
     # or right before them, in an appositive: "Rowan Pettifer, the board's director of education"
     for match in _APPOSITIVE_AFTER_NAME.finditer(text):
         name = raw_tokens(match.group(1))
+        opening = words(match.group(2))[:1]
+        if opening and opening[0].endswith(("ed", "ing")):
+            continue  # "Kestle Bay, floated by a regional official": a clause, not a description
         described = [w for w in words(match.group(2)) if w not in STOPWORDS]
         if _name_run(name, 0, question) >= 2 and any(stem(w) in q_stems for w in described):
             return True

@@ -107,8 +107,6 @@ def accept_rewrite(rewrite: str, question: str, history: Sequence[Turn]) -> str 
         return None
     if own_terms and not own_terms & new_terms:
         return None
-    if not new_terms - own_terms:  # "when did it open?" given back as it came: it resolves nothing
-        return None
     return text
 
 
@@ -142,12 +140,15 @@ def standalone_question(
     if not is_followup(question, history):
         return Rewrite(question, question, "none")
     contrast = contrasts(question)
-    if rewrite is not None:
-        accepted = accept_rewrite(rewrite(question, history), question, history)
-        if accepted:
-            return Rewrite(accepted, accepted, "llm", contrast)
     own = set(words(question))
     names = [n for n in referents(history, names_in or (lambda _: set()))[:4] if n.lower() not in own]
+    if rewrite is not None:
+        accepted = accept_rewrite(rewrite(question, history), question, history)
+        if accepted and set(question_terms(accepted)) - set(question_terms(question)):
+            return Rewrite(accepted, accepted, "llm", contrast)
+        if accepted:  # "when did it open?" given back as it came: the pronoun still stands for a name
+            short = own & _PRONOUNS and names and len(set(question_terms(question))) <= 1
+            return Rewrite(accepted, accepted + (" " + " ".join(names[:2]) if short else ""), "llm", contrast)
     combined = fallback_rewrite(question, history, names)
     # "what did he say at the closing session?" carries its own topic; "when was that?" does not
     if len(set(question_terms(question))) >= 2:

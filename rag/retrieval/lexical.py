@@ -93,11 +93,17 @@ def stem(word: str) -> str:
     return word.rstrip("e") if len(word) > 5 else word
 
 
+_INFLECTIONS = frozenset({"s", "d", "ed", "es", "ing", "r", "er", "ers"})
+
+
 def related(a: str, b: str) -> bool:
     """Two words of one family by form alone: a shared stem of at least 5 letters, each word at
     most 3 letters longer ("canada" ~ "canadian", "negotiate" ~ "negotiators"); language-generic."""
     if a == b:
         return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and long_.startswith(short) and long_[len(short) :] in _INFLECTIONS:
+        return True  # "vote" ~ "voted", "plan" ~ "plans": too short for the shared-stem rule
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:

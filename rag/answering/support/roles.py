@@ -273,12 +273,16 @@ def copula_roles(claim: tuple[Token, ...], span: tuple[Token, ...]) -> str | Non
         k = i + 2  # "is the R": a determiner before the role noun ("has been approved" is no role)
         if claim[i + 1].word not in ("the", "a", "an", "its", "their", "his", "her"):
             continue
+        subject = {u.stem for u in claim[:i] if u.content and u.clause == t.clause}
+        if subject and not any(u.stem in subject or any(u.stem.startswith(x) for x in subject) for u in span):
+            # "The union is the branch secretary of X" from "Jo Smith, the branch secretary of X, said":
+            # whatever the span describes, it does not describe the claim's subject
+            return f"subject absent: the span does not speak of {' '.join(u.raw for u in claim[:i])}"
         if k >= len(claim) or not claim[k].content or claim[k].cap:
             continue
         role = claim[k].stem
         if k + 1 < len(claim) and claim[k + 1].content and not claim[k + 1].cap:
             continue  # "is the main reason": a noun phrase, not a role noun alone
-        subject = {u.stem for u in claim[:i] if u.content and u.clause == t.clause}
         at = [j for j, u in enumerate(span) if u.stem == role or (len(role) >= 4 and u.stem.startswith(role))]
         if not subject or not at or not subject & {u.stem for u in span}:
             continue
