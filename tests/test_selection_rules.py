@@ -339,3 +339,11 @@ def test_which_other_is_a_question_not_a_contrast_and_and_opens_a_follow_up():
     )
     assert rewrite.text == "When did it sail?" and "Marnie" in rewrite.focus
     assert accept_rewrite("When did the Marnie sail from Holt pier?", "When did it sail?", history)
+
+
+def test_a_copula_claim_about_a_subject_the_span_never_mentions_is_caught():
+    from rag.answering.support import conflict
+
+    span = "Ida Brun, the Holt branch secretary of the Allied Ferry Workers, said pay had fallen."
+    assert conflict("The union is the Holt branch secretary of the Allied Ferry Workers.", span) is not None
+    assert conflict("Ida Brun is the Holt branch secretary of the Allied Ferry Workers.", span) is None
