@@ -312,6 +312,8 @@ def test_a_name_described_by_the_question_s_words_in_an_appositive_is_a_role_ans
     assert answer_type.holds("person", named, q)  # a name at the sentence's start counts
     assert answer_type.names_near_terms(named, q)
     assert not answer_type.names_near_terms("Ida Brun said the company would cut costs.", q)
+    # words for whoever leads a body count as one here too
+    assert answer_type.names_near_terms("The union's chair, Ida Brun, said so.", "Who heads the union?")
     q = "What is the name of the official who floated the plan?"
     assert not answer_type.names_near_terms("A plan for Holt Pier, floated by an official, was dropped.", q)
 

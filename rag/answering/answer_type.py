@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from rag.retrieval.lexical import STOPWORDS, raw_tokens, stem, words
+from rag.retrieval.lexical import ROLE_TERMS, STOPWORDS, raw_tokens, stem, words
 
 AnswerType = Literal["quantity", "date", "person"]
 
@@ -255,6 +255,8 @@ def names_near_terms(text: str, question: str) -> bool:
     Bayramov" answers "Who is Azerbaijan's Foreign Minister?" better than a sentence that merely
     mentions the ministers and, elsewhere, someone else."""
     q_stems = {stem(w) for w in words(question) if w not in STOPWORDS}
+    if q_stems & ROLE_TERMS:  # "who heads the union?" is answered by "the union's chair, X"
+        q_stems |= ROLE_TERMS
     tokens = raw_tokens(text)
     for i in range(1, len(tokens) - 1):
         prev = words(tokens[i - 1])

@@ -83,7 +83,8 @@ _WHY_Q = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why\b", re.I)
 _SUBORDINATE = re.compile(r"\s(?:when|whenever|after|while|despite|although|though|if|once|given that)\s(.+)$", re.I)
 _REASON = re.compile(
     r"\b(?:because|since|due to|as a result|consequence|reason|so that|in part|caused?|led to|"
-    r"according to|thanks to|ruling that|ruled that|on the grounds|grounds that|in order|after)\b|:",
+    r"according to|thanks to|ruling that|ruled that|on the grounds|grounds that|in order|after|arguing that|"
+    r"argued that)\b|:",
     re.I,
 )
 # a sentence of at most this many words counting a plural ("two ways forward") announces the next ones
