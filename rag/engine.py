@@ -30,7 +30,7 @@ from llama_index.core.base.llms.types import ChatMessage
 from llama_index.core.llms import LLM
 
 from rag.answer import Answer, Dropped, Final, Passage, StreamEvent, TextDelta, Timings, Turn
-from rag.answering import entailment, prompts
+from rag.answering import answer_type, entailment, prompts
 from rag.answering.abstain import abstain_reason, published, topic_terms
 from rag.answering.citations import CitationBook, check_sentence, with_marker
 from rag.answering.evidence import Evidence, ScoredSentence, clause_texts
@@ -281,7 +281,7 @@ class Engine:
             parts.append(text)
             yield _delta(text if len(parts) == 1 else " " + text, book, announced)
 
-        extra = _extractive(ranked, book, self.evidence)
+        extra = _extractive(ranked, book, self.evidence, who=answer_type.expected(question) == "person")
         if extra:
             if not parts:
                 timings.first_token_ms = _ms(started)
@@ -427,17 +427,24 @@ def select_context(ranked: list[ScoredSentence], budget_chars: int, max_items: i
     return chosen
 
 
-def _extractive(ranked: list[ScoredSentence], book: CitationBook, evidence: Evidence | None = None) -> str:
+def _extractive(
+    ranked: list[ScoredSentence], book: CitationBook, evidence: Evidence | None = None, *, who: bool = False
+) -> str:
     """Quote the best evidence sentence unless the verified answer already cites one of the
     best few that score close to it (the ranking's first place is not always right; the model's
     choice may be, unless the ranking clearly prefers another). A sentence that only announces
-    what follows ("Two options were on the table.") is quoted with the next one."""
+    what follows ("Two options were on the table.") is quoted with the next one; for a "who"
+    question (``who``), one that names nobody but opens with a pronoun ("He argued that ...") is
+    quoted after the sentence naming whom the pronoun stands for."""
     best = ranked[0].sentence
     close = [s for s in ranked[:EXTRACTIVE_SLACK] if s.score >= ranked[0].score - EXTRACTIVE_MARGIN]
     for c in book.citations:
         if any(c.start < s.sentence.end and s.sentence.start < c.end for s in close):
             return ""
     quotes = [best]
+    named = evidence.antecedent(best) if evidence is not None and who and not ranked[0].holds_type else None
+    if named is not None and not any(c.start < named.end and named.start < c.end for c in book.citations):
+        quotes.insert(0, named)
     opened = evidence.announced(best) if evidence is not None else None
     if opened is not None and not any(c.start < opened.end and opened.start < c.end for c in book.citations):
         quotes.append(opened)

@@ -349,3 +349,33 @@ def test_a_copula_claim_about_a_subject_the_span_never_mentions_is_caught():
     span = "Ida Brun, the Holt branch secretary of the Allied Ferry Workers, said pay had fallen."
     assert conflict("The union is the Holt branch secretary of the Allied Ferry Workers.", span) is not None
     assert conflict("Ida Brun is the Holt branch secretary of the Allied Ferry Workers.", span) is None
+
+
+def test_who_is_someone_prefers_the_sentence_that_describes_them(ferry: Evidence):
+    assert answer_type.defined("What is Bea Lund's role?") == "lund"
+    assert answer_type.defined("Who is the chairman?") is None
+    text = (
+        "Fares Rise\n\nThe fare rise, which Bea Lund said would hurt islanders, was approved by Bea Lund's own party. "
+        "Later that day, Councillor Bea Lund, who represents the island ward, left the meeting."
+    )
+    small = Evidence(text, header_end=text.find("\n\n"))
+    top = small.rank("Who is Bea Lund?", whole(small))[0]
+    assert top.sentence.text.startswith("Later that day, Councillor Bea Lund, who represents")
+    assert not answer_type.introduces("The plan, which Ms Lund said would fail, was dropped.", "lund")
+
+
+def test_a_who_answer_opening_with_a_pronoun_is_quoted_after_the_sentence_naming_them():
+    from rag.answering.citations import CitationBook
+    from rag.engine import _extractive
+
+    text = "Leaks\n\nCouncillor Tomas Brekke leads the opposition. He argued that fixing leaks would be cheaper."
+    small = Evidence(text, header_end=text.find("\n\n"))
+    q = "Which councillor argued that fixing leaks would be cheaper?"
+    ranked = small.rank(q, whole(small))
+    assert ranked[0].sentence.text.startswith("He argued")
+    assert small.antecedent(ranked[0].sentence).text.startswith("Councillor Tomas Brekke")
+    quoted = _extractive(ranked, CitationBook(text), small, who=True)
+    assert (
+        quoted == "Councillor Tomas Brekke leads the opposition [1]. He argued that fixing leaks would be cheaper [2]."
+    )
+    assert _extractive(ranked, CitationBook(text), small).startswith("He argued")  # not a "who" question

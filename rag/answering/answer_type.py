@@ -113,6 +113,35 @@ def priced(question: str) -> list[str]:
     return [w for w in words(match.group(1)) if w not in _FORM_NOUNS and w not in STOPWORDS] if match else []
 
 
+# "Who is Ines Abbott?", "What is Ines Abbott's role?", "What does Abbott do?": what the person is
+_DEFINED = re.compile(
+    r"^\s*(?:and\s+)?(?:who (?:is|was) (?P<a>(?:[A-Z][\w'’.-]*\s*)+)\??\s*$"
+    r"|what (?:is|was) (?P<b>(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w.-]*?)['’]s (?:role|job|position|title|occupation|post|"
+    r"profession)\b"
+    r"|what (?:does|did) (?P<c>(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*) do\b)",
+    re.I,
+)
+
+
+def defined(question: str) -> str | None:
+    """The surname a "who is X? / what is X's role?" question asks about (lower case), or ``None``."""
+    match = _DEFINED.match(question)
+    if not match:
+        return None
+    name = next(g for g in match.groups() if g)
+    last = words(name)[-1:] if name and name.strip()[:1].isupper() else []
+    return last[0] if last else None
+
+
+def introduces(text: str, surname: str) -> bool:
+    """``text`` describes the person: "Councillor Ines Abbott, who holds the portfolio, ...",
+    "Dr Lena Ross, the ecologist who ...", "its chair, Lena Ross, said"."""
+    name = re.escape(surname)
+    after = re.search(r"\b" + name + r",\s+(?:who|a|an|the|its|his|her|their|[a-z][\w'’-]*)\b", text, re.I)
+    before = re.search(r"\b[a-z][\w'’-]*,\s+(?:[A-Z][\w'’.-]*\s+){0,3}" + name + r"\s*,", text, re.I)
+    return bool(after or before)
+
+
 def asks_name(question: str) -> bool:
     """ "What is the name of the firm ...?": a proper name is the answer, nothing else."""
     return bool(_NAME_OF.search(question))

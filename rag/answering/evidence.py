@@ -66,6 +66,7 @@ class ScoredSentence:
 # a sentence holding a number for "how many" or a date for "when" is very likely the one;
 # most sentences name someone, so a name is weaker evidence for "who"
 TYPE_BONUS = {"quantity": 0.15, "date": 0.15, "person": 0.08}
+INTRODUCTION_BONUS = 0.15  # "who is X?": a sentence describing X in an appositive
 # a sentence holding the asked type is preferred over a better-scoring one without it, if this close
 TYPE_MARGIN = 0.2
 # semantic similarity minus this much of the sentence's similarity to the whole article (above the
@@ -145,6 +146,7 @@ _SILENT = re.compile(
     r"|\bcould not be reached\b[^.;:\"“”]*|\bno comment\b",
     re.I,
 )
+_SUBJECT_PRONOUNS = frozenset("he she they his her their".split())
 _FURNITURE = re.compile(
     r"^\s*[\[(]?\s*(?:photo(?:graph)?s?|images?|pictures?|pictured|caption|video|watch|advertisement|sponsored|"
     r"listen|gallery)\s*(?:[:|\]]|\s*$)",
@@ -345,6 +347,7 @@ class Evidence:
         q_terms = {self._positive(t) for t in question_terms(question)}
         kind = answer_type.expected(question)
         measured = set(answer_type.priced(question))
+        surname = answer_type.defined(question)
         # "who wrote it?", "when was it published?", "what is the headline?" (not "why does the author say")
         about_header = bool(q_terms & HEADER_TERMS) and (kind in ("person", "date") or "title" in q_terms)
         q_names = self.names_in(question)
@@ -397,6 +400,8 @@ class Evidence:
                 if kind == "person" and answer_type.names_near_terms(sentence.text, question):
                     score += TYPE_BONUS[kind]
             score += after.get(i, 0.0)
+            if surname and answer_type.introduces(sentence.text, surname):  # "who is X?": where X is described
+                score += INTRODUCTION_BONUS
             if why and _REASON.search(sentence.text):
                 score += REASON_BONUS
             if act and act & {_loose(t) for t in sentence.terms}:
@@ -500,6 +505,16 @@ class Evidence:
             if named and self._speaks(named, text):
                 return j
         return None
+
+    def antecedent(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before ``sentence`` in its paragraph, when ``sentence`` opens with a personal
+        pronoun ("He argued that ...") and that one names someone: whom the pronoun stands for."""
+        i = next((k for k, x in enumerate(self.sentences) if x.start == sentence.start), None)
+        first = words(sentence.text)[:1]
+        if i is None or i == 0 or not first or first[0] not in _SUBJECT_PRONOUNS or not self._same_paragraph(i - 1, i):
+            return None
+        previous = self.sentences[i - 1]
+        return previous if self.names_in(previous.text, first_too=True) else None
 
     def announced(self, sentence: Sentence) -> Sentence | None:
         """The next sentence, when ``sentence`` only announces what it opens ("Two options were on
