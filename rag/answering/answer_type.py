@@ -26,7 +26,10 @@ _DAY_Q = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b", re.I)
 _PERSON_Q = re.compile(
     r"^\s*(?:and\s+)?who\b|\bwhich (?:official|minister|leader|person|president|body|bodies|organi[sz]ations?|"
     r"agency|agencies|authority|authorities|company|companies|firms?|groups?|institutions?|committees?|court|"
-    r"unions?|party|parties|department|regulator)\b|\bname of (?:the|this|that)\b"
+    r"unions?|party|parties|department|regulator|councill?ors?|members?|officers?|executives?|judges?|"
+    r"spokes(?:person|man|woman)|researchers?|scientists?|analysts?|experts?|lawyers?|campaigners?|residents?|"
+    r"politicians?|lawmakers?|senators?|mayors?|governors?|managers?|directors?|candidates?|employees?)\b"
+    r"|\bname of (?:the|this|that)\b"
     # "which shopper is quoted"
     r"|^\s*which\b[^?]{0,40}\b(?:is|was|are|were|gets?|got) (?:quoted|cited|interviewed)\b",
     re.I,

@@ -114,8 +114,11 @@ SET_TITLES = {
     "fourth": "held-out (fourth document)",
     "fifth": "held-out (fifth document)",
     "sixth": "held-out (sixth document)",
-    "seventh": "held-out (seventh document, fresh)",
+    "seventh": "held-out (seventh document)",
+    "eighth": "held-out (eighth document, fresh)",
+    "ninth": "held-out (ninth document, fresh)",
     "fresh": "fresh documents, pooled",
+    "exposed": "held-out but exposed, pooled",
     "held_out": "held-out, pooled",
 }
 

@@ -37,7 +37,11 @@ MRR_DEPTH = 10
 # the sets reported side by side: in-sample, held-out half, other documents, the fresh documents
 # pooled, every held-out set pooled
 HELD_OUT_SETS = ("report", *HELD_OUT_DOCUMENTS)
-POOLED = {"fresh": FRESH_DOCUMENTS, "held_out": HELD_OUT_SETS}
+POOLED = {
+    "fresh": FRESH_DOCUMENTS,
+    "exposed": tuple(s for s in HELD_OUT_SETS if s not in FRESH_DOCUMENTS),  # held out, but misses read
+    "held_out": HELD_OUT_SETS,
+}
 SETS = ("tune", *HELD_OUT_SETS, *POOLED)
 
 
