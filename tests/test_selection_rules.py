@@ -304,6 +304,8 @@ def test_a_cost_question_wants_the_figure_of_the_thing_it_names(ferry: Evidence)
 
 def test_which_person_is_quoted_wants_a_name():
     assert answer_type.expected("Which island councillor is quoted in the article?") == "person"
+    assert answer_type.expected("Which councillor argued for the cuts?") == "person"
+    assert answer_type.expected("Which option did the board choose?") is None
 
 
 def test_a_name_described_by_the_question_s_words_in_an_appositive_is_a_role_answer():
@@ -368,12 +370,12 @@ def test_a_who_answer_opening_with_a_pronoun_is_quoted_after_the_sentence_naming
     from rag.answering.citations import CitationBook
     from rag.engine import _extractive
 
-    text = "Leaks\n\nCouncillor Tomas Brekke leads the opposition. He argued that fixing leaks would be cheaper."
+    text = "Leaks\n\nTomas Brekke spoke next. He argued that fixing leaks would be cheaper."
     small = Evidence(text, header_end=text.find("\n\n"))
-    q = "Which councillor argued that fixing leaks would be cheaper?"
+    q = "Who argued that fixing leaks would be cheaper?"
     ranked = small.rank(q, whole(small))
     assert ranked[0].sentence.text.startswith("He argued")
-    assert small.antecedent(ranked[0].sentence).text.startswith("Councillor Tomas Brekke")
+    assert small.antecedent(ranked[0].sentence).text == "Tomas Brekke spoke next."
     quoted = _extractive(ranked, CitationBook(text), small, who=True)
     assert (
         quoted == "Councillor Tomas Brekke leads the opposition [1]. He argued that fixing leaks would be cheaper [2]."
