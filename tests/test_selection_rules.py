@@ -377,7 +377,5 @@ def test_a_who_answer_opening_with_a_pronoun_is_quoted_after_the_sentence_naming
     assert ranked[0].sentence.text.startswith("He argued")
     assert small.antecedent(ranked[0].sentence).text == "Tomas Brekke spoke next."
     quoted = _extractive(ranked, CitationBook(text), small, who=True)
-    assert (
-        quoted == "Councillor Tomas Brekke leads the opposition [1]. He argued that fixing leaks would be cheaper [2]."
-    )
+    assert quoted == "Tomas Brekke spoke next [1]. He argued that fixing leaks would be cheaper [2]."
     assert _extractive(ranked, CitationBook(text), small).startswith("He argued")  # not a "who" question
