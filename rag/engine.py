@@ -228,6 +228,7 @@ class Engine:
             following=last_cited,
             required=rewritten.required,
             speaker_of=last_cited if asks_speaker(question) else (),
+            hinted=rewritten.carried,
         )
         if rewritten.exclude_cited:  # "what about the other one?": not what was already cited
             ranked = [r for r in ranked if r.sentence.start not in {self.evidence.sentences[i].start for i in cited}]

@@ -379,3 +379,13 @@ def test_a_who_answer_opening_with_a_pronoun_is_quoted_after_the_sentence_naming
     quoted = _extractive(ranked, CitationBook(text), small, who=True)
     assert quoted == "Tomas Brekke spoke next [1]. He argued that fixing leaks would be cheaper [2]."
     assert _extractive(ranked, CitationBook(text), small).startswith("He argued")  # not a "who" question
+
+
+def test_names_hinted_for_a_pronoun_weigh_little_in_coverage(ferry: Evidence):
+    q = "What did the harbour trust freeze? Omar"  # a follow-up's focus, with the name its pronoun may mean
+
+    def lexical(**kw: object) -> float:
+        ranked = ferry.rank(q, whole(ferry), **kw)  # type: ignore[arg-type]
+        return next(x.lexical for x in ranked if x.sentence.text.startswith("The harbour trust"))
+
+    assert lexical(hinted=frozenset({"Omar"})) > lexical()

@@ -325,6 +325,7 @@ class Evidence:
         following: Sequence[int] = (),
         required: Set[str] = frozenset(),
         speaker_of: Sequence[int] = (),
+        hinted: Set[str] = frozenset(),
     ) -> list[ScoredSentence]:
         """Sentences of the retrieved passages, best answer-bearing first.
 
@@ -342,7 +343,8 @@ class Evidence:
         ranked even when retrieval missed them); ``required``: a follow-up's own terms ("and the
         brine?"), lowered by :data:`NAME_PENALTY` where neither the sentence nor its neighbours hold one;
         ``speaker_of``: the sentences the last answer quoted, for "who said that?": the sentence
-        naming their speaker comes first.
+        naming their speaker comes first; ``hinted``: names added to a follow-up for its pronoun ("what
+        happened to his proposal?"), which weigh a quarter in coverage.
         """
         q_terms = {self._positive(t) for t in question_terms(question)}
         kind = answer_type.expected(question)
@@ -365,6 +367,7 @@ class Evidence:
         if speaker:  # who speaks is mostly the speaker check's business; coverage is about what was said
             q_terms -= _SPEECH_TERMS
             light = {t for n in speaker for t in terms(n)}
+        light |= {t for n in hinted for t in terms(n)}  # names a follow-up's pronoun may stand for
         why = bool(_WHY_Q.match(question))
         if why and (clause := _SUBORDINATE.search(question)):
             # "why was nobody hurt when a train ...": the reason asked for is the main clause's; the

@@ -125,6 +125,8 @@ class Rewrite:
     exclude_cited: bool = False  # "the other one": rank what the conversation has not cited yet
     # "and the brine?", "what happened to his proposal?": the follow-up's own nouns, which its answer must hold
     required: frozenset[str] = frozenset()
+    # names added to ``focus`` for a pronoun: a hint, not words its answer must repeat ("his proposal")
+    carried: frozenset[str] = frozenset()
 
 
 def standalone_question(
@@ -147,13 +149,16 @@ def standalone_question(
         if accepted and set(question_terms(accepted)) - set(question_terms(question)):
             return Rewrite(accepted, accepted, "llm", contrast)
         if accepted:  # "when did it open?" given back as it came: the pronoun still stands for a name
-            short = own & _PRONOUNS and names and len(set(question_terms(question))) <= 1
-            return Rewrite(accepted, accepted + (" " + " ".join(names[:2]) if short else ""), "llm", contrast)
+            short = bool(own & _PRONOUNS) and bool(names) and len(set(question_terms(question))) <= 1
+            hint = names[:2] if short else []
+            return Rewrite(accepted, " ".join([accepted, *hint]), "llm", contrast, carried=frozenset(hint))
     combined = fallback_rewrite(question, history, names)
     # "what did he say at the closing session?" carries its own topic; "when was that?" does not
+    hint = []
     if len(set(question_terms(question))) >= 2:
-        focus = question + (" " + " ".join(names[:2]) if own & _PRONOUNS and names else "")
+        hint = names[:2] if own & _PRONOUNS else []
+        focus = " ".join([question, *hint])
     else:
         focus = combined
     required = frozenset(t for t in question_terms(" ".join(_NOUN_AFTER.findall(question))) if t not in _REFERRING)
-    return Rewrite(combined, focus, "fallback", contrast, required)
+    return Rewrite(combined, focus, "fallback", contrast, required, frozenset(hint))
