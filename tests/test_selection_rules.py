@@ -356,6 +356,8 @@ def test_a_copula_claim_about_a_subject_the_span_never_mentions_is_caught():
 def test_who_is_someone_prefers_the_sentence_that_describes_them(ferry: Evidence):
     assert answer_type.defined("What is Bea Lund's role?") == "lund"
     assert answer_type.defined("Who is the chairman?") is None
+    # a long question that is not a definition is rejected at once (no backtracking over its words)
+    assert answer_type.defined("Who is " + " ".join(["the chief executive"] * 30) + ", and why?") is None
     text = (
         "Fares Rise\n\nThe fare rise, which Bea Lund said would hurt islanders, was approved by Bea Lund's own party. "
         "Later that day, Councillor Bea Lund, who represents the island ward, left the meeting."

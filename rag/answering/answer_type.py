@@ -35,7 +35,9 @@ _PERSON_Q = re.compile(
     re.I,
 )
 # "Who is Jo Smith?": asks what the named person is (a role), not for another name
-_DEFINITION_Q = re.compile(r"^\s*(?:[Aa]nd\s+)?[Ww]ho (?:is|was|are|were) (?:[A-Z][\w'’.-]*\s*)+\??\s*$")
+_DEFINITION_Q = re.compile(
+    r"^\s*(?:[Aa]nd\s+)?[Ww]ho (?:is|was|are|were) [A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*\??\s*$"
+)
 MONTH_NAMES = tuple("january february march april may june july august september october november december".split())
 _MONTHS = frozenset(MONTH_NAMES)
 _NUMBER_WORDS = frozenset(
@@ -117,12 +119,11 @@ def priced(question: str) -> list[str]:
 
 
 # "Who is Ines Abbott?", "What is Ines Abbott's role?", "What does Abbott do?": what the person is
+_NAME_WORDS = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"  # one way only to split a name into words
 _DEFINED = re.compile(
-    r"^\s*(?:and\s+)?(?:who (?:is|was) (?P<a>(?:[A-Z][\w'’.-]*\s*)+)\??\s*$"
-    r"|what (?:is|was) (?P<b>(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w.-]*?)['’]s (?:role|job|position|title|occupation|post|"
-    r"profession)\b"
-    r"|what (?:does|did) (?P<c>(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*) do\b)",
-    re.I,
+    r"^\s*(?:[Aa]nd\s+)?(?:[Ww]ho (?:is|was) (?P<a>" + _NAME_WORDS + r")\s*\??\s*$"
+    r"|[Ww]hat (?:is|was) (?P<b>" + _NAME_WORDS + r")['’]s (?:role|job|position|title|occupation|post|profession)\b"
+    r"|[Ww]hat (?:does|did) (?P<c>" + _NAME_WORDS + r") do\b)"
 )
 
 
