@@ -33,7 +33,7 @@ from rag.answer import Answer, Dropped, Final, Passage, StreamEvent, TextDelta, 
 from rag.answering import answer_type, entailment, prompts
 from rag.answering.abstain import abstain_reason, published, topic_terms
 from rag.answering.citations import CitationBook, check_sentence, with_marker
-from rag.answering.evidence import Evidence, ScoredSentence, clause_texts
+from rag.answering.evidence import Evidence, ScoredSentence, Sentence, clause_texts
 from rag.answering.followup import asks_speaker, standalone_question
 from rag.answering.guard import decline_reason
 from rag.errors import IndexMissingError, QuestionError, RagError
@@ -444,12 +444,17 @@ def _extractive(
             return ""
     quotes = [best]
     named = evidence.antecedent(best) if evidence is not None and who and not ranked[0].holds_type else None
-    if named is not None and not any(c.start < named.end and named.start < c.end for c in book.citations):
+    if named is not None and not _cited(book, named):
         quotes.insert(0, named)
     opened = evidence.announced(best) if evidence is not None else None
-    if opened is not None and not any(c.start < opened.end and opened.start < c.end for c in book.citations):
+    if opened is not None and not _cited(book, opened):
         quotes.append(opened)
     return " ".join(with_marker(q.text, book.number_for((q.start, q.end))) for q in quotes)
+
+
+def _cited(book: CitationBook, sentence: Sentence) -> bool:
+    """The answer already cites a span overlapping ``sentence``."""
+    return any(c.start < sentence.end and sentence.start < c.end for c in book.citations)
 
 
 def _delta(text: str, book: CitationBook, announced: set[int]) -> TextDelta:

@@ -128,6 +128,11 @@ def _QUOTE_OR_VERB(text: str) -> bool:
     return bool(re.search(r"[\"“”]", text)) or any(_SPEECH_VERB.match(w) for w in words(_SILENT.sub(" ", text)))
 
 
+def _holds(wanted: Set[str], pool: Set[str]) -> bool:
+    """One of ``wanted`` is in ``pool``, as written or as a word of its family ("plan", "plans")."""
+    return any(w in pool or any(related(w, t) for t in pool if t[:3] == w[:3]) for w in wanted)
+
+
 def asks_why(question: str) -> bool:
     return bool(_WHY_Q.match(question))
 
@@ -348,7 +353,7 @@ class Evidence:
         """
         q_terms = {self._positive(t) for t in question_terms(question)}
         kind = answer_type.expected(question)
-        measured = set(answer_type.priced(question))
+        priced = set(answer_type.priced(question))
         surname = answer_type.defined(question)
         # "who wrote it?", "when was it published?", "what is the headline?" (not "why does the author say")
         about_header = bool(q_terms & HEADER_TERMS) and (kind in ("person", "date") or "title" in q_terms)
@@ -368,7 +373,7 @@ class Evidence:
             q_terms -= _SPEECH_TERMS
             light = {t for n in speaker for t in terms(n)}
         light |= {t for n in hinted for t in terms(n)}  # names a follow-up's pronoun may stand for
-        why = bool(_WHY_Q.match(question))
+        why = asks_why(question)
         if why and (clause := _SUBORDINATE.search(question)):
             # "why was nobody hurt when a train ...": the reason asked for is the main clause's; the
             # "when ..." clause sets the scene, and the sentence telling the scene is rarely the answer
@@ -423,7 +428,7 @@ class Evidence:
                 score *= NAME_PENALTY
             if required and not self._holds_any(required, i):
                 score *= NAME_PENALTY
-            if measured and not self._holds_own(measured, i):  # "how much did the study cost?": the study's figure
+            if priced and not self._holds_own(priced, i):  # "how much did the study cost?": the study's figure
                 score *= NAME_PENALTY
             if sentence.end <= self.header_end and not about_header:
                 score *= 0.5
@@ -512,7 +517,7 @@ class Evidence:
     def antecedent(self, sentence: Sentence) -> Sentence | None:
         """The sentence before ``sentence`` in its paragraph, when ``sentence`` opens with a personal
         pronoun ("He argued that ...") and that one names someone: whom the pronoun stands for."""
-        i = next((k for k, x in enumerate(self.sentences) if x.start == sentence.start), None)
+        i = self._index(sentence)
         first = words(sentence.text)[:1]
         if i is None or i == 0 or not first or first[0] not in _SUBJECT_PRONOUNS or not self._same_paragraph(i - 1, i):
             return None
@@ -523,7 +528,7 @@ class Evidence:
         """The next sentence, when ``sentence`` only announces what it opens ("Two options were on
         the table."; "The board had to choose between two ways forward."): short, counting a plural
         noun, and followed in its paragraph by the first of them."""
-        i = next((k for k, x in enumerate(self.sentences) if x.start == sentence.start), None)
+        i = self._index(sentence)
         if i is None or i + 1 >= len(self.sentences) or not self._same_paragraph(i, i + 1):
             return None
         tokens = words(sentence.text)
@@ -538,13 +543,15 @@ class Evidence:
 
     def _holds_any(self, wanted: Set[str], i: int) -> bool:
         """Sentence ``i`` or a neighbour holds one of ``wanted`` (terms), in some form."""
-        near = self._context(i) | self.sentences[i].words
-        return any(w in near or any(related(w, t) for t in near if t[:3] == w[:3]) for w in wanted)
+        return _holds(wanted, self._context(i) | self.sentences[i].words)
 
     def _holds_own(self, wanted: Set[str], i: int) -> bool:
-        """Sentence ``i`` itself holds one of ``wanted`` (words), in some form."""
+        """Sentence ``i`` itself holds one of ``wanted`` (words, stemmed here), in some form."""
         own = self.sentences[i].words | self.sentences[i].terms
-        return any(w in own or stem(w) in own or any(related(w, t) for t in own if t[:3] == w[:3]) for w in wanted)
+        return any(stem(w) in own for w in wanted) or _holds(wanted, own)
+
+    def _index(self, sentence: Sentence) -> int | None:
+        return next((k for k, x in enumerate(self.sentences) if x.start == sentence.start), None)
 
     def _same_paragraph(self, i: int, j: int) -> bool:
         a, b = sorted((self.sentences[i].end, self.sentences[j].start))
