@@ -33,7 +33,7 @@ from rag.answer import Answer, Dropped, Final, Passage, StreamEvent, TextDelta, 
 from rag.answering import answer_type, entailment, prompts
 from rag.answering.abstain import abstain_reason, published, topic_terms
 from rag.answering.citations import CitationBook, check_sentence, with_marker
-from rag.answering.evidence import Evidence, ScoredSentence, Sentence, clause_texts
+from rag.answering.evidence import Evidence, ScoredSentence, Sentence, asks_for_words, clause_texts
 from rag.answering.followup import asks_speaker, standalone_question
 from rag.answering.guard import decline_reason
 from rag.errors import IndexMissingError, QuestionError, RagError
@@ -282,7 +282,9 @@ class Engine:
             parts.append(text)
             yield _delta(text if len(parts) == 1 else " " + text, book, announced)
 
-        extra = _extractive(ranked, book, self.evidence, who=answer_type.expected(question) == "person")
+        kind = answer_type.expected(question)
+        words_of = kind is None and asks_for_words(question)
+        extra = _extractive(ranked, book, self.evidence, who=kind == "person", words_of=words_of)
         if extra:
             if not parts:
                 timings.first_token_ms = _ms(started)
@@ -318,6 +320,7 @@ class Engine:
         asked = set() if _YES_NO.match(answer.question) else set(terms(question)) | set(terms(answer.question))
         buffer = ""
         kept = 0
+        said: set[str] = set()  # the terms of the sentences kept so far
         stream = self._chat_stream(messages)
         if self.answer_settings.entailment != "off":
             stream = _drained(stream)  # the judge is a model call too: finish this one first
@@ -328,7 +331,7 @@ class Engine:
             if len(spans) < 2:
                 continue
             for s, e in spans[:-1]:
-                for text in self._check(normal[s:e], candidates, topic, book, answer, stale, asked):
+                for text in self._check(normal[s:e], candidates, topic, book, answer, stale, asked, said):
                     kept += 1
                     yield text
             buffer = normal[spans[-1][0] :]
@@ -339,7 +342,7 @@ class Engine:
                 return
         normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
         for s, e in sentences(normal):
-            yield from self._check(normal[s:e], candidates, topic, book, answer, stale, asked)
+            yield from self._check(normal[s:e], candidates, topic, book, answer, stale, asked, said)
 
     def _check(
         self,
@@ -350,11 +353,14 @@ class Engine:
         answer: Answer,
         stale: Set[tuple[int, int]] = frozenset(),
         asked: Set[str] = frozenset(),
+        said: set[str] | None = None,
     ) -> Iterator[str]:
         """Yield ``sentence`` with its answer-level ``[n]`` if it passes every check; else record why not.
 
         ``asked``: the question's terms; a sentence holding nothing else ("The chair is the chair of
-        the committee.") restates the question and answers nothing.
+        the committee.") restates the question and answers nothing. ``said``: the terms of the
+        sentences kept so far (updated here); a sentence adding none says nothing new (small models
+        repeat themselves).
 
         A number is given only here, to a sentence that is shown, so no number is ever withdrawn.
         """
@@ -364,6 +370,9 @@ class Engine:
         reason = checked.reason
         if not reason and asked and _restates(sentence, asked):
             reason = "restates the question: says nothing the question does not"
+        claim_terms = set(terms(checked.claim))
+        if not reason and said is not None and claim_terms and claim_terms <= said:
+            reason = "repeats what this answer already says"
         if not reason and book.citations and topic and not topic & set(terms(sentence)):
             reason = "off topic: true, but shares no topic word with the question"
         if (
@@ -377,6 +386,8 @@ class Engine:
         if reason:
             answer.dropped.append(Dropped(sentence, reason))
             return
+        if said is not None:
+            said |= claim_terms
         yield book.cite(checked)
 
     def _entailment_reason(self, claim: str, quote: str) -> str:
@@ -429,26 +440,38 @@ def select_context(ranked: list[ScoredSentence], budget_chars: int, max_items: i
 
 
 def _extractive(
-    ranked: list[ScoredSentence], book: CitationBook, evidence: Evidence | None = None, *, who: bool = False
+    ranked: list[ScoredSentence],
+    book: CitationBook,
+    evidence: Evidence | None = None,
+    *,
+    who: bool = False,
+    words_of: bool = False,
 ) -> str:
     """Quote the best evidence sentence unless the verified answer already cites one of the
     best few that score close to it (the ranking's first place is not always right; the model's
     choice may be, unless the ranking clearly prefers another). A sentence that only announces
     what follows ("Two options were on the table.") is quoted with the next one; for a "who"
     question (``who``), one that names nobody but opens with a pronoun ("He argued that ...") is
-    quoted after the sentence naming whom the pronoun stands for."""
+    quoted after the sentence naming whom the pronoun stands for; a list's item after the line
+    opening the list (every item, for a list of short phrases). ``words_of``: the question asks
+    what someone said or why (and for no name, number or date), so a reported speech ("X said the
+    change was about safety.") is followed by the speaker's own words after it, whoever quoted it."""
     best = ranked[0].sentence
     close = [s for s in ranked[:EXTRACTIVE_SLACK] if s.score >= ranked[0].score - EXTRACTIVE_MARGIN]
-    for c in book.citations:
-        if any(c.start < s.sentence.end and s.sentence.start < c.end for s in close):
+    # a list's item is quoted after the line opening the list, and a list of things whole
+    quotes = [q for q in (evidence.listed(best) if evidence is not None else []) if not _cited(book, q)] or [best]
+    if any(_cited(book, s.sentence) for s in close):
+        if not (words_of and _cited(book, best)):
             return ""
-    quotes = [best]
+        quotes = []  # the model quoted the best sentence itself: only what follows it is missing
     named = evidence.antecedent(best) if evidence is not None and who and not ranked[0].holds_type else None
-    if named is not None and not _cited(book, named):
+    if quotes and named is not None and not _cited(book, named):
         quotes.insert(0, named)
-    opened = evidence.announced(best) if evidence is not None else None
+    opened = evidence.announced(best) if evidence is not None and quotes else None
     if opened is not None and not _cited(book, opened):
         quotes.append(opened)
+    if evidence is not None and words_of:
+        quotes += [c for c in evidence.continued(best) if not _cited(book, c) and c not in quotes]
     return " ".join(with_marker(q.text, book.number_for((q.start, q.end))) for q in quotes)
 
 

@@ -106,6 +106,15 @@ def test_faithful_sentences_are_kept(engine_and_llm: tuple[Engine, FakeLLM]):
     assert len(kept) >= 5, [s for _, s in FAITHFUL if s not in kept]
 
 
+def test_a_sentence_the_writer_repeats_is_shown_once(engine_and_llm: tuple[Engine, FakeLLM]):
+    engine, llm = engine_and_llm
+    question, sentence = FAITHFUL[0]
+    llm.enqueue(" ".join([sentence] * 3))
+    answer = engine.ask(question)
+    assert answer.text.count(_claim(sentence)[:-1]) == 1
+    assert [d.reason for d in answer.dropped].count("repeats what this answer already says") == 2
+
+
 # -- the same script through a real OpenAI-compatible HTTP server on 127.0.0.1 --------------------
 
 

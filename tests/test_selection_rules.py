@@ -391,3 +391,94 @@ def test_names_hinted_for_a_pronoun_weigh_little_in_coverage(ferry: Evidence):
         return next(x.lexical for x in ranked if x.sentence.text.startswith("The harbour trust"))
 
     assert lexical(hinted=frozenset({"Omar"})) > lexical()
+
+
+LIBRARY = """Library Closes Two Branches to Save Heating Costs
+By Ida Ferro
+2032-02-03
+
+The Brenna county library service will close its two smallest branches in May, the county council said on Wednesday.
+
+Funding gap
+
+Head librarian Olu Varga said the closures were about the buildings, not the staff. "We cannot heat rooms that nobody can use in winter," she said. "The roof at Dale Street leaks. Fixing it would cost more than the branch lends in a decade."
+
+Readers will be offered a mobile library twice a week."""
+
+
+@pytest.fixture(scope="module")
+def library() -> Evidence:
+    return Evidence(LIBRARY, header_end=LIBRARY.find("\n\n"))
+
+
+def test_a_sub_heading_is_never_evidence(library: Evidence):
+    ranked = library.rank("What is the funding gap?", whole(library))
+    assert ranked and not any(x.sentence.text.startswith("Funding gap") for x in ranked)
+    assert library.lede is not None and library.sentences[library.lede].text.startswith("The Brenna")
+
+
+def test_what_someone_said_goes_on_into_their_own_words(library: Evidence):
+    from rag.answering.citations import CitationBook
+    from rag.engine import _extractive
+
+    summary = next(x for x in library.sentences if x.text.startswith("Head librarian"))
+    following = [x.text for x in library.continued(summary)]
+    assert following[0].startswith('"We cannot heat') and any("Fixing it" in t for t in following)
+    assert not any(t.startswith("Readers") for t in following)  # the quote ends with its paragraph
+    q = "What did the head librarian say about the closures?"
+    ranked = library.rank(q, whole(library))
+    assert ranked[0].sentence == summary
+    assert "Fixing it would cost" in _extractive(ranked, CitationBook(LIBRARY), library, words_of=True)
+    assert "Fixing it" not in _extractive(ranked, CitationBook(LIBRARY), library)  # a name, number or date asked
+    lede = next(x for x in library.sentences if x.text.startswith("The Brenna"))
+    assert library.continued(lede) == []  # reported speech, but no quote follows it
+
+
+def test_a_claim_that_someone_said_words_nobody_said_is_dropped(library: Evidence):
+    from rag.answering.citations import check_sentence
+
+    passages = whole(library)
+    headline = 'A reader said: "Library closes two branches to save heating costs." [1]'
+    checked = check_sentence(headline, passages, library, 0.75)
+    assert checked.span is None and checked.reason.startswith("speaker")
+    plain = "The library closes two branches to save heating costs [1]."  # no one is said to have said it
+    assert check_sentence(plain, passages, library, 0.75).span is not None
+
+
+MARKET = """Harbour Market Plan Approved
+By Ren Ota
+2033-05-05
+
+Under the plan:
+- the fish market would move to the east quay by 2035, the council said;
+- the old hall would be kept as a covered space for weekend stalls and events;
+- the car park would shrink by a third to make room for a cycle route.
+
+The survey found that traders wanted:
+1. longer hours;
+2. cheaper pitches;
+3. a cold store.
+
+The council will vote on the budget in June."""
+
+
+def test_each_list_item_is_a_sentence_without_its_marker():
+    texts = [MARKET[s:e] for s, e in sentences(MARKET)]
+    assert "Under the plan:" in texts and "longer hours;" in texts
+    assert any(t.startswith("the old hall would be kept") for t in texts)
+    assert not any(t.startswith(("- ", "1.")) for t in texts)
+
+
+def test_a_list_item_is_quoted_after_the_line_opening_the_list_and_a_list_of_things_whole():
+    from rag.answering.citations import CitationBook
+    from rag.engine import _extractive
+
+    market = Evidence(MARKET, header_end=MARKET.find("\n\n"))
+    ranked = market.rank("What would happen to the old hall?", whole(market))
+    assert ranked[0].sentence.text.startswith("the old hall")
+    quoted = _extractive(ranked, CitationBook(MARKET), market)
+    assert quoted.startswith("Under the plan: [1] the old hall") and "car park" not in quoted
+    ranked = market.rank("What did traders want, according to the survey?", whole(market))
+    quoted = _extractive(ranked, CitationBook(MARKET), market)
+    assert all(x in quoted for x in ("longer hours", "cheaper pitches", "a cold store"))
+    assert market.listed(next(x for x in market.sentences if x.text.startswith("The council will"))) == []

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from rag.answer import Citation, Passage
 from rag.answering.evidence import Evidence, critical_words
-from rag.answering.support import conflict, negators
+from rag.answering.support import conflict, negators, tokenize
+from rag.answering.support.roles import speakers
 from rag.ingest.sentences import Span
 from rag.retrieval.lexical import terms, words
 
@@ -113,9 +114,12 @@ def check_sentence(
     valid = [n - 1 for n in dict.fromkeys(cited) if 1 <= n <= len(passages)]
     others = [i for i in range(len(passages)) if i not in valid]
     first_reason = ""
+    attributes = bool(speakers(tokenize(claim)))  # "X said ...": the span must report speech too
     for group in (valid, others):
         for support in evidence.supports(claim, passages, group, min_support):
             reason = conflict(claim, evidence.text[support.span[0] : support.span[1]], evidence.names)
+            if reason is None and attributes and not evidence.reports_speech(support.span):
+                reason = "speaker: the claim says someone said this; the cited words report no one's speech"
             if reason is None:
                 return CheckedSentence(sentence, claim, support.span)
             first_reason = first_reason or reason

@@ -91,6 +91,14 @@ _REASON = re.compile(
 # a sentence of at most this many words counting a plural ("two ways forward") announces the next ones
 ANNOUNCER_WORDS = 15
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten".split())
+# a line alone in its paragraph, of at most this many words and with no closing punctuation, is a sub-heading
+HEADING_WORDS = 8
+# a list whose median item is this short is a list of things, quoted whole
+LIST_PHRASE_WORDS = 8
+_ITEM_START = re.compile(r"^[ \t]*(?:[-•*▪]|\d{1,2}[.)])[ \t]+$")
+# a reported speech's continuation in the speaker's own words: at most this many sentences
+CONTINUED_SENTENCES = 3
+_OPENS_QUOTE = re.compile(r"^\s*[\"“]")
 _SPAN_WORDS = frozenset("years months weeks days hours minutes decades times".split())  # "two years": a span
 # a follow-up is asking for something new: a sentence the conversation already cited counts this much
 REPEAT_FACTOR = 0.85
@@ -120,6 +128,7 @@ _SPEECH_VERB = re.compile(
     r"demand(?:ed|s|ing)?|propos(?:ed|es|ing)|suggest(?:ed|s|ing)?|apologis(?:ed|es|ing)|apologiz(?:ed|es|ing))$",
     re.I,
 )
+_ACCORDING = re.compile(r"\baccording to\b", re.I)
 _PRONOUNS = frozenset("he she they it his her their".split())
 _SPEECH_TERMS = frozenset(terms("say said tell told state stated declare announce add comment note think"))
 
@@ -137,6 +146,12 @@ def asks_why(question: str) -> bool:
     return bool(_WHY_Q.match(question))
 
 
+def asks_for_words(question: str) -> bool:
+    """The question asks what someone said or thought, or why: answered in people's own words
+    ("What did X say about ...?", "Why does X think ...?", "According to X, what ...?")."""
+    return bool(_SPEECH_Q.match(question) or _WHY_Q.match(question) or _ACCORDING.search(question))
+
+
 def gives_reason(text: str) -> bool:
     """A sentence that can answer "why": it states a cause ("because", "after", "due to") or reports
     what someone said (the reasons people give); a bare account of what happened cannot."""
@@ -152,6 +167,7 @@ _SILENT = re.compile(
     re.I,
 )
 _SUBJECT_PRONOUNS = frozenset("he she they his her their".split())
+_OPENING_PRONOUNS = frozenset("he she they it his her their its this these".split())
 _FURNITURE = re.compile(
     r"^\s*[\[(]?\s*(?:photo(?:graph)?s?|images?|pictures?|pictured|caption|video|watch|advertisement|sponsored|"
     r"listen|gallery)\s*(?:[:|\]]|\s*$)",
@@ -215,6 +231,15 @@ class Evidence:
         if self.embeddings is not None and len(self.embeddings) != len(self.sentences):
             raise ValueError("one embedding per sentence expected")
         self.generic = self._genericity()
+        # a sentence opening with a pronoun ("It was started by ...") is about what the sentence
+        # before it names: it is also compared as the pair, by the mean of their vectors
+        self.pair_vectors: dict[int, list[float]] = {}
+        if self.embeddings is not None:
+            for i in range(1, len(self.sentences)):
+                first = words(self.sentences[i].text)[:1]
+                if first and first[0] in _OPENING_PRONOUNS and self._same_paragraph(i - 1, i):
+                    pair = [a + b for a, b in zip(self.embeddings[i - 1], self.embeddings[i], strict=True)]
+                    self.pair_vectors[i] = _unit(pair)
         # the clauses of long sentences, embedded too: "..., but the Authority refused to certify it"
         # answers "which body declined to approve it?" though the whole sentence is about something else
         self.clauses = [clauses(text, x.start, x.end) for x in self.sentences]
@@ -228,11 +253,64 @@ class Evidence:
             for i, spans in enumerate(self.clauses):
                 self.clause_vectors[i] = [(v, _dot(v, centroid) - mean) for v in (next(it) for _ in spans)]
         # page furniture left inside the body ("Photo: ...", "Advertisement"): never evidence
-        self.furniture = frozenset(i for i, x in enumerate(self.sentences) if _FURNITURE.match(x.text))
+        # and so is a sub-heading ("Petition and protest"): a short line alone in its paragraph, unpunctuated
+        self.furniture = frozenset(
+            i
+            for i, x in enumerate(self.sentences)
+            if _FURNITURE.match(x.text) or (x.start >= header_end and self._heading(x))
+        )
+        # lists: each item is a sentence (see rag.ingest.sentences); the line opening the list leads them
+        self.lists = self._lists()
         # a news story's first sentence (its lede) sums the story up: always a candidate, never a bonus
         self.lede = next(
             (i for i, x in enumerate(self.sentences) if x.start >= header_end and i not in self.furniture), None
         )
+
+    def _lists(self) -> dict[int, tuple[int | None, list[int]]]:
+        """For each list item: the sentence opening its list (None if the paragraph opens with the
+        list) and all the list's items, in order."""
+        item = [
+            bool(_ITEM_START.search(self.text[self.text.rfind("\n", 0, x.start) + 1 : x.start]))
+            if self.text.rfind("\n", 0, x.start) >= 0
+            else False
+            for x in self.sentences
+        ]
+        out: dict[int, tuple[int | None, list[int]]] = {}
+        i = 0
+        while i < len(self.sentences):
+            if not item[i]:
+                i += 1
+                continue
+            run = [i]
+            while (k := run[-1] + 1) < len(self.sentences) and item[k] and self._same_paragraph(k - 1, k):
+                run.append(k)
+            lead = i - 1 if i > 0 and not item[i - 1] and self._same_paragraph(i - 1, i) else None
+            out.update({j: (lead, run) for j in run})
+            i = run[-1] + 1
+        return out
+
+    def listed(self, sentence: Sentence) -> list[Sentence]:
+        """What to quote for a list's item or for the line opening a list: the opening line, then
+        the item, or every item when the items are mostly short phrases (a list of things, read
+        whole) or the opening line itself was chosen. Empty when ``sentence`` is neither."""
+        i = self._index(sentence)
+        if i is None:
+            return []
+        if i in self.lists:
+            lead, run = self.lists[i]
+        elif i + 1 in self.lists and self.lists[i + 1][0] == i:
+            lead, run = self.lists[i + 1]
+        else:
+            return []
+        lengths = sorted(len(words(self.sentences[j].text)) for j in run)
+        whole = i == lead or lengths[len(lengths) // 2] <= LIST_PHRASE_WORDS
+        chosen = run if whole else [i]
+        return [self.sentences[j] for j in ([lead] if lead is not None else []) + chosen]
+
+    def _heading(self, x: Sentence) -> bool:
+        before, after = self.text[: x.start].rstrip(" \t"), self.text[x.end :].lstrip(" \t")
+        alone = (not before or before.endswith("\n\n")) and (not after or after.startswith("\n\n") or after == "\n")
+        return alone and len(words(x.text)) <= HEADING_WORDS and not re.search(r"[.!?:;\"”’')\]]\s*$", x.text)
 
     def _genericity(self) -> list[float]:
         """Each sentence's similarity to the article as a whole, minus the article's mean."""
@@ -248,6 +326,8 @@ class Evidence:
         """Specific similarity of the question to sentence ``i``, or to its best clause."""
         assert self.embeddings is not None
         whole = _dot(q_vec, self.embeddings[i]) - SPECIFICITY * self.generic[i]
+        if i in self.pair_vectors:
+            whole = max(whole, _dot(q_vec, self.pair_vectors[i]) - SPECIFICITY * self.generic[i])
         best = whole
         for v, generic in self.clause_vectors[i]:
             best = max(best, _dot(q_vec, v) - SPECIFICITY * generic)
@@ -540,6 +620,40 @@ class Evidence:
             for k, t in enumerate(tokens)
         )
         return self.sentences[i + 1] if counted else None
+
+    def continued(self, sentence: Sentence) -> list[Sentence]:
+        """The speaker's own words that follow ``sentence`` when it reports speech ("X said the
+        change was about safety.") and its paragraph goes on with a direct quote (""We cannot ...,"
+        she said."): the quote's sentences, at most :data:`CONTINUED_SENTENCES`. What a person said
+        about something is most often in their words, not in the writer's summary of them."""
+        i = self._index(sentence)
+        if i is None or not any(_SPEECH_VERB.match(w) for w in words(_SILENT.sub(" ", sentence.text))):
+            return []
+        out: list[Sentence] = []
+        for j in self.paragraph_after(i)[:CONTINUED_SENTENCES]:
+            opens = bool(_OPENS_QUOTE.match(self.sentences[j].text))
+            if not out and (not opens or self._inside_quote(j)):
+                break  # a new quote must follow; a quote ``sentence`` itself opened already gives their words
+            if out and not (opens or self._inside_quote(j)):
+                break
+            out.append(self.sentences[j])
+        return out
+
+    def reports_speech(self, span: Span) -> bool:
+        """Every paragraph ``span`` touches quotes or reports someone's words (a headline does not)."""
+        a = self.text.rfind("\n\n", 0, span[0])
+        b = self.text.find("\n\n", span[1])
+        block = self.text[a + 2 if a >= 0 else 0 : b if b >= 0 else len(self.text)]
+        return all(_QUOTE_OR_VERB(paragraph) for paragraph in block.split("\n\n"))
+
+    def _inside_quote(self, j: int) -> bool:
+        """Sentence ``j`` starts inside a quotation opened earlier in its paragraph (a straight
+        quote mark after a space opens one, before one closes it; curly marks say which they are)."""
+        start = self.sentences[j].start
+        before = self.text[self.text.rfind("\n\n", 0, start) + 1 : start]
+        opened = before.count("“") + len(re.findall(r'(?:^|(?<=[\s(\[]))"', before))
+        closed = before.count("”") + len(re.findall(r'(?<=[^\s(\[])"', before))
+        return opened > closed
 
     def _holds_any(self, wanted: Set[str], i: int) -> bool:
         """Sentence ``i`` or a neighbour holds one of ``wanted`` (terms), in some form."""

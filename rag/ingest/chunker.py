@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rag.ingest.sentences import paragraphs, sentences
 
-CHUNKER_VERSION = "sentences-v1"
+CHUNKER_VERSION = "sentences-v2"  # v2: a list item is a sentence of its own
 
 
 @dataclass(frozen=True)

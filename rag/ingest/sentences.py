@@ -2,7 +2,9 @@
 
 A sentence is a ``(start, end)`` span into the text it came from, trimmed of surrounding white
 space, so ``text[start:end]`` is always a verbatim quote. Abbreviations common in news prose
-("U.S.", "Antony J. Blinken", "Mr.") do not end a sentence.
+("U.S.", "Antony J. Blinken", "Mr.") do not end a sentence. Each item of a list ("- ...", "• ...",
+"1. ..." at a line's start) is a sentence of its own, without its marker, and so is the line that
+opens the list ("Under the proposals:").
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s?\[\d{1,3}(?:,\s?\d{1,3})*\])*(?=\s)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _ATTRIBUTION = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,4}(?:stated|said|added|noted|declared|told reporters)\.$")
+# a list item's marker at the start of a line inside a paragraph
+ITEM_MARKER = re.compile(r"\n[ \t]*(?:[-•*▪]|\d{1,2}[.)])[ \t]+")
 _OPENERS = "\"'“‘([" + "—–-"
 
 
@@ -47,6 +51,16 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
+    spans: list[Span] = []
+    pos = start
+    for item in ITEM_MARKER.finditer(text, start, end):
+        spans.extend(_split_run(text, pos, item.start()))
+        pos = item.end()
+    spans.extend(_split_run(text, pos, end))
+    return spans
+
+
+def _split_run(text: str, start: int, end: int) -> list[Span]:
     segment = text[start:end]
     spans: list[Span] = []
     pos = 0
