@@ -229,6 +229,8 @@ class Engine:
             required=rewritten.required,
             speaker_of=last_cited if asks_speaker(question) else (),
             hinted=rewritten.carried,
+            parallel=last_cited if rewritten.exclude_cited else (),
+            background=rewritten.background,
         )
         if rewritten.exclude_cited:  # "what about the other one?": not what was already cited
             ranked = [r for r in ranked if r.sentence.start not in {self.evidence.sentences[i].start for i in cited}]

@@ -113,3 +113,17 @@ def test_a_share_button_mid_page_does_not_cut_the_article_but_the_footer_still_g
     assert "Friday" in article.text  # the prose after the first button is kept
     assert article.text.endswith("about costs.")  # the link list after the last one is not
     assert "Related stories" not in article.text
+
+
+def test_link_lists_after_the_body_go_even_after_a_newsletter_blurb_but_body_lines_stay():
+    prose = "The committee met on Tuesday and agreed to publish its findings in full, after a long debate about costs."
+    related = "Related charges were filed against two officials on Friday, the prosecutor said in a short statement."
+    blurb = "By signing up you agree to our terms and privacy policy, and you can unsubscribe at any time you like."
+    raw = (
+        f"Daily Example\n\nA Headline\n\nBy Jo Writer\n\n2024-01-02\n\n{prose}\n\n{related}\n\n"
+        f"Share this article: Facebook | Email\n\nTopics: Courts | Council\n\nMost read\n"
+        f"1. Bakery wins pie award\n2. Toll to rise for the first time in a decade\n\n{blurb}\n"
+    )
+    article = clean_article(raw)
+    assert related in article.text  # a body line opening with "Related" is prose, not a link list's heading
+    assert "Topics" not in article.text and "pie award" not in article.text and "Toll" not in article.text

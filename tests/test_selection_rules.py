@@ -432,6 +432,10 @@ def test_what_someone_said_goes_on_into_their_own_words(library: Evidence):
     assert "Fixing it" not in _extractive(ranked, CitationBook(LIBRARY), library)  # a name, number or date asked
     lede = next(x for x in library.sentences if x.text.startswith("The Brenna"))
     assert library.continued(lede) == []  # reported speech, but no quote follows it
+    text = 'Fees\n\nMo Lee said the fees were unfair.\n\n"Nobody asked us," she said. "We will appeal."\n\nThe end.'
+    apart = Evidence(text, header_end=text.find("\n\n"))
+    said = next(x for x in apart.sentences if x.text.startswith("Mo Lee"))
+    assert [x.text for x in apart.continued(said)] == ['"Nobody asked us," she said.', '"We will appeal."']
 
 
 def test_a_claim_that_someone_said_words_nobody_said_is_dropped(library: Evidence):
@@ -482,3 +486,86 @@ def test_a_list_item_is_quoted_after_the_line_opening_the_list_and_a_list_of_thi
     quoted = _extractive(ranked, CitationBook(MARKET), market)
     assert all(x in quoted for x in ("longer hours", "cheaper pitches", "a cold store"))
     assert market.listed(next(x for x in market.sentences if x.text.startswith("The council will"))) == []
+
+
+def test_a_figure_from_a_paragraph_that_never_names_whom_the_question_asks_about_is_declined(ferry: Evidence):
+    assert reason(ferry, "How many passengers were surveyed?") is None
+    why = reason(ferry, "How many passengers did Piet Omar survey?")
+    assert why is not None and "not about whom or what the question names" in why
+
+
+def test_which_one_is_declined_when_the_text_mentions_it_only_as_a_one():
+    from rag.answering.abstain import _unnamed
+
+    q = "Which cloud provider did the firm move its records to?"
+    assert _unnamed(q, "The records were copied during a move to a new cloud provider.") == "cloud provider"
+    assert _unnamed(q, "The records were copied during a move to a new cloud provider, Stratohost.") is None
+    assert _unnamed(q, "The firm moved to the cloud provider it already used.") is None  # "the": a known one
+    assert _unnamed("Which hospital treated the injured?", "They were treated at a hospital in Leeds.") is None
+    assert (
+        _unnamed("Which hospital treated the injured?", "They were treated at a hospital, police said.") == "hospital"
+    )
+    assert _unnamed("Which proposal was rejected?", "A proposal to open the line early was rejected.") is None
+    assert _unnamed("Which of them won?", "One of them won a prize.") is None
+
+
+def test_what_does_she_do_prefers_the_sentence_describing_whom_the_pronoun_stands_for(ferry: Evidence):
+    assert answer_type.defines_pronoun("What does he do for a living?") and answer_type.defines_pronoun("Who is she?")
+    assert not answer_type.defines_pronoun("What did he say about the fares?")
+    q = "What does he do? Omar"  # a follow-up's focus: the name its pronoun stands for carried along
+    plain = ferry.rank(q, whole(ferry))
+    hinted = ferry.rank(q, whole(ferry), hinted=frozenset({"Piet Omar"}))
+    described = next(x for x in hinted if x.sentence.text.startswith("The company's chairman"))
+    before = next(x for x in plain if x.sentence.text.startswith("The company's chairman"))
+    assert described.score > before.score
+
+
+def test_what_does_he_do_carries_whom_he_stands_for():
+    history = [Turn("How did Piet Omar vote?", "He voted to freeze the charges [1].")]
+    rewrite = standalone_question(
+        "What does he do for a living?", history, None, lambda w: {w} if w in {"Piet", "Omar"} else set()
+    )
+    assert rewrite.carried == {"Piet", "Omar"}
+    rewrite = standalone_question(
+        "When did he say it?", history, None, lambda w: {w} if w in {"Piet", "Omar"} else set()
+    )
+    assert rewrite.carried == frozenset()  # only a question about who he is carries the names as a hint
+
+
+def test_the_other_one_is_the_counterpart_of_what_the_last_answer_quoted():
+    text = (
+        "Pay Deal\n\nTwo offers were made. The first offered a 5 percent rise and a bonus. "
+        "The union's chair spoke at length about the bonus. The second offered 8 percent with no bonus."
+    )
+    spans = sentences(text)
+    # sentence vectors: the two offers alike, the chair's words about the bonus like neither
+    vectors = {"Pay Deal": [1, 0, 0, 0], "Two offers": [0.5, 0.5, 0, 0], "The first": [0, 1, 0.2, 0],
+               "The union": [0, 0.2, 0, 1], "The second": [0, 0.9, 0.3, 0]}  # fmt: skip
+    embeddings = [next(v for k, v in vectors.items() if text[s:e].startswith(k)) for s, e in spans]
+    deal = Evidence(text, embeddings=embeddings, header_end=text.find("\n\n"))
+    first = next(i for i, x in enumerate(deal.sentences) if x.text.startswith("The first"))
+    q = "And the other one?"
+    plain = {x.sentence.text[:10]: x.score for x in deal.rank(q, whole(deal), [0, 1, 0, 0])}
+    paired = {x.sentence.text[:10]: x.score for x in deal.rank(q, whole(deal), [0, 1, 0, 0], parallel=[first])}
+    assert paired["The second"] - plain["The second"] > paired["The union'"] - plain["The union'"]
+
+
+def test_a_follow_up_with_a_noun_of_its_own_outweighs_the_questions_before_it(ferry: Evidence):
+    history = [Turn("What will happen to ferry fares?", "The Holt ferry company will raise fares by 12 percent [1].")]
+    rewrite = standalone_question("And what did the trust do?", history, None, lambda w: set())
+    assert "trust" in rewrite.required and "fare" in " ".join(rewrite.background)
+
+    def trust(**kw: object) -> float:  # the lexical coverage of the sentence about the trust
+        ranked = ferry.rank(rewrite.focus, whole(ferry), required=rewrite.required, **kw)  # type: ignore[arg-type]
+        return next(x.lexical for x in ranked if x.sentence.text.startswith("The harbour trust"))
+
+    assert trust(background=rewrite.background) > trust() + 0.1
+    assert standalone_question("Why?", history, None, lambda w: set()).background == frozenset()  # no noun of its own
+
+
+def test_who_heads_it_finds_the_role_holder_even_when_retrieval_missed_the_sentence(ferry: Evidence):
+    start = FERRY.index("The Holt ferry company")
+    first = [Passage("p", FERRY[start : FERRY.index("\n\n", start)], start, FERRY.index("\n\n", start), 1.0)]
+    ranked = ferry.rank("Who heads the company?", first)
+    assert ranked[0].sentence.text.startswith("The company's chairman, Piet Omar")
+    assert not any("chairman" in x.sentence.text for x in ferry.rank("Who raised the fares?", first))

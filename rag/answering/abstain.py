@@ -20,7 +20,11 @@ Cheap, explainable checks (the reason is kept on the answer), in this order:
 10. answer type: a "how many / how much / how long" question whose best evidence holds no amount, a
    "when / what year" question whose best evidence holds no date, or a "what is the name of the X"
    question whose best evidence gives no name right after X (a plain "who" may be answered by "the
-   council", so it is not declined for want of a name).
+   council", so it is not declined for want of a name);
+11. whose figure: a "how many" or "when" question naming someone or something whose best evidence
+   sits in a paragraph that never names them (the figure is someone else's);
+12. which one: "which cloud provider ...?" whose best evidence mentions the provider only as "a new
+   cloud provider", with no name near it.
 """
 
 from __future__ import annotations
@@ -146,7 +150,50 @@ def abstain_reason(
         kind = None  # "who asked her?" may be answered by "the council": only "the name of" insists on a name
     if kind is not None and not answer_type.holds(kind, best.sentence.text, question):
         return f"no {kind} in the best evidence"
+    unnamed = _unnamed(question, best.sentence.text)
+    if unnamed:
+        return f"the best evidence does not say which {unnamed}: it mentions only 'a {unnamed}'"
+    if kind in ("quantity", "date") and not best.names_ok:  # "how many were born at X?": a figure of Y's
+        return f"the {kind} in the best evidence is not about whom or what the question names"
     return None
+
+
+# "which cloud provider did they move to?", "which hospital treated them?": the thing asked to be
+# identified is the last noun before the verb
+_WHICH_Q = re.compile(r"^\s*(?:and |but |so )?which ((?:[a-z][\w'’-]* ){1,4})", re.I)
+_AUX = frozenset("did does do is was were are has have had will would can could should may might must".split())
+_INDEFINITE = frozenset({"a", "an", "another", "some", "one"})
+NAME_NEAR = 3  # tokens either side of a noun where a name identifies it
+
+
+def _unnamed(question: str, text: str) -> str | None:
+    """For "which X ...?": X's noun when ``text`` mentions it only indefinitely and with nothing
+    after it ("a new cloud provider."), never with a name near it or a description after it ("a
+    proposal to open the line early"); else None."""
+    found = _WHICH_Q.match(question)
+    if not found:
+        return None
+    group: list[str] = []
+    for w in found.group(1).lower().split():
+        if w in _AUX or w.endswith("ed") or (w in STOPWORDS and group):
+            break
+        group.append(w)
+    group = [w for w in group if w not in STOPWORDS and not w[:1].isdigit()]
+    if not group:
+        return None  # "which of them", "which two"
+    noun = group[-1].strip("'’")
+    found_at = [m for m in re.finditer(r"[^\W_][\w'’-]*", text) if stem(words(m.group())[0]) == stem(noun)]
+    if not found_at:
+        return None
+    tokens = [(m.group(), m.end()) for m in re.finditer(r"[^\W_][\w'’-]*", text)]
+    for m in found_at:
+        k = next(i for i, (_, end) in enumerate(tokens) if end == m.end())
+        before = [words(t)[0] for t, _ in tokens[max(0, k - NAME_NEAR) : k]]
+        near = [t for t, _ in tokens[max(1, k - NAME_NEAR) : k] + tokens[k + 1 : k + 1 + NAME_NEAR]]
+        ends = re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :]) is not None  # nothing describes it after
+        if not (set(before) & _INDEFINITE) or any(t[:1].isupper() for t in near) or not ends:
+            return None  # "the north quay", "a firm, Brightwater Ltd", "a proposal to open ...": identified
+    return " ".join(group).replace("'", "").replace("’", "")
 
 
 # "what did the review conclude?" of a review that "will report by the end of the year"

@@ -137,6 +137,19 @@ def defined(question: str) -> str | None:
     return last[0] if last else None
 
 
+# the same about a pronoun ("what does she do for a living?"): whom it stands for comes from the conversation
+_DEFINED_PRONOUN = re.compile(
+    r"^\s*(?:and\s+)?(?:who (?:is|was) (?:he|she)\s*(?:\?|$)|what (?:is|was) (?:his|her) (?:role|job|position|"
+    r"title|occupation|post|profession)\b|what (?:does|did) (?:he|she) do\b)",
+    re.I,
+)
+
+
+def defines_pronoun(question: str) -> bool:
+    """ "Who is she?", "what does he do for a living?", "what is her job?"."""
+    return bool(_DEFINED_PRONOUN.match(question))
+
+
 def introduces(text: str, surname: str) -> bool:
     """``text`` describes the person: "Councillor Ines Abbott, who holds the portfolio, ...",
     "Dr Lena Ross, the ecologist who ...", "its chair, Lena Ross, said"."""
@@ -264,7 +277,12 @@ def _has_date(text: str, question: str) -> bool:
         if asked:  # "on what date in December": a day of that month ("Tuesday" alone is not one)
             return any(_day_of_month(tokens, k) for k in months if tokens[k] in asked)
         return any(_day_of_month(tokens, k) for k in months) or any(t.endswith("day") for t in tokens)
-    return bool(months) or any(_YEAR.match(t) for t in tokens) or bool(_RELATIVE_DATE.search(text))
+    return (
+        bool(months)
+        or bool(_CAPITAL_MONTH.search(text))
+        or any(_YEAR.match(t) for t in tokens)
+        or bool(_RELATIVE_DATE.search(text))
+    )
 
 
 def _day_of_month(tokens: list[str], k: int) -> bool:
@@ -273,7 +291,9 @@ def _day_of_month(tokens: list[str], k: int) -> bool:
     return any(re.match(r"^\d{1,2}(?:st|nd|rd|th)?(?:-\d{1,2})?$", t) for t in near)
 
 
-_AMBIGUOUS_MONTHS = frozenset({"may", "march"})  # also a verb: a month only next to a number
+_AMBIGUOUS_MONTHS = frozenset({"may", "march"})  # also a verb: a month only next to a number,
+# or written capitalised after a lower-case word ("by the end of March"; the verbs are lower case there)
+_CAPITAL_MONTH = re.compile(r"(?<=[a-z,;]\s)(?:March|May)\b")
 
 
 def _month_here(tokens: list[str], k: int) -> bool:

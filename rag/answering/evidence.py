@@ -91,6 +91,8 @@ _REASON = re.compile(
 # a sentence of at most this many words counting a plural ("two ways forward") announces the next ones
 ANNOUNCER_WORDS = 15
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten".split())
+# "and the other one?": how much a sentence's likeness to the one the last answer quoted counts
+PARALLEL_WEIGHT = 0.3
 # a line alone in its paragraph, of at most this many words and with no closing punctuation, is a sub-heading
 HEADING_WORDS = 8
 # a list whose median item is this short is a list of things, quoted whole
@@ -411,6 +413,8 @@ class Evidence:
         required: Set[str] = frozenset(),
         speaker_of: Sequence[int] = (),
         hinted: Set[str] = frozenset(),
+        parallel: Sequence[int] = (),
+        background: Set[str] = frozenset(),
     ) -> list[ScoredSentence]:
         """Sentences of the retrieved passages, best answer-bearing first.
 
@@ -429,12 +433,18 @@ class Evidence:
         brine?"), lowered by :data:`NAME_PENALTY` where neither the sentence nor its neighbours hold one;
         ``speaker_of``: the sentences the last answer quoted, for "who said that?": the sentence
         naming their speaker comes first; ``hinted``: names added to a follow-up for its pronoun ("what
-        happened to his proposal?"), which weigh a quarter in coverage.
+        happened to his proposal?"), which weigh a quarter in coverage; ``parallel``: for "and the other
+        one?", the sentences the last answer quoted, whose counterpart ("The second offered ..." after
+        "The first offered ...") resembles them: similarity to them adds :data:`PARALLEL_WEIGHT` of it;
+        ``background``: terms of the earlier questions a follow-up carries, which weigh a quarter.
         """
         q_terms = {self._positive(t) for t in question_terms(question)}
         kind = answer_type.expected(question)
         priced = set(answer_type.priced(question))
         surname = answer_type.defined(question)
+        surnames = {surname} if surname else set()
+        if not surname and hinted and answer_type.defines_pronoun(question):  # "what does she do?"
+            surnames = {words(n)[-1] for n in hinted if words(n)}
         # "who wrote it?", "when was it published?", "what is the headline?" (not "why does the author say")
         about_header = bool(q_terms & HEADER_TERMS) and (kind in ("person", "date") or "title" in q_terms)
         q_names = self.names_in(question)
@@ -453,6 +463,7 @@ class Evidence:
             q_terms -= _SPEECH_TERMS
             light = {t for n in speaker for t in terms(n)}
         light |= {t for n in hinted for t in terms(n)}  # names a follow-up's pronoun may stand for
+        light |= background & q_terms  # a follow-up's context, which its own nouns outweigh
         why = asks_why(question)
         if why and (clause := _SUBORDINATE.search(question)):
             # "why was nobody hurt when a train ...": the reason asked for is the main clause's; the
@@ -472,6 +483,13 @@ class Evidence:
         if speaker:  # a speaker's words run on after the sentence naming them: "..., she said."
             named = [i for _, i in candidates if any(self._named(n, self.sentences[i].words) for n in speaker)]
             candidates += [(-1, j) for i in named for j in self.paragraph_after(i)]
+        if q_terms & ROLE_TERMS:  # "who heads X?": any sentence giving a role holder of what is asked about
+            rest = q_terms - ROLE_TERMS
+            candidates += [
+                (-1, i)
+                for i, x in enumerate(self.sentences)
+                if _with_role(x.terms) & {_ROLE} and (x.terms & rest or any(self._named(n, x.words) for n in q_names))
+            ]
         if about_header:  # "who wrote it?": the byline answers even when retrieval missed it
             candidates += [(-1, i) for i, s in enumerate(self.sentences) if s.end <= self.header_end]
         for p_index, i in candidates:
@@ -488,7 +506,9 @@ class Evidence:
                 if kind == "person" and answer_type.names_near_terms(sentence.text, question):
                     score += TYPE_BONUS[kind]
             score += after.get(i, 0.0)
-            if surname and answer_type.introduces(sentence.text, surname):  # "who is X?": where X is described
+            if parallel and self.embeddings is not None and i not in parallel:
+                score += PARALLEL_WEIGHT * max(_dot(self.embeddings[i], self.embeddings[j]) for j in parallel)
+            if any(answer_type.introduces(sentence.text, n) for n in surnames):  # "who is X?": where X is described
                 score += INTRODUCTION_BONUS
             if why and _REASON.search(sentence.text):
                 score += REASON_BONUS
@@ -623,14 +643,18 @@ class Evidence:
 
     def continued(self, sentence: Sentence) -> list[Sentence]:
         """The speaker's own words that follow ``sentence`` when it reports speech ("X said the
-        change was about safety.") and its paragraph goes on with a direct quote (""We cannot ...,"
-        she said."): the quote's sentences, at most :data:`CONTINUED_SENTENCES`. What a person said
+        change was about safety.") and its paragraph (or, when it ends one, the next paragraph) goes
+        on with a direct quote (""We cannot ...," she said."): the quote's sentences, at most
+        :data:`CONTINUED_SENTENCES`. What a person said
         about something is most often in their words, not in the writer's summary of them."""
         i = self._index(sentence)
         if i is None or not any(_SPEECH_VERB.match(w) for w in words(_SILENT.sub(" ", sentence.text))):
             return []
+        following = self.paragraph_after(i)
+        if not following and i + 1 < len(self.sentences):  # the quote may open the next paragraph
+            following = [i + 1, *self.paragraph_after(i + 1)]
         out: list[Sentence] = []
-        for j in self.paragraph_after(i)[:CONTINUED_SENTENCES]:
+        for j in following[:CONTINUED_SENTENCES]:
             opens = bool(_OPENS_QUOTE.match(self.sentences[j].text))
             if not out and (not opens or self._inside_quote(j)):
                 break  # a new quote must follow; a quote ``sentence`` itself opened already gives their words

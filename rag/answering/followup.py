@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rag.answer import Turn
+from rag.answering.answer_type import defines_pronoun
 from rag.retrieval.lexical import question_terms, words
 
 _REFERRING = frozenset(
@@ -127,6 +128,9 @@ class Rewrite:
     required: frozenset[str] = frozenset()
     # names added to ``focus`` for a pronoun: a hint, not words its answer must repeat ("his proposal")
     carried: frozenset[str] = frozenset()
+    # "and what did the analyst say?": the earlier questions' terms in ``focus`` are background, which
+    # the follow-up's own nouns outweigh
+    background: frozenset[str] = frozenset()
 
 
 def standalone_question(
@@ -160,5 +164,9 @@ def standalone_question(
         focus = " ".join([question, *hint])
     else:
         focus = combined
+        if own & _PRONOUNS and defines_pronoun(question):  # "what does she do?": whom she stands for
+            hint = names[:2]
     required = frozenset(t for t in question_terms(" ".join(_NOUN_AFTER.findall(question))) if t not in _REFERRING)
-    return Rewrite(combined, focus, "fallback", contrast, required, frozenset(hint))
+    earlier = " ".join(t.question for t in history[-2:])
+    background = frozenset(question_terms(earlier)) - set(question_terms(question)) if required else frozenset()
+    return Rewrite(combined, focus, "fallback", contrast, required, frozenset(hint), background)

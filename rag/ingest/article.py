@@ -24,7 +24,10 @@ _DATE = re.compile(
 _IMAGE_CREDIT = re.compile(r"^\s*(?:image|photo|picture)\s*(?:source|credit)?\s*:", re.IGNORECASE)
 # Where the article ends and the site's link lists begin.
 _FOOTER = re.compile(
-    r"^\s*(?:related articles|related posts|read more|more from|recommended|share this)\b.*$",
+    r"^\s*(?:related articles|related posts|read more|more from|recommended|share this)\b.*$"
+    # a link list's heading on a line of its own: "Related stories", "Most read", "Topics: a | b"
+    r"|^[ \t]*(?:related(?: stories| coverage| links| content| reading)?|most (?:read|popular|viewed|shared)|"
+    r"you may also like|more (?:stories|on this story)|(?:topics|tags)[ \t]*:[^\n]*)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # a line this long, ending a sentence, after a footer marker is article prose, not a link list
