@@ -484,11 +484,11 @@ class Evidence:
             named = [i for _, i in candidates if any(self._named(n, self.sentences[i].words) for n in speaker)]
             candidates += [(-1, j) for i in named for j in self.paragraph_after(i)]
         if q_terms & ROLE_TERMS:  # "who heads X?": any sentence giving a role holder of what is asked about
-            rest = q_terms - ROLE_TERMS
+            held = q_terms - ROLE_TERMS
             candidates += [
                 (-1, i)
                 for i, x in enumerate(self.sentences)
-                if _with_role(x.terms) & {_ROLE} and (x.terms & rest or any(self._named(n, x.words) for n in q_names))
+                if _with_role(x.terms) & {_ROLE} and (x.terms & held or any(self._named(n, x.words) for n in q_names))
             ]
         if about_header:  # "who wrote it?": the byline answers even when retrieval missed it
             candidates += [(-1, i) for i, s in enumerate(self.sentences) if s.end <= self.header_end]
