@@ -561,6 +561,7 @@ def test_a_follow_up_with_a_noun_of_its_own_outweighs_the_questions_before_it(fe
 
     assert trust(background=rewrite.background) > trust() + 0.1
     assert standalone_question("Why?", history, None, lambda w: set()).background == frozenset()  # no noun of its own
+    assert standalone_question("How much will that cost?", history, None, lambda w: set()).background == frozenset()
 
 
 def test_who_heads_it_finds_the_role_holder_even_when_retrieval_missed_the_sentence(ferry: Evidence):

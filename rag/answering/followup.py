@@ -168,5 +168,9 @@ def standalone_question(
             hint = names[:2]
     required = frozenset(t for t in question_terms(" ".join(_NOUN_AFTER.findall(question))) if t not in _REFERRING)
     earlier = " ".join(t.question for t in history[-2:])
-    background = frozenset(question_terms(earlier)) - set(question_terms(question)) if required else frozenset()
+    # ... unless a word of it points back ("how much will that cost?": the earlier question is what it means)
+    pointing = own & (_PRONOUNS | {"that", "this", "these", "those"})
+    background = (
+        frozenset(question_terms(earlier)) - set(question_terms(question)) if required and not pointing else frozenset()
+    )
     return Rewrite(combined, focus, "fallback", contrast, required, frozenset(hint), background)
