@@ -570,3 +570,17 @@ def test_who_heads_it_finds_the_role_holder_even_when_retrieval_missed_the_sente
     ranked = ferry.rank("Who heads the company?", first)
     assert ranked[0].sentence.text.startswith("The company's chairman, Piet Omar")
     assert not any("chairman" in x.sentence.text for x in ferry.rank("Who raised the fares?", first))
+
+
+def test_the_best_sentence_is_quoted_unless_the_model_already_cited_it(ferry: Evidence):
+    from rag.answering.citations import CitationBook
+    from rag.engine import _extractive
+
+    ranked = ferry.rank("How much will fares rise?", whole(ferry))
+    best, second = ranked[0].sentence, ranked[1].sentence
+    book = CitationBook(FERRY)
+    book.number_for((second.start, second.end))  # the model cited a close second: the best is still quoted
+    assert best.text[:-1] in _extractive(ranked, book, ferry)
+    book = CitationBook(FERRY)
+    book.number_for((best.start, best.end))  # the model cited the best itself: nothing to add
+    assert _extractive(ranked, book, ferry) == ""
