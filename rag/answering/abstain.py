@@ -182,15 +182,14 @@ def _unnamed(question: str, text: str) -> str | None:
     if not group:
         return None  # "which of them", "which two"
     noun = group[-1].strip("'’")
-    found_at = [m for m in re.finditer(r"[^\W_][\w'’-]*", text) if stem(words(m.group())[0]) == stem(noun)]
+    tokens = list(re.finditer(r"[^\W_][\w'’-]*", text))
+    found_at = [k for k, m in enumerate(tokens) if stem(words(m.group())[0]) == stem(noun)]
     if not found_at:
         return None
-    tokens = [(m.group(), m.end()) for m in re.finditer(r"[^\W_][\w'’-]*", text)]
-    for m in found_at:
-        k = next(i for i, (_, end) in enumerate(tokens) if end == m.end())
-        before = [words(t)[0] for t, _ in tokens[max(0, k - NAME_NEAR) : k]]
-        near = [t for t, _ in tokens[max(1, k - NAME_NEAR) : k] + tokens[k + 1 : k + 1 + NAME_NEAR]]
-        ends = re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :]) is not None  # nothing describes it after
+    for k in found_at:
+        before = [words(m.group())[0] for m in tokens[max(0, k - NAME_NEAR) : k]]
+        near = [m.group() for m in tokens[max(1, k - NAME_NEAR) : k] + tokens[k + 1 : k + 1 + NAME_NEAR]]
+        ends = re.match(r"\s*(?:[.,;:!?)]|$)", text[tokens[k].end() :]) is not None  # nothing describes it after
         if not (set(before) & _INDEFINITE) or any(t[:1].isupper() for t in near) or not ends:
             return None  # "the north quay", "a firm, Brightwater Ltd", "a proposal to open ...": identified
     return " ".join(group).replace("'", "").replace("’", "")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rag.answer import Passage
 from rag.answering import answer_type
 from rag.answering.support import document_names
-from rag.ingest.sentences import Span, sentences
+from rag.ingest.sentences import ITEM_MARKER, Span, sentences
 from rag.retrieval.lexical import (
     QUESTION_FILLER,
     ROLE_TERMS,
@@ -97,7 +97,6 @@ PARALLEL_WEIGHT = 0.3
 HEADING_WORDS = 8
 # a list whose median item is this short is a list of things, quoted whole
 LIST_PHRASE_WORDS = 8
-_ITEM_START = re.compile(r"^[ \t]*(?:[-•*▪]|\d{1,2}[.)])[ \t]+$")
 # a reported speech's continuation in the speaker's own words: at most this many sentences
 CONTINUED_SENTENCES = 3
 _OPENS_QUOTE = re.compile(r"^\s*[\"“]")
@@ -135,8 +134,13 @@ _PRONOUNS = frozenset("he she they it his her their".split())
 _SPEECH_TERMS = frozenset(terms("say said tell told state stated declare announce add comment note think"))
 
 
+def _speech_verb(text: str) -> bool:
+    """``text`` has a verb of speech ("said", "argued"), silence ("did not respond") aside."""
+    return any(_SPEECH_VERB.match(w) for w in words(_SILENT.sub(" ", text)))
+
+
 def _QUOTE_OR_VERB(text: str) -> bool:
-    return bool(re.search(r"[\"“”]", text)) or any(_SPEECH_VERB.match(w) for w in words(_SILENT.sub(" ", text)))
+    return bool(re.search(r"[\"“”]", text)) or _speech_verb(text)
 
 
 def _holds(wanted: Set[str], pool: Set[str]) -> bool:
@@ -271,12 +275,7 @@ class Evidence:
     def _lists(self) -> dict[int, tuple[int | None, list[int]]]:
         """For each list item: the sentence opening its list (None if the paragraph opens with the
         list) and all the list's items, in order."""
-        item = [
-            bool(_ITEM_START.search(self.text[self.text.rfind("\n", 0, x.start) + 1 : x.start]))
-            if self.text.rfind("\n", 0, x.start) >= 0
-            else False
-            for x in self.sentences
-        ]
+        item = [self._after_marker(x.start) for x in self.sentences]
         out: dict[int, tuple[int | None, list[int]]] = {}
         i = 0
         while i < len(self.sentences):
@@ -290,6 +289,11 @@ class Evidence:
             out.update({j: (lead, run) for j in run})
             i = run[-1] + 1
         return out
+
+    def _after_marker(self, start: int) -> bool:
+        """A list item's marker ("- ", "1. ") is all that precedes ``start`` on its line."""
+        line = self.text.rfind("\n", 0, start)
+        return line >= 0 and ITEM_MARKER.fullmatch(self.text, line, start) is not None
 
     def listed(self, sentence: Sentence) -> list[Sentence]:
         """What to quote for a list's item or for the line opening a list: the opening line, then
@@ -645,10 +649,10 @@ class Evidence:
         """The speaker's own words that follow ``sentence`` when it reports speech ("X said the
         change was about safety.") and its paragraph (or, when it ends one, the next paragraph) goes
         on with a direct quote (""We cannot ...," she said."): the quote's sentences, at most
-        :data:`CONTINUED_SENTENCES`. What a person said
-        about something is most often in their words, not in the writer's summary of them."""
+        :data:`CONTINUED_SENTENCES`. What a person said about something is most often in their
+        words, not in the writer's summary of them."""
         i = self._index(sentence)
-        if i is None or not any(_SPEECH_VERB.match(w) for w in words(_SILENT.sub(" ", sentence.text))):
+        if i is None or not _speech_verb(sentence.text):
             return []
         following = self.paragraph_after(i)
         if not following and i + 1 < len(self.sentences):  # the quote may open the next paragraph
