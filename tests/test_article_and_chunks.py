@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from rag.answering.evidence import Evidence
 from rag.errors import ArticleError
 from rag.ingest.article import clean_article, load_article
 from rag.ingest.chunker import chunk_text
@@ -113,6 +114,22 @@ def test_a_share_button_mid_page_does_not_cut_the_article_but_the_footer_still_g
     assert "Friday" in article.text  # the prose after the first button is kept
     assert article.text.endswith("about costs.")  # the link list after the last one is not
     assert "Related stories" not in article.text
+
+
+def test_a_link_to_another_story_mid_page_does_not_cut_the_article_and_is_never_evidence():
+    prose = "The committee met on Tuesday and agreed to publish its findings in full, after a long debate about costs."
+    raw = (
+        f"Daily Example\n\nA Headline\n\nBy Jo Writer\n\n2024-01-02\n\n{prose}\n\n"
+        "Read more: Council approves $12 million road repairs at the harbour\n\n"
+        f"{prose.replace('Tuesday', 'Friday')}\n\n"
+        "Read more: Ferry fares to rise\nShare this article\nAnother headline\n(c) Daily Example\n"
+    )
+    article = clean_article(raw)
+    assert "Friday" in article.text  # the prose after the mid-page link is kept
+    assert article.text.endswith("about costs.")  # the link after the last paragraph goes with the footer
+    evidence = Evidence(article.text, header_end=article.body_offset)
+    links = [i for i, x in enumerate(evidence.sentences) if x.text.startswith("Read more")]
+    assert links and set(links) <= evidence.furniture
 
 
 def test_link_lists_after_the_body_go_even_after_a_newsletter_blurb_but_body_lines_stay():

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rag.answer import Passage
 from rag.answering import answer_type
 from rag.answering.support import document_names
+from rag.ingest.article import INLINE_LINK
 from rag.ingest.sentences import ITEM_MARKER, Span, sentences
 from rag.retrieval.lexical import (
     QUESTION_FILLER,
@@ -263,7 +264,7 @@ class Evidence:
         self.furniture = frozenset(
             i
             for i, x in enumerate(self.sentences)
-            if _FURNITURE.match(x.text) or (x.start >= header_end and self._heading(x))
+            if _FURNITURE.match(x.text) or INLINE_LINK.match(x.text) or (x.start >= header_end and self._heading(x))
         )
         # lists: each item is a sentence (see rag.ingest.sentences); the line opening the list leads them
         self.lists = self._lists()

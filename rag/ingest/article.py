@@ -30,6 +30,13 @@ _FOOTER = re.compile(
     r"you may also like|more (?:stories|on this story)|(?:topics|tags)[ \t]*:[^\n]*)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# a link to another story on its own line: "Read more: Council approves runway repairs" (mid-page, the
+# article goes on after it; at the end, the link lists follow it)
+INLINE_LINK = re.compile(
+    r"^\s*(?:read more|more from|related articles?|related posts?|related stories|related|see also|also read|"
+    r"recommended|read next)\s*[:|>»–—-]\s*\S",
+    re.IGNORECASE,
+)
 # a line this long, ending a sentence, after a footer marker is article prose, not a link list
 _PROSE_WORDS = 15
 _MAX_HEADER_LINES = 12
@@ -56,10 +63,11 @@ class Article:
 
 def _footer_start(raw: str, start: int) -> int:
     """Where the site's link lists begin: the first list heading ("Related articles"), or a share
-    button with no prose after it (a "Share this article" button mid-page must not cut the
-    article in two)."""
+    button or a link to another story ("Read more: ...") with no prose after it (one mid-page must
+    not cut the article in two)."""
     for footer in _FOOTER.finditer(raw, start):
-        if not footer.group(0).strip().lower().startswith("share this"):
+        line = footer.group(0).strip()
+        if not (line.lower().startswith("share this") or INLINE_LINK.match(line)):
             return footer.start()
         tail = raw[footer.end() :].splitlines()
         if not any(len(line.split()) >= _PROSE_WORDS and line.rstrip()[-1:] in ".!?\"'”’" for line in tail):
