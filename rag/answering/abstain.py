@@ -17,14 +17,17 @@ Cheap, explainable checks (the reason is kept on the answer), in this order:
    it holds the asked type next to the names asked about (a paraphrase), or it is the sentence
    after the previous answer's quote (a follow-up's paraphrase);
 9. reason: a "why" question whose best evidence neither states a cause nor reports what anyone said;
-10. answer type: a "how many / how much / how long" question whose best evidence holds no amount, a
-   "when / what year" question whose best evidence holds no date, or a "what is the name of the X"
-   question whose best evidence gives no name right after X (a plain "who" may be answered by "the
-   council", so it is not declined for want of a name);
-11. whose figure: a "how many" or "when" question naming someone or something whose best evidence
-   sits in a paragraph that never names them (the figure is someone else's);
-12. which one: "which cloud provider ...?" whose best evidence mentions the provider only as "a new
-   cloud provider", with no name near it.
+10. answer type: a "how many / how much / how long" question whose best evidence holds no amount
+   ("how old is X?": no age), a "when / what year" question whose best evidence holds no date, or a
+   "what is the name of the X / of X's son", "what brand of X" question whose best evidence gives no
+   name right after X (a plain "who" may be answered by "the council", so it is not declined for
+   want of a name);
+11. still to come: "when will X happen?" whose best evidence tells only of the past (no future form,
+   no later year or month than the article's);
+12. which one: "which hospital / which two schools ...?" whose best evidence mentions them only as
+   "a new X", bare ("taken to hospital") or counted ("two of the schools"), with no name near;
+13. whose figure: a "how many" or "when" question naming someone or something whose best evidence
+   sits in a paragraph that never names them (the figure is someone else's).
 """
 
 from __future__ import annotations
@@ -150,12 +153,39 @@ def abstain_reason(
         kind = None  # "who asked her?" may be answered by "the council": only "the name of" insists on a name
     if kind is not None and not answer_type.holds(kind, best.sentence.text, question):
         return f"no {kind} in the best evidence"
+    if kind == "date" and _WHEN_WILL.search(question) and not to_come(best.sentence.text, when):
+        return "the question asks when something will happen; the best evidence tells only of the past"
     unnamed = _unnamed(question, best.sentence.text)
     if unnamed:
-        return f"the best evidence does not say which {unnamed}: it mentions only 'a {unnamed}'"
+        return f"the best evidence does not say which {unnamed}: it never names one"
     if kind in ("quantity", "date") and not best.names_ok:  # "how many were born at X?": a figure of Y's
         return f"the {kind} in the best evidence is not about whom or what the question names"
     return None
+
+
+# "when will the claim be heard?": a date still to come is the answer
+_WHEN_WILL = re.compile(
+    r"^\s*(?:and |but |so )?(?:when|on what date|by when|what (?:date|day|month|year)) will\b", re.I
+)
+_TO_COME = re.compile(
+    r"\bnext (?:year|month|week|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\blater (?:this|in)\b|\b(?:from|by|until|before|after) (?:the end of |the start of )?(?:next|this coming)\b"
+    r"|\bexpected\b|\bdue\b|\bscheduled\b|\bset to\b|\bgoing to\b|\bplanned\b",
+    re.I,
+)
+
+
+def to_come(text: str, when: tuple[int, int] | None) -> bool:
+    """``text`` tells of something to come: a future form ("will", "is due", "next spring"), a year
+    after the article's (its publication ``when``, if known), or a later month of its year."""
+    if _FUTURE.search(text) or _TO_COME.search(text):
+        return True
+    if when is None:
+        return False
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
+    months = [answer_type.MONTH_NAMES.index(m.lower()) + 1 for m in _MONTH.findall(text)]
+    return any(y > when[0] for y in years) or (not any(y < when[0] for y in years) and any(m > when[1] for m in months))
 
 
 # "which cloud provider did they move to?", "which hospital treated them?": the thing asked to be
@@ -164,23 +194,33 @@ _WHICH_Q = re.compile(r"^\s*(?:and |but |so )?which ((?:[a-z][\w'’-]* ){1,4})"
 _AUX = frozenset("did does do is was were are has have had will would can could should may might must".split())
 _INDEFINITE = frozenset({"a", "an", "another", "some", "one"})
 NAME_NEAR = 3  # tokens either side of a noun where a name identifies it
+_BARE_BEFORE = frozenset("to in at into from".split())  # "taken to hospital": a bare noun names no one place
+_COUNT_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty hundred dozen".split()
+)
+# what follows a noun and says which it is: "two sites, the quay and the cannery", "a firm called X"
+_DESCRIBED = re.compile(r"\s*(?:[,:(–—-]\s*(?:the|a|an|[A-Z\"“])|(?:called|named|known as|including|such as)\b)")
 
 
 def _unnamed(question: str, text: str) -> str | None:
-    """For "which X ...?": X's noun when ``text`` mentions it only indefinitely and with nothing
-    after it ("a new cloud provider."), never with a name near it or a description after it ("a
-    proposal to open the line early"); else None."""
+    """For "which X ...?": X's noun when ``text`` mentions it only indefinitely ("a new cloud
+    provider."), bare ("taken to hospital") or, for "which two X", only counted ("two of the
+    fourteen schools"), never with a name near it or a description after it ("a proposal to open
+    the line early", "two sites, the quay and the cannery"); else None."""
     found = _WHICH_Q.match(question)
     if not found:
         return None
+    asked = found.group(1).lower().split()
+    counting = bool(asked) and (asked[0] in _COUNT_WORDS or asked[0][:1].isdigit())
     group: list[str] = []
-    for w in found.group(1).lower().split():
+    for w in asked[1:2] if counting else asked:  # "which two schools cut ...": the word after the count
         if w in _AUX or w.endswith("ed") or (w in STOPWORDS and group):
             break
         group.append(w)
     group = [w for w in group if w not in STOPWORDS and not w[:1].isdigit()]
     if not group:
-        return None  # "which of them", "which two"
+        return None  # "which of them"
     noun = group[-1].strip("'’")
     tokens = list(re.finditer(r"[^\W_][\w'’-]*", text))
     found_at = [k for k, m in enumerate(tokens) if stem(words(m.group())[0]) == stem(noun)]
@@ -188,10 +228,19 @@ def _unnamed(question: str, text: str) -> str | None:
         return None
     for k in found_at:
         before = [words(m.group())[0] for m in tokens[max(0, k - NAME_NEAR) : k]]
-        near = [m.group() for m in tokens[max(1, k - NAME_NEAR) : k] + tokens[k + 1 : k + 1 + NAME_NEAR]]
-        ends = re.match(r"\s*(?:[.,;:!?)]|$)", text[tokens[k].end() :]) is not None  # nothing describes it after
-        if not (set(before) & _INDEFINITE) or any(t[:1].isupper() for t in near) or not ends:
-            return None  # "the north quay", "a firm, Brightwater Ltd", "a proposal to open ...": identified
+        rest = text[tokens[k].end() :]
+        # "two branches of the City Library": the name after "of" says whose they are, not which
+        behind = [] if re.match(r"\s+of\b", rest) else tokens[k + 1 : k + 1 + NAME_NEAR]
+        near = [m.group() for m in tokens[max(1, k - NAME_NEAR) : k] + behind]
+        if any(t[:1].isupper() for t in near) or _DESCRIBED.match(rest):
+            return None  # "the north quay", "a firm, Brightwater Ltd", "two sites: the quay and ...": identified
+        if (before and before[-1] in _BARE_BEFORE) or (
+            counting and any(b in _COUNT_WORDS or b[:1].isdigit() for b in before)
+        ):
+            continue  # "taken to hospital", "two of the fourteen schools": not identified
+        ends = re.match(r"\s*(?:[.,;:!?)]|$)", rest) is not None  # nothing describes it after
+        if not (set(before) & _INDEFINITE) or not ends:
+            return None  # "the council's plan", "a proposal to open ...": identified
     return " ".join(group).replace("'", "").replace("’", "")
 
 

@@ -21,15 +21,18 @@ _QUANTITY_Q = re.compile(
 _DATE_Q = re.compile(
     r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month)\b|\bwhen (?:was|were|did)\b", re.I
 )
-_NAME_OF = re.compile(r"\bname of (?:the|this|that|its|his|her|their)\b", re.I)
+# "the name of the firm", "the name of Jo Smith's son", "what brand of monitor": a proper name is the answer
+_NAME_OF = re.compile(
+    r"\b(?i:name) of (?:(?i:the|this|that|its|his|her|their)\b|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\b)"
+    r"|\b(?i:what|which) (?i:brand|make|model)s? of\b"
+)
 _DAY_Q = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b", re.I)
 _PERSON_Q = re.compile(
-    r"^\s*(?:and\s+)?who\b|\bwhich (?:official|minister|leader|person|president|body|bodies|organi[sz]ations?|"
-    r"agency|agencies|authority|authorities|company|companies|firms?|groups?|institutions?|committees?|court|"
+    r"^\s*(?:and\s+)?who\b|\bwhich (?:[a-z][\w-]* ){0,2}?(?:official|minister|leader|person|president|body|bodies|"
+    r"organi[sz]ations?|agency|agencies|authority|authorities|company|companies|firms?|groups?|institutions?|committees?|court|"
     r"unions?|party|parties|department|regulator|councill?ors?|members?|officers?|executives?|judges?|"
     r"spokes(?:person|man|woman)|researchers?|scientists?|analysts?|experts?|lawyers?|campaigners?|residents?|"
     r"politicians?|lawmakers?|senators?|mayors?|governors?|managers?|directors?|candidates?|employees?)\b"
-    r"|\bname of (?:the|this|that)\b"
     # "which shopper is quoted"
     r"|^\s*which\b[^?]{0,40}\b(?:is|was|are|were|gets?|got) (?:quoted|cited|interviewed)\b",
     re.I,
@@ -40,6 +43,7 @@ _DEFINITION_Q = re.compile(
 )
 MONTH_NAMES = tuple("january february march april may june july august september october november december".split())
 _MONTHS = frozenset(MONTH_NAMES)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow".split())
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
     "thousand million billion dozen dozens several half third quarter".split()
@@ -57,6 +61,8 @@ _RELATIVE_DATE = re.compile(
     re.I,
 )
 # Capitalised words that are titles, not names of people (generic English, no place or people).
+# titles written before a name ("Professor Ines Abbott", "Dr Ross")
+_TITLES = frozenset("mr mrs ms miss dr doctor professor prof sir dame judge justice councillor lord lady".split())
 _NOT_NAMES = frozenset(
     "foreign minister ministers secretary state president prime chief executive officer department official "
     "government mayor governor councillor professor doctor mr mrs ms dr the a".split()
@@ -64,11 +70,15 @@ _NOT_NAMES = frozenset(
 
 
 def expected(question: str) -> AnswerType | None:
-    if _QUANTITY_Q.search(question) or (_MONEY_NOUN_Q.search(question) and not _SAID_Q.search(question)):
+    if (
+        _QUANTITY_Q.search(question)
+        or _AGE_Q.search(question)
+        or (_MONEY_NOUN_Q.search(question) and not _SAID_Q.search(question))
+    ):
         return "quantity"
     if _DATE_Q.search(question):
         return "date"
-    if _PERSON_Q.search(question) and not _DEFINITION_Q.match(question):
+    if (_PERSON_Q.search(question) or _NAME_OF.search(question)) and not _DEFINITION_Q.match(question):
         return "person"
     return None
 
@@ -90,11 +100,19 @@ _MEASURED = (
     re.compile(
         r"\b(salary|salaries|wages?|fees?|price|prices|hourly rate|pay rate|earnings|income|population)\b", re.I
     ),
+    re.compile(r"\bhow much ([^\W\d_]+)\b", re.I),  # "how much rent", not "how much did" (see _NOT_COUNTED)
 )
 # nouns that name the form of a quantity, not what is measured ("what share of the cost")
 _FORM_NOUNS = frozenset(
     "share proportion percentage percent margin number amount total size sum figure times more less much "
     "people person per".split()
+)
+
+
+# "how much longer / more / money / time": words any amount may answer, not a thing the article must name
+_ANY_AMOUNT = frozenset(
+    "more less longer shorter extra further higher lower bigger larger smaller greater fewer money cash time "
+    "space room".split()
 )
 
 
@@ -107,7 +125,7 @@ def measured(question: str) -> list[str]:
     for pattern in _MEASURED:
         for match in pattern.finditer(question):
             for word in words(match.group(1)):
-                if word not in _FORM_NOUNS and word not in _NOT_COUNTED and word not in STOPWORDS:
+                if word not in _FORM_NOUNS | _NOT_COUNTED | _ANY_AMOUNT and word not in STOPWORDS:
                     out.append(word)
     return out
 
@@ -187,11 +205,17 @@ _LENGTH_Q = re.compile(r"\bhow long (?:is|are|was|were|will)\b", re.I)
 _LENGTH_UNITS = frozenset("kilometre kilometer km metre meter mile feet foot yard inch".split())
 # "how much did it cost / will they pay": an amount of money, not a count of people
 _MONEY_Q = re.compile(
-    r"\bhow much\b.*\b(?:cost|costs|costing|spend|spent|pay|paid|pays|price|priced|worth|fund|funds|funded|"
+    r"\bhow much\b.*\b(?:cost|costs|costing|spend|spent|spending|pay|paid|pays|price|priced|worth|fund|funds|funded|"
+    r"funding|grants?|subsid(?:y|ies)|rent|rents|loans?|compensation|damages|fines?|"
     r"budget|earn|earns|earned|salary|salaries|wage|wages|charge|charged|fee|fees|aid|invest|invested|"
     r"contribute|contributed|raise|raised|owe|owed|money|bid|bids|offer|offered|valued|sell for|sold for)\b",
     re.I,
 )
+# "how old is Jo Smith / the midwife Jo Smith / she?": a person's age (not "how old is the dispute between ...")
+_AGE_Q = re.compile(
+    r"\b[Hh]ow old (?:is|was|are|were) (?:he|she|(?:the [a-z]+ )?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*\??\s*$"
+)
+_AGE = re.compile(r"\b\d{1,3}-year-old\b|\baged? \d{1,3}\b|[A-Z][\w'’-]*,\s\d{1,3},|\b\d{1,3} years old\b")
 _SHARES = frozenset("percent half third quarter fifth tenth".split())
 # "what salary / which fee / what is the price of": an amount of money is the answer (not "what did
 # she say about the cost", which a quote may answer)
@@ -212,6 +236,8 @@ def _has_quantity(text: str, question: str) -> bool:
     wanted_units = {u for u in _UNITS if u in q_words} | ({"%", "percent"} if "percentage" in q_words else set())
     if wanted_units:
         return any(u in tokens or u in text for u in wanted_units)
+    if _AGE_Q.search(question):  # "how old is she?": an age ("58", "a 71-year-old", "aged 16"), not any number
+        return bool(_AGE.search(text))
     if _DURATION_Q.search(question):  # "how long": a number of days, hours, years ("11-day", "two years")
         # "how long is the line?" may also ask a length ("47-kilometre")
         units = _TIME_UNITS | (_LENGTH_UNITS if _LENGTH_Q.search(question) else frozenset())
@@ -276,7 +302,7 @@ def _has_date(text: str, question: str) -> bool:
         }
         if asked:  # "on what date in December": a day of that month ("Tuesday" alone is not one)
             return any(_day_of_month(tokens, k) for k in months if tokens[k] in asked)
-        return any(_day_of_month(tokens, k) for k in months) or any(t.endswith("day") for t in tokens)
+        return any(_day_of_month(tokens, k) for k in months) or any(t in _WEEKDAYS for t in tokens)
     return (
         bool(months)
         or bool(_CAPITAL_MONTH.search(text))
@@ -313,7 +339,14 @@ def names_near_terms(text: str, question: str) -> bool:
     tokens = raw_tokens(text)
     for i in range(1, len(tokens) - 1):
         prev = words(tokens[i - 1])
-        if prev and stem(prev[0]) in q_stems and _name_run(tokens, i, question) >= 2:
+        if not prev or stem(prev[0]) not in q_stems:
+            continue
+        k = i
+        while (
+            k < len(tokens) - 1 and words(tokens[k])[:1] and words(tokens[k])[0] in _TITLES and tokens[k][:1].isupper()
+        ):
+            k += 1  # "the lead author, Professor Ines Abbott": the title comes before the name
+        if _name_run(tokens, k, question) >= (1 if k > i else 2):
             return True
     # or right before them, in an appositive: "Rowan Pettifer, the board's director of education"
     for match in _APPOSITIVE_AFTER_NAME.finditer(text):
@@ -340,6 +373,57 @@ def _name_run(tokens: list[str], i: int, question: str) -> int:
             break
         run += 1
     return run
+
+
+# words that make a capitalised name an organisation's or a publication's, not a person's (generic English)
+_ORG_WORDS = frozenset(
+    "foundation institute university college school academy union council authority department ministry court "
+    "journal annals review times news trust centre center group association agency service services board "
+    "committee hospital bank party partnership commission society museum fund ltd limited inc plc llc corp "
+    "company co systems airways airlines air homes energy water gas health police city county district region "
+    "office club church league federation network".split()
+)
+_WHO_Q = re.compile(r"^\s*(?:and\s+)?who\b(?!\s+(?:owns?|owned|funds?|funded|publish(?:es|ed)?)\b)", re.I)
+
+
+def wants_person(question: str) -> bool:
+    """ "Who ...?" asks, most often, for a person ("who spoke for the union?"), though a body may answer
+    it; not "who owns / funded / publishes it?" nor "which company ...?"."""
+    return bool(_WHO_Q.match(question)) and not asks_name(question)
+
+
+_JOINERS = frozenset({"of", "for", "and", "on"})
+
+
+def names_person(text: str, question: str) -> bool:
+    """``text`` names someone new, not only an organisation: a title before a name ("Dr Ross"), or a run
+    of two or more capitalised words (not the question's) with no organisation word in it nor joined
+    to one ("Union of Secondary Educators")."""
+    q_words = set(words(question))
+    tokens = raw_tokens(text)
+    runs: list[list[str]] = []
+    joined = False  # "of", "for", "and" between capitalised words: one name ("Institute for Lake Research")
+    for i, token in enumerate(tokens):
+        word = words(token)[0] if words(token) else ""
+        if i > 0 and token[:1].isupper():
+            if word in _TITLES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
+                following = words(tokens[i + 1])
+                if following and following[0] not in q_words:
+                    return True  # "Dr Fennick Olowe-Marsh", "Professor Quarrington"
+            if runs and joined:
+                runs[-1].append(word)
+            else:
+                runs.append([word])
+            joined = token[-1:].isalnum()  # "Ashdown-Pell," ends the name
+        else:
+            joined = bool(joined and runs and word in _JOINERS)
+            if joined:
+                runs[-1].append(word)
+    return any(
+        len([w for w in run if w not in q_words and w not in _NOT_NAMES]) >= 2
+        and not (set(run) & (_ORG_WORDS | _JOINERS))
+        for run in runs
+    )
 
 
 def _has_new_name(text: str, question: str) -> bool:

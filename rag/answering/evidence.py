@@ -130,6 +130,12 @@ _SPEECH_VERB = re.compile(
     r"demand(?:ed|s|ing)?|propos(?:ed|es|ing)|suggest(?:ed|s|ing)?|apologis(?:ed|es|ing)|apologiz(?:ed|es|ing))$",
     re.I,
 )
+# "who spoke for the union?", "who commented on the study?": the answer is someone the text has speaking
+_WHO_SPOKE = re.compile(
+    r"^\s*(?:and\s+)?(?:who|which(?: [\w-]+){1,3}?) (?:spoke|speaks|said|says|commented|comments|told|warned|"
+    r"argued|responded|reacted|announced|critici[sz]ed|welcomed|described|called)\b",
+    re.I,
+)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _PRONOUNS = frozenset("he she they it his her their".split())
 _SPEECH_TERMS = frozenset(terms("say said tell told state stated declare announce add comment note think"))
@@ -469,6 +475,8 @@ class Evidence:
             light = {t for n in speaker for t in terms(n)}
         light |= {t for n in hinted for t in terms(n)}  # names a follow-up's pronoun may stand for
         light |= background & q_terms  # a follow-up's context, which its own nouns outweigh
+        spoke = kind == "person" and bool(_WHO_SPOKE.match(question))
+        person = kind == "person" and answer_type.wants_person(question)  # "who spoke?": a person, not a body
         why = asks_why(question)
         if why and (clause := _SUBORDINATE.search(question)):
             # "why was nobody hurt when a train ...": the reason asked for is the main clause's; the
@@ -506,7 +514,9 @@ class Evidence:
             semantic = self.semantic(q_vec, i) if q_vec is not None and self.embeddings is not None else lexical
             score = 0.5 * semantic + 0.5 * lexical
             holds = kind is not None and answer_type.holds(kind, sentence.text, question)
-            if holds and kind is not None:
+            if holds and spoke and not _speech_verb(sentence.text):
+                holds = False  # "who spoke for the union?": whoever the text has speaking, not the union
+            if holds and kind is not None and not (person and not answer_type.names_person(sentence.text, question)):
                 score += TYPE_BONUS[kind]
                 if kind == "person" and answer_type.names_near_terms(sentence.text, question):
                     score += TYPE_BONUS[kind]
