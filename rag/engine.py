@@ -424,7 +424,10 @@ class Engine:
 def _restates(sentence: str, asked: Set[str]) -> bool:
     """Every content term of ``sentence`` is one of the question's (or a form of one)."""
     claim = set(terms(re.sub(r"\[\d+(?:,\s?\d+)*\]", "", sentence)))
-    return bool(claim) and all(t in asked or any(related(t, a) for a in asked) for t in claim)
+    # "adds" for "add": a verb's -s form is the question's word
+    return bool(claim) and all(
+        t in asked or t.removesuffix("s") in asked or any(related(t, a) for a in asked) for t in claim
+    )
 
 
 def select_context(ranked: list[ScoredSentence], budget_chars: int, max_items: int = 4) -> list[Passage]:

@@ -95,3 +95,65 @@ def test_who_spoke_for_a_body_is_a_person_not_the_body(evidence: Evidence):
     assert answer_type.expected("Which independent expert reviewed the damage?") == "person"
     assert answer_type.names_person("Its branch secretary, Colm Adair, said", "Who spoke?")
     assert not answer_type.names_person("The Union of Library Workers gave it a welcome.", "Who spoke?")
+
+
+def test_which_court_prefers_a_name_ending_in_court():
+    question = "In which court was the firm sentenced?"
+    assert answer_type.names_the_kind("It was sentenced at Harwick Crown Court on Monday.", question)
+    assert not answer_type.names_the_kind("Judge Ada Lamb said the court had no choice.", question)
+
+
+def test_counts_written_as_words_and_counts_of_people():
+    assert answer_type.holds(
+        "quantity", "Pupils at twenty-six secondary schools took part.", "How many schools took part?"
+    )
+    assert answer_type.holds("quantity", "Twenty-three residents were evacuated.", "How many people were evacuated?")
+    assert not answer_type.holds("quantity", "The two sides met.", "How many days did the talks last?")
+
+
+def test_what_time_needs_a_time_of_day():
+    question = "What time does the first lesson begin?"
+    assert answer_type.expected(question) == "date"
+    assert answer_type.holds("date", "Lessons now begin at 9.20am.", question)
+    assert not answer_type.holds("date", "Late arrivals fell by a third in March 2024.", question)
+
+
+def test_has_not_said_when_is_withheld():
+    text = "Results are due in 2033, and the ministry has not said when, or whether, it will make a decision."
+    other = Evidence("A\nBy B\n2031-04-10\n\n" + text, header_end=len("A\nBy B\n2031-04-10"))
+    question = "When will the ministry make a decision?"
+    ranked = other.rank(question, [Passage("all", other.text, 0, len(other.text), 1.0)])
+    assert "not disclosed" in (abstain_reason(question, ranked, other.vocabulary, 0.0) or "")
+
+
+def test_who_is_the_role_holder_needs_a_name_by_the_role(evidence: Evidence):
+    assert "role" in (reason(evidence, "Who is the head teacher of the reading room?") or "")
+    assert reason(evidence, "Who is the chief librarian of the library?") is None
+
+
+def test_the_name_goes_with_the_thing_named_not_with_the_other_words():
+    question = "What brand of wrist monitor did the pupils wear?"
+    text = "It was run by the University of Elm's Centre for Sleep, who followed the pupils with wrist monitors."
+    assert not answer_type.names_near_terms(text, question)
+    assert answer_type.names_near_terms("The pupils wore wrist monitors, Pulsefit Pro bands, at night.", question)
+
+
+def test_which_expert_wants_a_person_and_a_priced_noun_is_kept():
+    assert answer_type.wants_person("Which independent expert commented on the study?")
+    assert not answer_type.wants_person("Which company won the contract?")
+    assert answer_type.priced("How much rent do tenants pay?") == ["rent"]
+    assert answer_type.priced("How much money was raised?") == []
+
+
+def test_a_paragraph_of_quotes_said_by_she_carries_on_the_last_name_before_it():
+    body = (
+        "The board fined the firm £20,000. Judge Ada Lamb said the failings were serious.\n\n"
+        "Readers formed an association, and Petra Voss said its members wanted an apology.\n\n"
+        '"Nobody has come to say sorry," she said. "A fine does not give my daughter back her books."'
+    )
+    text = "A\nBy B\n2031-04-10\n\n" + body
+    other = Evidence(text, header_end=len("A\nBy B\n2031-04-10"))
+    top = other.rank("What did Petra Voss think of the fine?", [Passage("all", text, 0, len(text), 1.0)])[0]
+    assert top.sentence.text.startswith('"A fine does not') and top.names_ok and top.speaker_checked
+    judge = other.rank("What did Judge Ada Lamb think of the fine?", [Passage("all", text, 0, len(text), 1.0)])
+    assert not any(x.names_ok for x in judge if x.sentence.text.startswith('"A fine'))

@@ -149,6 +149,14 @@ def abstain_reason(
     if asks_why(question) and not gives_reason(best.sentence.text):
         return "the best evidence gives no reason"
     kind = answer_type.expected(question)
+    role = _ROLE_HOLDER_Q.match(question)  # "who is the head teacher of X?": a name by the role
+    job = words(role.group(1)) if role else []
+    if (
+        kind == "person"
+        and set(job) & _JOB_WORDS
+        and not answer_type.names_near_terms(best.sentence.text, question, near=job)
+    ):
+        return "the best evidence names no one holding the role asked about"
     if kind == "person" and not answer_type.asks_name(question):
         kind = None  # "who asked her?" may be answered by "the council": only "the name of" insists on a name
     if kind is not None and not answer_type.holds(kind, best.sentence.text, question):
@@ -163,6 +171,17 @@ def abstain_reason(
     return None
 
 
+# "who is the head teacher of X?", "who was its chair?": a name next to the role is the answer
+_JOB_WORDS = frozenset(
+    "teacher headteacher principal judge director manager secretary spokesperson spokesman spokeswoman minister "
+    "mayor governor chair chairman chairwoman head chief boss leader president editor author founder owner coach "
+    "captain treasurer officer commissioner superintendent inspector prosecutor barrister lawyer solicitor".split()
+)
+_ROLE_HOLDER_Q = re.compile(
+    r"^\s*(?:and\s+)?who (?:is|was|are|were) (?:the|its|their|his|her) ([a-z][\w'-]*(?: [a-z][\w'-]*){0,2}?)"
+    r"(?:\s+(?:of|at|for|in|on)\b[^?]*)?\??\s*$",
+    re.I,
+)
 # "when will the claim be heard?": a date still to come is the answer
 _WHEN_WILL = re.compile(
     r"^\s*(?:and |but |so )?(?:when|on what date|by when|what (?:date|day|month|year)) will\b", re.I
@@ -286,8 +305,9 @@ def still_to_come(question: str, ranked: Sequence[ScoredSentence], when: tuple[i
 # "she declined to say how many had left": the article reports that the answer was withheld
 _WITHHELD = re.compile(
     r"\b(?:declined|refused|would not|wouldn't|did not|didn't|could not|couldn't|was unable|were unable|"
-    r"has not|have not|had not)\s+(?:yet\s+)?(?:to\s+)?(?:say|disclose|reveal|specify|confirm|identify|name|give|"
-    r"provide|publish|release)\b|\b(?:was|were|has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|revealed|"
+    r"has not|have not|had not)\s+(?:yet\s+)?(?:to\s+)?(?:say|said|disclose|disclosed|reveal|revealed|specify|"
+    r"specified|confirm|confirmed|identify|identified|name|named|give|given|provide|provided|publish|published|release|"
+    r"released)\b|\b(?:was|were|has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|revealed|"
     r"published|released|made public)\b|\bundisclosed\b|\bnot (?:yet )?(?:known|clear)\b",
     re.I,
 )

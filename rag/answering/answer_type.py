@@ -7,6 +7,7 @@ names someone), and abstention declines a "how many" question whose evidence hol
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Literal
 
 from rag.retrieval.lexical import ROLE_TERMS, STOPWORDS, raw_tokens, stem, words
@@ -19,7 +20,12 @@ _QUANTITY_Q = re.compile(
     re.I,
 )
 _DATE_Q = re.compile(
-    r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month)\b|\bwhen (?:was|were|did)\b", re.I
+    r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month|time)\b|\bwhen (?:was|were|did)\b", re.I
+)
+# "what time did the first lesson begin?": a time of day ("9.20am", "noon"), not a date
+_TIME_Q = re.compile(r"\bwhat time\b", re.I)
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b|\bmidday\b", re.I
 )
 # "the name of the firm", "the name of Jo Smith's son", "what brand of monitor": a proper name is the answer
 _NAME_OF = re.compile(
@@ -33,6 +39,9 @@ _PERSON_Q = re.compile(
     r"unions?|party|parties|department|regulator|councill?ors?|members?|officers?|executives?|judges?|"
     r"spokes(?:person|man|woman)|researchers?|scientists?|analysts?|experts?|lawyers?|campaigners?|residents?|"
     r"politicians?|lawmakers?|senators?|mayors?|governors?|managers?|directors?|candidates?|employees?)\b"
+    # "which journal published it?", "which hospital were they taken to?" (not "which hospital services")
+    r"|\bwhich (?:journal|newspaper|magazine|publication|hospital|school|university|museum)s?"
+    r"(?=\s+(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b|\s+[a-z]+ed\b|\s*\?)"
     # "which shopper is quoted"
     r"|^\s*which\b[^?]{0,40}\b(?:is|was|are|were|gets?|got) (?:quoted|cited|interviewed)\b",
     re.I,
@@ -45,7 +54,8 @@ MONTH_NAMES = tuple("january february march april may june july august september
 _MONTHS = frozenset(MONTH_NAMES)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow".split())
 _NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
     "thousand million billion dozen dozens several half third quarter".split()
 )
 _UNITS = frozenset({"percent", "%", "kilometres", "kilometers", "km", "miles", "mile", "meters", "metres"})
@@ -100,7 +110,7 @@ _MEASURED = (
     re.compile(
         r"\b(salary|salaries|wages?|fees?|price|prices|hourly rate|pay rate|earnings|income|population)\b", re.I
     ),
-    re.compile(r"\bhow much ([^\W\d_]+)\b", re.I),  # "how much rent", not "how much did" (see _NOT_COUNTED)
+    re.compile(r"\bhow much ([^\W\d_]+)\b", re.I),  # "how much rent" (money questions only), not "how much did"
 )
 # nouns that name the form of a quantity, not what is measured ("what share of the cost")
 _FORM_NOUNS = frozenset(
@@ -122,7 +132,7 @@ def measured(question: str) -> list[str]:
     if expected(question) != "quantity":
         return []
     out = []
-    for pattern in _MEASURED:
+    for pattern in _MEASURED if _MONEY_Q.search(question) else _MEASURED[:3]:
         for match in pattern.finditer(question):
             for word in words(match.group(1)):
                 if word not in _FORM_NOUNS | _NOT_COUNTED | _ANY_AMOUNT and word not in STOPWORDS:
@@ -131,9 +141,13 @@ def measured(question: str) -> list[str]:
 
 
 def priced(question: str) -> list[str]:
-    """What a "how much will the X cost" question prices (the X), whose figure the answer must give."""
-    match = _MEASURED[1].search(question) if expected(question) == "quantity" else None
-    return [w for w in words(match.group(1)) if w not in _FORM_NOUNS and w not in STOPWORDS] if match else []
+    """What a "how much will the X cost" or "how much rent" question prices (the X, the rent), whose
+    figure the answer must give."""
+    if expected(question) != "quantity":
+        return []
+    match = _MEASURED[1].search(question) or (_MONEY_Q.search(question) and _MEASURED[3].search(question))
+    found = words(match.group(1)) if match else []
+    return [w for w in found if w not in _FORM_NOUNS | _NOT_COUNTED | _ANY_AMOUNT and w not in STOPWORDS]
 
 
 # "Who is Ines Abbott?", "What is Ines Abbott's role?", "What does Abbott do?": what the person is
@@ -196,6 +210,13 @@ def holds(kind: AnswerType, text: str, question: str) -> bool:
 # "how many days": what is counted (a noun; "how many did ..." counts nothing named)
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")  # "1,846", "2.5", "2019"
 _COUNTED = re.compile(_HOW_MANY, re.I)  # "how many gill-net samples"
+# "how many people": residents, pupils or passengers are people too; a count of any of them answers
+_ANYONE = frozenset({"people", "persons"})
+_PEOPLE = frozenset(
+    "people person resident pupil student child children patient staff worker employee member passenger tenant "
+    "voter family household nurse doctor teacher officer firefighter visitor customer user adult man men woman "
+    "women parent player fan spectator volunteer".split()
+)
 _NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
 _CURRENCY = re.compile(r"[$€£¥]\s?\d")
 # "how long did it last / take": a span of time, not any number
@@ -251,6 +272,8 @@ def _has_quantity(text: str, question: str) -> bool:
             or any(t in _SHARES or t.endswith("%") for t in tokens)
         )
     counted = _COUNTED.search(question)
+    if counted and counted.group(1).lower() in _ANYONE:  # "how many people": residents, pupils are people
+        return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _PEOPLE)
     if counted and counted.group(1).lower() not in _NOT_COUNTED:
         # "how many days": a number counting days ("four-day", "4 days"), not "two sides"
         unit = _singular(counted.group(1).lower())
@@ -277,7 +300,9 @@ _DAY_RANGE = re.compile(r"^\d{1,2}-\d{1,2}$")  # "1-4" after a month: days, not 
 
 
 def _is_number(token: str) -> bool:
-    return (any(ch.isdigit() for ch in token) and not _YEAR.match(token)) or token in _NUMBER_WORDS
+    if any(ch.isdigit() for ch in token) and not _YEAR.match(token):
+        return True
+    return token in _NUMBER_WORDS or all(p in _NUMBER_WORDS for p in token.split("-"))  # "twenty-six"
 
 
 def _counts(tokens: list[str], i: int, unit: str) -> bool:
@@ -293,6 +318,8 @@ def _singular(word: str) -> str:
 
 
 def _has_date(text: str, question: str) -> bool:
+    if _TIME_Q.search(question):
+        return bool(_CLOCK.search(text))
     tokens = words(text)
     months = [k for k, t in enumerate(tokens) if t in _MONTHS and _month_here(tokens, k)]
     if _DAY_Q.search(question):  # "on what date": a day of a month, or a weekday, not a month alone
@@ -329,11 +356,57 @@ def _month_here(tokens: list[str], k: int) -> bool:
     return any(t[:1].isdigit() for t in near)
 
 
-def names_near_terms(text: str, question: str) -> bool:
+_VERBISH = frozenset("did do does is was were are has have had will would can could that which who whom".split())
+
+
+_WHICH_NOUN = re.compile(r"\bwhich ((?:[a-z][\w-]* ){0,2}?)([a-z][\w-]*)\b", re.I)
+
+
+def names_the_kind(text: str, question: str) -> bool:
+    """For "which court / hospital ...?": ``text`` holds a name whose last word is that noun ("Ashmoor
+    Crown Court", "St Brannock's Hospital"), with a capitalised word before it the question lacks."""
+    found = _WHICH_NOUN.search(question)
+    if not found or expected(question) != "person":
+        return False
+    noun = stem(found.group(2).lower())
+    q_words = set(words(question))
+    tokens = raw_tokens(text)
+    for i in range(1, len(tokens)):
+        word = words(tokens[i])[:1]
+        before = words(tokens[i - 1])[:1]
+        if (
+            word
+            and tokens[i][:1].isupper()
+            and stem(word[0]) == noun
+            and tokens[i - 1][:1].isupper()
+            and before
+            and before[0] not in q_words | _NOT_NAMES
+        ):
+            return True
+    return False
+
+
+def _named_thing(question: str) -> list[str]:
+    """For "what is the name of X's son?", "what brand of monitor did they wear?": the words of what is
+    to be named (``["son"]``, ``["monitor"]``); empty for other questions."""
+    found = _NAME_OF.search(question)
+    if not found:
+        return []
+    out = []
+    for w in words(question[found.end() :]):
+        if w in _VERBISH or w.endswith("ed"):
+            break
+        out.append(w)
+    return out
+
+
+def names_near_terms(text: str, question: str, near: Sequence[str] = ()) -> bool:
     """A new name right after the question's own words: "Azerbaijan's Foreign Minister Jeyhun
     Bayramov" answers "Who is Azerbaijan's Foreign Minister?" better than a sentence that merely
-    mentions the ministers and, elsewhere, someone else."""
-    q_stems = {stem(w) for w in words(question) if w not in STOPWORDS}
+    mentions the ministers and, elsewhere, someone else. ``near``: the words the name must go with
+    (default: what a "name of" question names, else all the question's words)."""
+    named = list(near) or _named_thing(question)  # "the name of X's son": the son, not X, goes with the name
+    q_stems = {stem(w) for w in (named or words(question)) if w not in STOPWORDS}
     if q_stems & ROLE_TERMS:  # "who heads the union?" is answered by "the union's chair, X"
         q_stems |= ROLE_TERMS
     tokens = raw_tokens(text)
@@ -386,10 +459,20 @@ _ORG_WORDS = frozenset(
 _WHO_Q = re.compile(r"^\s*(?:and\s+)?who\b(?!\s+(?:owns?|owned|funds?|funded|publish(?:es|ed)?)\b)", re.I)
 
 
+# "which expert / official / researcher": a person, not a body
+_WHICH_PERSON = re.compile(
+    r"\bwhich (?:[a-z][\w-]* ){0,2}?(?:official|minister|leader|person|president|councill?or|member|officer|"
+    r"executive|judge|spokes(?:person|man|woman)|researcher|scientist|analyst|expert|lawyer|campaigner|resident|"
+    r"politician|lawmaker|senator|mayor|governor|manager|director|candidate|employee|doctor|teacher|tenant|pupil|"
+    r"student|witness|pupil|parent|worker|nurse)s?\b",
+    re.I,
+)
+
+
 def wants_person(question: str) -> bool:
     """ "Who ...?" asks, most often, for a person ("who spoke for the union?"), though a body may answer
-    it; not "who owns / funded / publishes it?" nor "which company ...?"."""
-    return bool(_WHO_Q.match(question)) and not asks_name(question)
+    it, and "which expert ...?" always; not "who owns / funded / publishes it?" nor "which company ...?"."""
+    return bool(_WHO_Q.match(question) or _WHICH_PERSON.search(question)) and not asks_name(question)
 
 
 _JOINERS = frozenset({"of", "for", "and", "on"})

@@ -67,6 +67,8 @@ class ScoredSentence:
 # a sentence holding a number for "how many" or a date for "when" is very likely the one;
 # most sentences name someone, so a name is weaker evidence for "who"
 TYPE_BONUS = {"quantity": 0.15, "date": 0.15, "person": 0.08}
+# "which court?": a sentence with a name ending in "Court" ("Ashmoor Crown Court") very likely answers
+KIND_NAME_BONUS = 0.15
 INTRODUCTION_BONUS = 0.15  # "who is X?": a sentence describing X in an appositive
 # a sentence holding the asked type is preferred over a better-scoring one without it, if this close
 TYPE_MARGIN = 0.2
@@ -136,6 +138,7 @@ _WHO_SPOKE = re.compile(
     r"argued|responded|reacted|announced|critici[sz]ed|welcomed|described|called)\b",
     re.I,
 )
+_PRONOUN_SAID = re.compile(r"\b(?:she|he|they) (?:said|says|added|adds|told|explained|argued|warned|insisted)\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _PRONOUNS = frozenset("he she they it his her their".split())
 _SPEECH_TERMS = frozenset(terms("say said tell told state stated declare announce add comment note think"))
@@ -232,6 +235,22 @@ class Evidence:
         self.paragraph_words = [
             frozenset().union(*(x.words for x, q in zip(self.sentences, para, strict=True) if q == p)) for p in para
         ]
+        # a paragraph of quotes that names no one ('"...," she said. "..."') carries on the words of
+        # whoever the paragraph before named last: its sentences count as naming them too
+        self.voiced_by: dict[int, int] = {}
+        for i, x in enumerate(self.sentences):
+            if x.start < header_end or not _PRONOUN_SAID.search(x.text):
+                continue
+            block = [k for k in range(len(self.sentences)) if para[k] == para[i]]
+            if any(self.names_in(self.sentences[k].text, first_too=True) for k in block):
+                continue
+            earlier = [k for k in range(block[0]) if para[k] == para[block[0]] - 1 or para[k] == para[i] - 1]
+            named = [k for k in earlier if self.names_in(self.sentences[k].text, first_too=True)]
+            if named:
+                for k in block:
+                    self.voiced_by[k] = named[-1]
+        for k, j in self.voiced_by.items():
+            self.paragraph_words[k] = self.paragraph_words[k] | self.sentences[j].words
         # inverse document frequency over the article's sentences: a rare word says more
         n = max(1, len(self.sentences))
         df: dict[str, int] = {}
@@ -520,6 +539,8 @@ class Evidence:
                 score += TYPE_BONUS[kind]
                 if kind == "person" and answer_type.names_near_terms(sentence.text, question):
                     score += TYPE_BONUS[kind]
+                if kind == "person" and answer_type.names_the_kind(sentence.text, question):
+                    score += KIND_NAME_BONUS  # "which court?": "Ashmoor Crown Court"
             score += after.get(i, 0.0)
             if parallel and self.embeddings is not None and i not in parallel:
                 score += PARALLEL_WEIGHT * max(_dot(self.embeddings[i], self.embeddings[j]) for j in parallel)
@@ -597,6 +618,9 @@ class Evidence:
             and any(self._named(n, self.sentences[nxt].words) for n in speaker)
         ):
             return True  # the quote first, then "..., X said."
+        if i in self.voiced_by:  # '"...," she said.' after a paragraph whose last name is the speaker's
+            j = self.voiced_by[i]
+            return any(self._named(n, self.sentences[j].words) for n in speaker)
         # back through the paragraph to the last sentence naming anyone: "X said ... She added ..."
         for j in range(i - 1, -1, -1):
             if not self._same_paragraph(i, j):
