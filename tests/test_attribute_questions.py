@@ -157,3 +157,30 @@ def test_a_paragraph_of_quotes_said_by_she_carries_on_the_last_name_before_it():
     assert top.sentence.text.startswith('"A fine does not') and top.names_ok and top.speaker_checked
     judge = other.rank("What did Judge Ada Lamb think of the fine?", [Passage("all", text, 0, len(text), 1.0)])
     assert not any(x.names_ok for x in judge if x.sentence.text.startswith('"A fine'))
+
+
+def test_what_will_it_be_called_asks_a_name_and_the_name_goes_with_the_thing():
+    question = "What will the new merged branch be called?"
+    assert answer_type.asks_name(question) and answer_type.expected(question) == "person"
+    assert answer_type.names_near_terms("The merged branch, Elm Street Library, opens in May.", question)
+    assert not answer_type.names_near_terms("Dr Hanna Brill will run the merged branch.", question)
+
+
+def test_the_previous_one_is_not_answered_by_the_new_one(evidence: Evidence):
+    text = "The board has appointed a new treasurer, Karl Ostby, who joins from a bank."
+    other = Evidence("A\nBy B\n2031-04-10\n\n" + text, header_end=len("A\nBy B\n2031-04-10"))
+    for question, declined in (
+        ("What was the name of the previous treasurer?", True),
+        ("Who is the new treasurer?", False),
+    ):
+        ranked = other.rank(question, [Passage("all", other.text, 0, len(other.text), 1.0)])
+        assert (abstain_reason(question, ranked, other.vocabulary, 0.0) is not None) == declined
+
+
+def test_a_figure_for_something_else_is_not_the_rent(evidence: Evidence):
+    text = "The library rents two rooms. It was ordered to pay £3,000 in costs on Monday."
+    other = Evidence("A\nBy B\n2031-04-10\n\n" + text, header_end=len("A\nBy B\n2031-04-10"))
+    ranked = other.rank("How much rent does the library pay?", [Passage("all", other.text, 0, len(other.text), 1.0)])
+    assert abstain_reason("How much rent does the library pay?", ranked, other.vocabulary, 0.0) is not None
+    ranked = other.rank("How much did the library pay in costs?", [Passage("all", other.text, 0, len(other.text), 1.0)])
+    assert abstain_reason("How much did the library pay in costs?", ranked, other.vocabulary, 0.0) is None

@@ -149,6 +149,13 @@ def abstain_reason(
     if asks_why(question) and not gives_reason(best.sentence.text):
         return "the best evidence gives no reason"
     kind = answer_type.expected(question)
+    priced = answer_type.priced(question)  # "how much rent ...?": the figure must be the rent's
+    own = best.sentence.words | best.sentence.terms
+    if priced and not any(stem(w) in own or any(related(w, t) for t in own if t[:3] == w[:3]) for w in priced):
+        return "the best evidence gives no figure for the " + " ".join(priced) + " asked about"
+    other = _other_one(question, best.sentence.text)
+    if other:
+        return f"the best evidence is about {other}, not the one the question asks about"
     role = _ROLE_HOLDER_Q.match(question)  # "who is the head teacher of X?": a name by the role
     job = words(role.group(1)) if role else []
     if (
@@ -182,6 +189,29 @@ _ROLE_HOLDER_Q = re.compile(
     r"(?:\s+(?:of|at|for|in|on)\b[^?]*)?\??\s*$",
     re.I,
 )
+# "the previous chief officer" is not "a new chief officer": modifiers that pick out another one
+_BEFORE_NOW = frozenset("previous former old outgoing last prior predecessor original".split())
+_NOW_ON = frozenset("new current incoming next successor replacement".split())
+
+
+def _other_one(question: str, text: str) -> str | None:
+    """ "What was the name of the previous chief officer?" whose best evidence speaks only of "a new
+    chief officer": the thing the evidence is about ("the new officer"), else None."""
+    q_words = words(question)
+    text_words = words(text)
+    for k, w in enumerate(q_words[:-1]):
+        mine, theirs = (
+            (_BEFORE_NOW, _NOW_ON) if w in _BEFORE_NOW else (_NOW_ON, _BEFORE_NOW) if w in _NOW_ON else (None, None)
+        )
+        if mine is None or theirs is None or set(text_words) & mine:
+            continue
+        nouns = {stem(x) for x in q_words[k + 1 : k + 4] if x not in STOPWORDS}
+        for j, t in enumerate(text_words):
+            if t in theirs and nouns & {stem(x) for x in text_words[j + 1 : j + 4]}:
+                return f"the {t} one"
+    return None
+
+
 # "when will the claim be heard?": a date still to come is the answer
 _WHEN_WILL = re.compile(
     r"^\s*(?:and |but |so )?(?:when|on what date|by when|what (?:date|day|month|year)) will\b", re.I

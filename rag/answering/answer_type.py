@@ -31,6 +31,9 @@ _CLOCK = re.compile(
 _NAME_OF = re.compile(
     r"\b(?i:name) of (?:(?i:the|this|that|its|his|her|their)\b|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\b)"
     r"|\b(?i:what|which) (?i:brand|make|model)s? of\b"
+    # "what will the new school be called?": its name
+    r"|^\s*(?i:what) (?i:will|would|is|was|are|were) (?P<called>(?i:the|its|their|his|her) [\w' -]+?) "
+    r"(?i:be )?(?i:called|named)\s*\??\s*$"
 )
 _DAY_Q = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b", re.I)
 _PERSON_Q = re.compile(
@@ -392,10 +395,12 @@ def _named_thing(question: str) -> list[str]:
     found = _NAME_OF.search(question)
     if not found:
         return []
-    out = []
+    if found.group("called"):  # "what will the new school be called?"
+        return [w for w in words(found.group("called")) if w not in STOPWORDS]
+    out: list[str] = []
     for w in words(question[found.end() :]):
-        if w in _VERBISH or w.endswith("ed"):
-            break
+        if w in _VERBISH or w.endswith("ed") or (out and w in STOPWORDS):
+            break  # "the hotel in X where ...": the hotel
         out.append(w)
     return out
 
