@@ -217,8 +217,9 @@ _WHEN_WILL = re.compile(
     r"^\s*(?:and |but |so )?(?:when|on what date|by when|what (?:date|day|month|year)) will\b", re.I
 )
 _TO_COME = re.compile(
-    r"\bnext (?:year|month|week|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"\bnext (?:year|month|week|spring|summer|autumn|fall|winter|"
+    + "|".join(answer_type.MONTH_NAMES + answer_type.WEEKDAY_NAMES)
+    + r")\b"
     r"|\blater (?:this|in)\b|\b(?:from|by|until|before|after) (?:the end of |the start of )?(?:next|this coming)\b"
     r"|\bexpected\b|\bdue\b|\bscheduled\b|\bset to\b|\bgoing to\b|\bplanned\b",
     re.I,

@@ -55,7 +55,8 @@ _DEFINITION_Q = re.compile(
 )
 MONTH_NAMES = tuple("january february march april may june july august september october november december".split())
 _MONTHS = frozenset(MONTH_NAMES)
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow".split())
+WEEKDAY_NAMES = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset((*WEEKDAY_NAMES, "today", "yesterday", "tomorrow"))
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
@@ -469,7 +470,7 @@ _WHICH_PERSON = re.compile(
     r"\bwhich (?:[a-z][\w-]* ){0,2}?(?:official|minister|leader|person|president|councill?or|member|officer|"
     r"executive|judge|spokes(?:person|man|woman)|researcher|scientist|analyst|expert|lawyer|campaigner|resident|"
     r"politician|lawmaker|senator|mayor|governor|manager|director|candidate|employee|doctor|teacher|tenant|pupil|"
-    r"student|witness|pupil|parent|worker|nurse)s?\b",
+    r"student|witness|parent|worker|nurse)s?\b",
     re.I,
 )
 
