@@ -200,10 +200,10 @@ def _other_one(question: str, text: str) -> str | None:
     q_words = words(question)
     text_words = words(text)
     for k, w in enumerate(q_words[:-1]):
-        mine, theirs = (
-            (_BEFORE_NOW, _NOW_ON) if w in _BEFORE_NOW else (_NOW_ON, _BEFORE_NOW) if w in _NOW_ON else (None, None)
-        )
-        if mine is None or theirs is None or set(text_words) & mine:
+        if w not in _BEFORE_NOW | _NOW_ON:
+            continue
+        mine, theirs = (_BEFORE_NOW, _NOW_ON) if w in _BEFORE_NOW else (_NOW_ON, _BEFORE_NOW)
+        if set(text_words) & mine:
             continue
         nouns = {stem(x) for x in q_words[k + 1 : k + 4] if x not in STOPWORDS}
         for j, t in enumerate(text_words):

@@ -238,16 +238,16 @@ class Evidence:
         # a paragraph of quotes that names no one ('"...," she said. "..."') carries on the words of
         # whoever the paragraph before named last: its sentences count as naming them too
         self.voiced_by: dict[int, int] = {}
+        blocks: dict[int, list[int]] = {}
+        for k, p in enumerate(para):
+            blocks.setdefault(p, []).append(k)
+        naming = {k for k, x in enumerate(self.sentences) if self.names_in(x.text, first_too=True)}
         for i, x in enumerate(self.sentences):
-            if x.start < header_end or not _PRONOUN_SAID.search(x.text):
+            if x.start < header_end or not _PRONOUN_SAID.search(x.text) or naming & set(blocks[para[i]]):
                 continue
-            block = [k for k in range(len(self.sentences)) if para[k] == para[i]]
-            if any(self.names_in(self.sentences[k].text, first_too=True) for k in block):
-                continue
-            earlier = [k for k in range(block[0]) if para[k] == para[block[0]] - 1 or para[k] == para[i] - 1]
-            named = [k for k in earlier if self.names_in(self.sentences[k].text, first_too=True)]
+            named = [k for k in blocks.get(para[i] - 1, []) if k in naming]
             if named:
-                for k in block:
+                for k in blocks[para[i]]:
                     self.voiced_by[k] = named[-1]
         for k, j in self.voiced_by.items():
             self.paragraph_words[k] = self.paragraph_words[k] | self.sentences[j].words
@@ -535,7 +535,7 @@ class Evidence:
             holds = kind is not None and answer_type.holds(kind, sentence.text, question)
             if holds and spoke and not _speech_verb(sentence.text):
                 holds = False  # "who spoke for the union?": whoever the text has speaking, not the union
-            if holds and kind is not None and not (person and not answer_type.names_person(sentence.text, question)):
+            if holds and kind is not None and (not person or answer_type.names_person(sentence.text, question)):
                 score += TYPE_BONUS[kind]
                 if kind == "person" and answer_type.names_near_terms(sentence.text, question):
                     score += TYPE_BONUS[kind]
