@@ -20,7 +20,9 @@ _QUANTITY_Q = re.compile(
     re.I,
 )
 _DATE_Q = re.compile(
-    r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month|time)\b|\bwhen (?:was|were|did)\b", re.I
+    r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month|time)\b|\bwhen (?:was|were|did)\b"
+    r"|\bhow soon\b",
+    re.I,
 )
 # "what time did the first lesson begin?": a time of day ("9.20am", "noon"), not a date
 _TIME_Q = re.compile(r"\bwhat time\b", re.I)
@@ -31,6 +33,9 @@ _CLOCK = re.compile(
 _NAME_OF = re.compile(
     r"\b(?i:name) of (?:(?i:the|this|that|its|his|her|their)\b|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\b)"
     r"|\b(?i:what|which) (?i:brand|make|model)s? of\b"
+    # "which aircraft model is it?", "what car brand": a name is the answer
+    r"|\b(?i:what|which) (?!business|pricing|funding|operating|care|role)[a-z]+ (?i:brand|make|model)s?\b"
+    r"(?!\s+(?i:of|for)\b)"
     # "what will the new school be called?": its name
     r"|^\s*(?i:what) (?i:will|would|is|was|are|were) (?P<called>(?i:the|its|their|his|her) [\w' -]+?) "
     r"(?i:be )?(?i:called|named)\s*\??\s*$"
@@ -41,7 +46,9 @@ _PERSON_Q = re.compile(
     r"organi[sz]ations?|agency|agencies|authority|authorities|company|companies|firms?|groups?|institutions?|committees?|court|"
     r"unions?|party|parties|department|regulator|councill?ors?|members?|officers?|executives?|judges?|"
     r"spokes(?:person|man|woman)|researchers?|scientists?|analysts?|experts?|lawyers?|campaigners?|residents?|"
-    r"politicians?|lawmakers?|senators?|mayors?|governors?|managers?|directors?|candidates?|employees?)\b"
+    r"politicians?|lawmakers?|senators?|mayors?|governors?|managers?|directors?|candidates?|employees?|"
+    r"airlines?|carriers?|operators?|contractors?|developers?|builders?|suppliers?|providers?|banks?|insurers?|"
+    r"charit(?:y|ies)|clubs?|teams?|retailers?|manufacturers?|publishers?|broadcasters?|landlords?)\b"
     # "which journal published it?", "which hospital were they taken to?" (not "which hospital services")
     r"|\bwhich (?:journal|newspaper|magazine|publication|hospital|school|university|museum)s?"
     r"(?=\s+(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b|\s+[a-z]+ed\b|\s*\?)"
@@ -55,6 +62,8 @@ _DEFINITION_Q = re.compile(
 )
 MONTH_NAMES = tuple("january february march april may june july august september october november december".split())
 _MONTHS = frozenset(MONTH_NAMES)
+# "Dec. 1", "Sept. 26": a month only next to a day number ("jan" and "mar" are words too)
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 WEEKDAY_NAMES = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
 _WEEKDAYS = frozenset((*WEEKDAY_NAMES, "today", "yesterday", "tomorrow"))
 _NUMBER_WORDS = frozenset(
@@ -221,6 +230,8 @@ _PEOPLE = frozenset(
     "voter family household nurse doctor teacher officer firefighter visitor customer user adult man men woman "
     "women parent player fan spectator volunteer".split()
 )
+# "how many of the people buried there were children?": the part counted is what they were
+_PART_OF = re.compile(r"\bhow many of\b[^?]*?\b(?:were|are)\s+([^\W\d_]+)\s*\??\s*$", re.I)
 _NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
 _CURRENCY = re.compile(r"[$€£¥]\s?\d")
 # "how long did it last / take": a span of time, not any number
@@ -255,7 +266,11 @@ _MONEY_WORDS = frozenset(
 )
 
 
+_PER_CENT = re.compile(r"\bper\s+cent\b", re.I)  # "64 per cent": a percentage, written in two words
+
+
 def _has_quantity(text: str, question: str) -> bool:
+    text, question = _PER_CENT.sub("percent", text), _PER_CENT.sub("percent", question)
     tokens = words(text)
     q_words = set(words(question))
     wanted_units = {u for u in _UNITS if u in q_words} | ({"%", "percent"} if "percentage" in q_words else set())
@@ -276,12 +291,20 @@ def _has_quantity(text: str, question: str) -> bool:
             or any(t in _SHARES or t.endswith("%") for t in tokens)
         )
     counted = _COUNTED.search(question)
+    part = _PART_OF.search(question)
+    if part and part.group(1).lower() not in STOPWORDS:  # "how many of the dead were children": children counted
+        unit = _singular(part.group(1).lower())
+        return any(_counts(tokens, i, unit) for i in range(len(tokens)))
     if counted and counted.group(1).lower() in _ANYONE:  # "how many people": residents, pupils are people
         return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _PEOPLE)
     if counted and counted.group(1).lower() not in _NOT_COUNTED:
-        # "how many days": a number counting days ("four-day", "4 days"), not "two sides"
+        # "how many days": a number counting days ("four-day", "4 days"), not "two sides"; or counting
+        # what the question's verb names ("how many passengers boarded": "41,200 boardings")
         unit = _singular(counted.group(1).lower())
-        return any(_counts(tokens, i, unit) for i in range(len(tokens)))
+        verbs = {stem(w) for w in q_words - STOPWORDS if len(w) > 4 and w.endswith(("ed", "ing"))}
+        return any(_counts(tokens, i, unit) for i in range(len(tokens))) or any(
+            _counts(tokens, i, _singular(t)) for i in range(len(tokens)) for t in tokens if stem(_singular(t)) in verbs
+        )
     if _CURRENCY.search(text):
         return True
     for i, t in enumerate(tokens):
@@ -325,14 +348,20 @@ def _has_date(text: str, question: str) -> bool:
     if _TIME_Q.search(question):
         return bool(_CLOCK.search(text))
     tokens = words(text)
-    months = [k for k, t in enumerate(tokens) if t in _MONTHS and _month_here(tokens, k)]
+    months = [
+        k
+        for k, t in enumerate(tokens)
+        if (t in _MONTHS and _month_here(tokens, k)) or (t in _MONTH_ABBREVIATIONS and _day_of_month(tokens, k))
+    ]
     if _DAY_Q.search(question):  # "on what date": a day of a month, or a weekday, not a month alone
         # months the question names (capitalised mid-question: "in May" is a month there)
         asked = {
             w for k, t in enumerate(raw_tokens(question)) if k > 0 and t[:1].isupper() for w in words(t) if w in _MONTHS
         }
         if asked:  # "on what date in December": a day of that month ("Tuesday" alone is not one)
-            return any(_day_of_month(tokens, k) for k in months if tokens[k] in asked)
+            return any(
+                _day_of_month(tokens, k) for k in months if tokens[k] in asked or tokens[k] in _abbreviated(asked)
+            )
         return any(_day_of_month(tokens, k) for k in months) or any(t in _WEEKDAYS for t in tokens)
     return (
         bool(months)
@@ -340,6 +369,11 @@ def _has_date(text: str, question: str) -> bool:
         or any(_YEAR.match(t) for t in tokens)
         or bool(_RELATIVE_DATE.search(text))
     )
+
+
+def _abbreviated(months: set[str]) -> set[str]:
+    """ "december" -> "dec"; "september" -> "sep", "sept"."""
+    return {a for a in _MONTH_ABBREVIATIONS for m in months if m.startswith(a)}
 
 
 def _day_of_month(tokens: list[str], k: int) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rag.answer import Citation, Passage
-from rag.answering.evidence import Evidence, critical_words
+from rag.answering.evidence import Evidence, added_terms, critical_words
 from rag.answering.support import conflict, negators, tokenize
 from rag.answering.support.roles import speakers
 from rag.ingest.sentences import Span
@@ -120,6 +120,12 @@ def check_sentence(
             reason = conflict(claim, evidence.text[support.span[0] : support.span[1]], evidence.names)
             if reason is None and attributes and not evidence.reports_speech(support.span):
                 reason = "speaker: the claim says someone said this; the cited words report no one's speech"
+            if reason is None and (
+                added := added_terms(
+                    claim, evidence.text[slice(*support.span)] + " " + evidence.beside(support.span), question
+                )
+            ):
+                reason = "adds words the cited sentence lacks: " + ", ".join(f"'{t}'" for t in added[:4])
             if reason is None:
                 return CheckedSentence(sentence, claim, support.span)
             first_reason = first_reason or reason

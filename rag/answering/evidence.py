@@ -62,6 +62,7 @@ class ScoredSentence:
     holds_type: bool = False  # holds the kind of answer asked for (a date for "when"...)
     names_ok: bool = True  # a name the question gives is in the sentence's paragraph (its speaker's, for "say")
     speaker_checked: bool = False  # a "what did X say" question: names_ok includes that the words are X's
+    every_name: bool = True  # every name the question gives is in the paragraph ("Blue Heron" and "Lake Verity")
 
 
 # a sentence holding a number for "how many" or a date for "when" is very likely the one;
@@ -77,13 +78,18 @@ TYPE_MARGIN = 0.2
 SPECIFICITY = 0.5
 # a sentence whose paragraph never names whom or what the question names is rarely about them
 NAME_PENALTY = 0.6
+_ASKS = re.compile(r"\?\s*$")  # a sentence that is itself a question, outside quotes ("... ?" not '... ?"')
 # "why?": a sentence that gives a reason ("because", "due to", "in part, this was") is likelier the answer
 REASON_BONUS = 0.1
 # how far a long sentence's best clause lifts its similarity to the question (1: all the way)
 CLAUSE_WEIGHT = 1.0
 # "what did X ask the board to do?": the sentence with X's asking, over X's other words
 SPEECH_ACT_BONUS = 0.15
-_WHY_Q = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why\b", re.I)
+_WHY_Q = re.compile(
+    r"^\s*(?:and\s+|but\s+|so\s+)?(?:why\b|(?:for )?what (?:reasons?|explanation|justification)\b"
+    r"|what (?:is|was|are|were) the (?:reasons?|explanation|justification)\b)",
+    re.I,
+)
 _SUBORDINATE = re.compile(r"\s(?:when|whenever|after|while|despite|although|though|if|once|given that)\s(.+)$", re.I)
 _REASON = re.compile(
     r"\b(?:because|since|due to|as a result|consequence|reason|so that|in part|caused?|led to|"
@@ -140,6 +146,9 @@ _WHO_SPOKE = re.compile(
 )
 _PRONOUN_SAID = re.compile(r"\b(?:she|he|they) (?:said|says|added|adds|told|explained|argued|warned|insisted)\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
+# "according to the airport manager, ...": someone named by a role
+_ACCORDING_ROLE = re.compile(r"\b(?i:according to) (?:the |its |their )?([a-z][a-z' -]{2,40}?)\s*[,?]")
+ROLE_WINDOW = 8  # words either side of a name that may describe it ("Jo Smith, president of the X Chamber")
 _PRONOUNS = frozenset("he she they it his her their".split())
 _SPEECH_TERMS = frozenset(terms("say said tell told state stated declare announce add comment note think"))
 
@@ -160,6 +169,16 @@ def _holds(wanted: Set[str], pool: Set[str]) -> bool:
 
 def asks_why(question: str) -> bool:
     return bool(_WHY_Q.match(question))
+
+
+def speaker_role(question: str) -> str | None:
+    """The role a "what did <role> say?" or "according to <role>" question names someone by ("the
+    county's heritage officer"), or ``None`` when it names them (a capitalised name) or by a pronoun."""
+    speech = _SPEECH_Q.match(question)
+    found = speech.group("who") if speech else (m.group(1) if (m := _ACCORDING_ROLE.search(question)) else None)
+    if not found or any(t[:1].isupper() for t in raw_tokens(found)) or set(words(found)) & _PRONOUNS:
+        return None
+    return found
 
 
 def asks_for_words(question: str) -> bool:
@@ -191,6 +210,11 @@ _FURNITURE = re.compile(
 )
 SPEAKER_WINDOW = 10  # a speaker is named within this many words before the speech verb,
 SPEAKER_AFTER = 3  # or this many after it ("said Ms Jo Smith")
+# capitalised titles between a speech verb and the name after it: "said County Commissioner Jo Smith"
+# reads as "said Jo Smith" (the last two capitalised words are the name)
+_TITLED_AFTER_VERB = re.compile(
+    r"\b(said|says|added|told|asked|wrote)\s+(?:[A-Z][\w'’.-]*\s+){1,4}([A-Z][\w'’.-]*\s+[A-Z][\w'’-]*)"
+)
 # an appositive clause between a name and its verb: "X, who chairs the committee, said"; "X, a lawyer, said"
 _APPOSITIVE = re.compile(r",\s+(?:who|whose|which|a|an|the|its|his|her|their)\b(?:[^,;:\"“”]|,(?=\d))*(?=,)")
 _TITLE_WORDS = frozenset(
@@ -251,6 +275,7 @@ class Evidence:
                     self.voiced_by[k] = named[-1]
         for k, j in self.voiced_by.items():
             self.paragraph_words[k] = self.paragraph_words[k] | self.sentences[j].words
+        self._speakers: dict[str, bool] = {}
         # inverse document frequency over the article's sentences: a rare word says more
         n = max(1, len(self.sentences))
         df: dict[str, int] = {}
@@ -413,20 +438,73 @@ class Evidence:
             out.append(j)
         return out
 
-    def _name_heads(self, question: str) -> set[str]:
-        """The last word of each capitalised run in ``question`` that the article also writes in
-        lower case ("board" of "Northgate Water Board")."""
-        heads: set[str] = set()
+    def role_holder(self, role: str) -> str | None:
+        """The surname of the one person the article describes with all of ``role``'s words ("the
+        airport manager": "Airport Manager Jo Smith"; "the chamber president": "Jo Smith, president
+        of the Area Chamber of Commerce"), or ``None`` when no one or several people fit."""
+        wanted = {_loose(stem(w)) for w in words(role) if w not in STOPWORDS}
+        if not wanted:
+            return None
+        found: dict[str, int] = {}  # surname -> fewest words between it and the role's words
+        for sentence in self.sentences:
+            tokens = raw_tokens(sentence.text)
+            run: list[int] = []
+            for k, token in enumerate([*tokens, "."]):
+                folded = words(token)
+                if k < len(tokens) and folded and token[:1].isupper() and folded[0] not in STOPWORDS:
+                    run.append(k)
+                    continue
+                # the name is the run without its leading titles and role words ("Airport Manager")
+                name = [j for j in run if not {_loose(stem(w)) for w in words(tokens[j])} & wanted]
+                if len(name) >= 2 and name == run[len(run) - len(name) :] and words(tokens[name[-1]])[0] in self.proper:
+                    window = range(max(0, run[0] - ROLE_WINDOW), min(len(tokens), run[-1] + 1 + ROLE_WINDOW))
+                    hits = {j for j in window if {_loose(stem(w)) for w in words(tokens[j])} & wanted}
+                    if wanted <= {_loose(stem(w)) for j in hits for w in words(tokens[j])}:
+                        gap = min(abs(j - k) for j in hits for k in name)
+                        surname = words(tokens[name[-1]])[0]
+                        found[surname] = min(gap, found.get(surname, gap))
+                run = []
+        # a person speaks somewhere in a news story; a place or a firm named next to the role does not
+        people = {n: gap for n, gap in found.items() if self._is_speaker(n)}
+        closest = [n for n, gap in people.items() if gap == min(people.values())]
+        return closest[0] if len(closest) == 1 else None
+
+    def _name_runs(self, question: str, names: Set[str]) -> list[tuple[frozenset[str], str]]:
+        """Each name the question gives, as (its words among ``names``, its last word when the
+        article also writes that in lower case, else ""): "Blue Heron" and "Lake Verity" are two."""
+        runs: list[tuple[frozenset[str], str]] = []
         run: list[str] = []
         for pos, token in enumerate([*raw_tokens(question), "."]):
             folded = words(token)
             if pos > 0 and folded and token[:1].isupper() and folded[0] not in STOPWORDS:
                 run.append(folded[0])
                 continue
-            if len(run) >= 2 and run[-1] not in self.proper and run[-1] in self.vocabulary:
-                heads.add(run[-1])
+            named = frozenset(run) & names
+            if named:
+                head = run[-1] if len(run) >= 2 and run[-1] not in self.proper and run[-1] in self.vocabulary else ""
+                runs.append((named, head))
             run = []
-        return heads
+        return runs
+
+    def _names_near(self, runs: Sequence[tuple[frozenset[str], str]], i: int) -> bool:
+        """Every name of ``runs`` is written in sentence ``i``'s paragraph (or, for "the board" of
+        "Northgate Water Board", its last word is)."""
+        return all(
+            any(self._named(n, self.paragraph_words[i]) for n in named) or (head and head in self.paragraph_words[i])
+            for named, head in runs
+        )
+
+    def _is_speaker(self, name: str) -> bool:
+        """``name`` (a surname, lower case) is someone the article has speaking: "Smith said",
+        "said Smith" (a building or a firm named near a quote is not)."""
+        if name not in self._speakers:
+            said = r"(?:said|says|told|added|asked|warned|explained)"
+            found = re.search(
+                rf"\b(?i:{re.escape(name)})\s+{said}\b|\b{said}\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}(?i:{re.escape(name)})\b",
+                self.text,
+            )
+            self._speakers[name] = bool(found)
+        return self._speakers[name]
 
     def in_passage(self, passage: Passage) -> list[int]:
         return [i for i, s in enumerate(self.sentences) if s.start >= passage.start and s.end <= passage.end]
@@ -482,17 +560,21 @@ class Evidence:
         speaker = self.names_in(speech.group("who"), first_too=True) if speech else set()
         if speech and not speaker and set(words(speech.group("who"))) & _PRONOUNS:
             speaker = q_names  # "what did she say? Munteanu": the pronoun stands for the name carried along
+        role = None if speaker else speaker_role(question)
+        holder = self.role_holder(role) if role else None  # "what did the chamber president say?"
         # "what did X ask / urge / propose": a sentence with that verb, not one where X merely speaks
         act = {_loose(t) for t in terms(speech.group("verb"))} - _SPEECH_TERMS if speech and speaker else set()
         others_ok = q_names | speaker
         # "the board" for "the Northgate Water Board": a name's last word, when the
         # article also writes it in lower case, stands for the name further on
-        heads = self._name_heads(question)
+        runs = self._name_runs(question, q_names)
         light: set[str] = set()
         if speaker:  # who speaks is mostly the speaker check's business; coverage is about what was said
             q_terms -= _SPEECH_TERMS
             light = {t for n in speaker for t in terms(n)}
         light |= {t for n in hinted for t in terms(n)}  # names a follow-up's pronoun may stand for
+        if holder:  # the person the role names weighs like a hinted name (a hint, not a speaker check)
+            light.add(holder)
         light |= background & q_terms  # a follow-up's context, which its own nouns outweigh
         spoke = kind == "person" and bool(_WHO_SPOKE.match(question))
         person = kind == "person" and answer_type.wants_person(question)  # "who spoke?": a person, not a body
@@ -553,11 +635,12 @@ class Evidence:
             # "when was that?", "why?" may be answered by the sentence already cited, if it holds a date, a reason
             if i in again and not holds and not (why and _REASON.search(sentence.text)):
                 score *= REPEAT_FACTOR * (WHY_REPEAT_FACTOR if why else 1.0)
-            names_ok = (
-                not q_names
-                or any(self._named(n, self.paragraph_words[i]) for n in q_names)
-                or bool(heads & self.paragraph_words[i])
+            names_ok = not runs or any(
+                any(self._named(n, self.paragraph_words[i]) for n in named)
+                or (head and head in self.paragraph_words[i])
+                for named, head in runs
             )
+            every_name = self._names_near(runs, i)
             if speaker:
                 names_ok = names_ok and self._spoken_by(speaker, others_ok, i)
             if not names_ok:
@@ -568,9 +651,20 @@ class Evidence:
                 score *= NAME_PENALTY
             if sentence.end <= self.header_end and not about_header:
                 score *= 0.5
+            if _ASKS.search(sentence.text):  # a question the text asks (a Q-and-A heading) answers nothing
+                score *= NAME_PENALTY
             scored.append(
                 ScoredSentence(
-                    sentence, p_index, score, semantic, lexical, self._context(i), holds, names_ok, bool(speaker)
+                    sentence,
+                    p_index,
+                    score,
+                    semantic,
+                    lexical,
+                    self._context(i),
+                    holds,
+                    names_ok,
+                    bool(speaker),
+                    every_name,
                 )
             )
         scored.sort(key=lambda s: s.score, reverse=True)
@@ -635,7 +729,8 @@ class Evidence:
     def _speaks(self, speaker: set[str], text: str) -> bool:
         """A speech verb with the speaker's name near it ("Blinken stated", "X, chief of Y, added"),
         counted without the appositive clauses between them ("X, who chairs ..., said")."""
-        tokens = words(_APPOSITIVE.sub("", _SILENT.sub(" ", text)))
+        text = _APPOSITIVE.sub("", _SILENT.sub(" ", text))
+        tokens = words(_TITLED_AFTER_VERB.sub(r"\1 \2", text))  # "said County Commissioner Jo Smith"
         verbs = [k for k, t in enumerate(tokens) if _SPEECH_VERB.match(t)]
         near = [k for k, t in enumerate(tokens) if any(self._named(n, {t}) for n in speaker)]
         # the speaker comes before the verb ("X said") or right after it ("said X")
@@ -701,6 +796,15 @@ class Evidence:
                 break
             out.append(self.sentences[j])
         return out
+
+    def beside(self, span: Span) -> str:
+        """The sentences either side of ``span`` (what a claim may also draw on: "the petition" named
+        in the sentence before "It is expected to be handed in on 5 November")."""
+        inside = [i for i, x in enumerate(self.sentences) if x.end > span[0] and x.start < span[1]]
+        if not inside:
+            return ""
+        near = [i for i in (inside[0] - 1, inside[-1] + 1) if 0 <= i < len(self.sentences)]
+        return " ".join(self.sentences[i].text for i in near)
 
     def reports_speech(self, span: Span) -> bool:
         """Every paragraph ``span`` touches quotes or reports someone's words (a headline does not)."""
@@ -834,6 +938,24 @@ def _loose(term: str) -> str:
         if term.endswith(suffix) and len(term) - len(suffix) >= 3:
             return term[: -len(suffix)]
     return term
+
+
+def added_terms(claim: str, span_text: str, question: str = "") -> list[str]:
+    """Content terms of ``claim`` that neither the span nor the question holds (in any form of the
+    word): what a model sentence adds to the words it cites ("... with a vote of no *confidence*")."""
+    held = {_loose(t) for t in terms(span_text)} | {_loose(t) for t in terms(question)} | _LIGHT_VERBS
+    return [t for t in dict.fromkeys(terms(claim)) if _loose(t) not in held and not t.isdigit()]
+
+
+# words that carry little of a claim's meaning ("talks were *held*", "*took* up the challenge",
+# "she *added* that", "the judge's *name* was", "it also *mentions*"); who said what is the speaker
+# check's business
+_LIGHT_VERBS = frozenset(
+    _loose(stem(w))
+    for w in "hold held take took taken make made give gave given get got come came go went put set keep kept "
+    "do did done say said tell told become became remain remained include included add added adds note noted "
+    "state stated mention mentions mentioned name named answer total expect expected".split()
+)
 
 
 def _covered(claim_terms: set[str], span_terms: set[str]) -> int:
