@@ -128,7 +128,12 @@ def test_a_model_sentence_adding_words_its_span_lacks_is_dropped(evidence: Evide
     assert added_terms("The board has not decided, in a vote of no confidence.", span) == ["vote", "confidenc"]
     assert added_terms("The board has not decided.", span) == []
     # words of the question, light verbs and the sentence beside the span may be used
-    assert added_terms("The board has not made up its mind on the slipway.", span, "Has the board made up its mind on the slipway?") == []
+    assert (
+        added_terms(
+            "The board has not made up its mind on the slipway.", span, "Has the board made up its mind on the slipway?"
+        )
+        == []
+    )
     passages = whole()
     kept = check_sentence("The board has not decided [1].", passages, evidence, 0.75)
     assert kept.supported
