@@ -36,7 +36,7 @@ import re
 from collections.abc import Sequence
 
 from rag.answering import answer_type
-from rag.answering.evidence import NEGATIVE_PREFIXES, ScoredSentence, asks_why, gives_reason, speaker_role
+from rag.answering.evidence import NEGATIVE_PREFIXES, ScoredSentence, asks_why, gives_reason
 from rag.retrieval.lexical import QUESTION_FILLER, ROLE_TERMS, STOPWORDS, raw_tokens, related, stem, synonym, words
 
 # A news article cannot report what happened after it was written.
@@ -137,10 +137,6 @@ def abstain_reason(
     ]
     if absent:  # "how much is a ticket?" where no ticket is mentioned: any amount found is another's
         return "the article never mentions the " + ", ".join(absent) + " asked about"
-    quoted = speaker_role(question)  # "what did the heritage officer say?" where no officer is mentioned
-    head = words(quoted)[-1:] if quoted else []
-    if head and head[0] not in STOPWORDS and not _known(head[0], vocabulary):
-        return f"the article quotes no {head[0]}"
     withheld = _withheld(question, ranked[:WITHHELD_DEPTH])
     if withheld:
         return "the article says this was not disclosed: " + withheld
