@@ -486,13 +486,12 @@ class Evidence:
             run = []
         return runs
 
-    def _names_near(self, runs: Sequence[tuple[frozenset[str], str]], i: int) -> bool:
-        """Every name of ``runs`` is written in sentence ``i``'s paragraph (or, for "the board" of
-        "Northgate Water Board", its last word is)."""
-        return all(
-            any(self._named(n, self.paragraph_words[i]) for n in named) or (head and head in self.paragraph_words[i])
-            for named, head in runs
-        )
+    def _in_paragraph(self, run: tuple[frozenset[str], str], i: int) -> bool:
+        """The name ``run`` is written in sentence ``i``'s paragraph (a first or last name will do),
+        or, for "the board" of "Northgate Water Board", its last word is."""
+        named, head = run
+        pool = self.paragraph_words[i]
+        return any(self._named(n, pool) for n in named) or bool(head and head in pool)
 
     def _is_speaker(self, name: str) -> bool:
         """``name`` (a surname, lower case) is someone the article has speaking: "Smith said",
@@ -635,12 +634,8 @@ class Evidence:
             # "when was that?", "why?" may be answered by the sentence already cited, if it holds a date, a reason
             if i in again and not holds and not (why and _REASON.search(sentence.text)):
                 score *= REPEAT_FACTOR * (WHY_REPEAT_FACTOR if why else 1.0)
-            names_ok = not runs or any(
-                any(self._named(n, self.paragraph_words[i]) for n in named)
-                or (head and head in self.paragraph_words[i])
-                for named, head in runs
-            )
-            every_name = self._names_near(runs, i)
+            names_ok = not runs or any(self._in_paragraph(run, i) for run in runs)
+            every_name = all(self._in_paragraph(run, i) for run in runs)
             if speaker:
                 names_ok = names_ok and self._spoken_by(speaker, others_ok, i)
             if not names_ok:
