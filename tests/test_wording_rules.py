@@ -155,3 +155,16 @@ def test_a_role_the_text_does_not_use_is_not_declined_for_that_alone(evidence: E
 def test_which_model_of_a_thing_asks_for_a_name():
     assert answer_type.asks_name("Which aircraft model does the airline fly?")
     assert not answer_type.asks_name("What business model does the operator use?")
+
+
+def test_a_named_doer_where_the_span_has_a_common_noun_doing_it():
+    from rag.answering.support import conflict
+
+    span = "Orla Lines asked for a grant in May, a request the council turned down on a 4-1 vote."
+    assert conflict("The request was turned down by Orla Lines.", span) is not None
+    assert conflict("Orla Lines turned down the request.", span) is not None
+    assert conflict("The council turned down the request.", span) is None
+    assert conflict("Orla Lines asked for a grant in May.", span) is None
+    # a participle with its own "by" is passive: the named maker is the doer
+    made = "The route was served by the Brisk, a ferry built by Harland Yards in 1990."
+    assert conflict("The Brisk was built by Harland Yards.", made) is None

@@ -225,6 +225,23 @@ def _parties(tokens: tuple[Token, ...], pivot: int) -> tuple[set[str], set[str]]
     return doers, receivers
 
 
+def _common_doer(tokens: tuple[Token, ...], pivot: int, name: str) -> bool:
+    """The verb ``tokens[pivot]`` (active) has a common noun right before it as its doer ("a request
+    *the board* turned down"), and ``name`` is not among the few words before it in its clause: the
+    span has someone other than ``name`` doing it."""
+    after = tokens[pivot + 1 : pivot + 3]
+    if passive(tokens, pivot) or any(t.word == "by" for t in after):  # "a drug made by X": X made it
+        return False
+    before = [t for t in tokens[max(0, pivot - DOER_WINDOW) : pivot] if t.clause == tokens[pivot].clause]
+    if any(t.stem == name for t in before):
+        return False
+    near = next((t for t in reversed(before) if t.content and not t.word.endswith("ly")), None)
+    return near is not None and not near.entity and not _verbish(tokens, near.pos)
+
+
+DOER_WINDOW = 4  # "the county board turned down": words before a verb that may hold its doer
+
+
 def _claim_parties(c: tuple[Token, ...], i: int) -> list[tuple[Token | None, bool]]:
     """(name, is the doer) right next to the verb ``c[i]``; for "was X-ed by N", N is the doer."""
     if not passive(c, i):
@@ -249,7 +266,8 @@ def actors(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
             for sp in span_pivots:
                 doers, receivers = _parties(s, sp)
                 if doer:
-                    verdicts.append(bool(doers) and e.stem not in doers)
+                    other = bool(doers) or _common_doer(s, sp, e.stem)
+                    verdicts.append(other and e.stem not in doers)
                 else:
                     verdicts.append(e.stem in doers and e.stem not in receivers)
             if all(verdicts):
