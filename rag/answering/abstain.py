@@ -173,7 +173,7 @@ def abstain_reason(
     unnamed = _unnamed(question, best.sentence.text)
     if unnamed:
         return f"the best evidence does not say which {unnamed}: it never names one"
-    # "how many were born at X?": a figure of Y's; "how many for the Lake Verity route?": one of another route's
+    # "how many were born at X?": a figure of Y's; "how many for the Cold Bay route?": one of another route's
     if kind in ("quantity", "date") and not (best.names_ok and best.every_name):
         return f"the {kind} in the best evidence is not about whom or what the question names"
     return None

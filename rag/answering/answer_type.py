@@ -62,7 +62,7 @@ _DEFINITION_Q = re.compile(
 )
 MONTH_NAMES = tuple("january february march april may june july august september october november december".split())
 _MONTHS = frozenset(MONTH_NAMES)
-# "Dec. 1", "Sept. 26": a month only next to a day number ("jan" and "mar" are words too)
+# "Nov. 3", "Sept. 26": a month only next to a day number ("jan" and "mar" are words too)
 _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 WEEKDAY_NAMES = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
 _WEEKDAYS = frozenset((*WEEKDAY_NAMES, "today", "yesterday", "tomorrow"))
@@ -266,7 +266,7 @@ _MONEY_WORDS = frozenset(
 )
 
 
-_PER_CENT = re.compile(r"\bper\s+cent\b", re.I)  # "64 per cent": a percentage, written in two words
+_PER_CENT = re.compile(r"\bper\s+cent\b", re.I)  # "58 per cent": a percentage, written in two words
 
 
 def _has_quantity(text: str, question: str) -> bool:
@@ -299,7 +299,7 @@ def _has_quantity(text: str, question: str) -> bool:
         return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _PEOPLE)
     if counted and counted.group(1).lower() not in _NOT_COUNTED:
         # "how many days": a number counting days ("four-day", "4 days"), not "two sides"; or counting
-        # what the question's verb names ("how many passengers boarded": "41,200 boardings")
+        # what the question's verb names ("how many passengers crossed": "61,400 crossings")
         unit = _singular(counted.group(1).lower())
         verbs = {stem(w) for w in q_words - STOPWORDS if len(w) > 4 and w.endswith(("ed", "ing"))}
         return any(_counts(tokens, i, unit) for i in range(len(tokens))) or any(

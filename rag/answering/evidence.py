@@ -62,7 +62,7 @@ class ScoredSentence:
     holds_type: bool = False  # holds the kind of answer asked for (a date for "when"...)
     names_ok: bool = True  # a name the question gives is in the sentence's paragraph (its speaker's, for "say")
     speaker_checked: bool = False  # a "what did X say" question: names_ok includes that the words are X's
-    every_name: bool = True  # every name the question gives is in the paragraph ("Blue Heron" and "Lake Verity")
+    every_name: bool = True  # every name the question gives is in the paragraph ("Orla Lines" and "Cold Bay")
 
 
 # a sentence holding a number for "how many" or a date for "when" is very likely the one;
@@ -146,9 +146,9 @@ _WHO_SPOKE = re.compile(
 )
 _PRONOUN_SAID = re.compile(r"\b(?:she|he|they) (?:said|says|added|adds|told|explained|argued|warned|insisted)\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
-# "according to the airport manager, ...": someone named by a role
+# "according to the harbour master, ...": someone named by a role
 _ACCORDING_ROLE = re.compile(r"\b(?i:according to) (?:the |its |their )?([a-z][a-z' -]{2,40}?)\s*[,?]")
-ROLE_WINDOW = 8  # words either side of a name that may describe it ("Jo Smith, president of the X Chamber")
+ROLE_WINDOW = 8  # words either side of a name that may describe it ("Jo Smith, president of the X Association")
 _PRONOUNS = frozenset("he she they it his her their".split())
 _SPEECH_TERMS = frozenset(terms("say said tell told state stated declare announce add comment note think"))
 
@@ -210,7 +210,7 @@ _FURNITURE = re.compile(
 )
 SPEAKER_WINDOW = 10  # a speaker is named within this many words before the speech verb,
 SPEAKER_AFTER = 3  # or this many after it ("said Ms Jo Smith")
-# capitalised titles between a speech verb and the name after it: "said County Commissioner Jo Smith"
+# capitalised titles between a speech verb and the name after it: "said Port Commissioner Jo Smith"
 # reads as "said Jo Smith" (the last two capitalised words are the name)
 _TITLED_AFTER_VERB = re.compile(
     r"\b(said|says|added|told|asked|wrote)\s+(?:[A-Z][\w'’.-]*\s+){1,4}([A-Z][\w'’.-]*\s+[A-Z][\w'’-]*)"
@@ -440,8 +440,8 @@ class Evidence:
 
     def role_holder(self, role: str) -> str | None:
         """The surname of the one person the article describes with all of ``role``'s words ("the
-        airport manager": "Airport Manager Jo Smith"; "the chamber president": "Jo Smith, president
-        of the Area Chamber of Commerce"), or ``None`` when no one or several people fit."""
+        harbour master": "Harbour Master Jo Smith"; "the association president": "Jo Smith, president
+        of the Port Users' Association"), or ``None`` when no one or several people fit."""
         wanted = {_loose(stem(w)) for w in words(role) if w not in STOPWORDS}
         if not wanted:
             return None
@@ -454,7 +454,7 @@ class Evidence:
                 if k < len(tokens) and folded and token[:1].isupper() and folded[0] not in STOPWORDS:
                     run.append(k)
                     continue
-                # the name is the run without its leading titles and role words ("Airport Manager")
+                # the name is the run without its leading titles and role words ("Harbour Master")
                 name = [j for j in run if not {_loose(stem(w)) for w in words(tokens[j])} & wanted]
                 if len(name) >= 2 and name == run[len(run) - len(name) :] and words(tokens[name[-1]])[0] in self.proper:
                     window = range(max(0, run[0] - ROLE_WINDOW), min(len(tokens), run[-1] + 1 + ROLE_WINDOW))
@@ -471,7 +471,7 @@ class Evidence:
 
     def _name_runs(self, question: str, names: Set[str]) -> list[tuple[frozenset[str], str]]:
         """Each name the question gives, as (its words among ``names``, its last word when the
-        article also writes that in lower case, else ""): "Blue Heron" and "Lake Verity" are two."""
+        article also writes that in lower case, else ""): "Orla Lines" and "Cold Bay" are two."""
         runs: list[tuple[frozenset[str], str]] = []
         run: list[str] = []
         for pos, token in enumerate([*raw_tokens(question), "."]):
@@ -560,7 +560,7 @@ class Evidence:
         if speech and not speaker and set(words(speech.group("who"))) & _PRONOUNS:
             speaker = q_names  # "what did she say? Munteanu": the pronoun stands for the name carried along
         role = None if speaker else speaker_role(question)
-        holder = self.role_holder(role) if role else None  # "what did the chamber president say?"
+        holder = self.role_holder(role) if role else None  # "what did the association president say?"
         # "what did X ask / urge / propose": a sentence with that verb, not one where X merely speaks
         act = {_loose(t) for t in terms(speech.group("verb"))} - _SPEECH_TERMS if speech and speaker else set()
         others_ok = q_names | speaker
@@ -725,7 +725,7 @@ class Evidence:
         """A speech verb with the speaker's name near it ("Blinken stated", "X, chief of Y, added"),
         counted without the appositive clauses between them ("X, who chairs ..., said")."""
         text = _APPOSITIVE.sub("", _SILENT.sub(" ", text))
-        tokens = words(_TITLED_AFTER_VERB.sub(r"\1 \2", text))  # "said County Commissioner Jo Smith"
+        tokens = words(_TITLED_AFTER_VERB.sub(r"\1 \2", text))  # "said Port Commissioner Jo Smith"
         verbs = [k for k, t in enumerate(tokens) if _SPEECH_VERB.match(t)]
         near = [k for k, t in enumerate(tokens) if any(self._named(n, {t}) for n in speaker)]
         # the speaker comes before the verb ("X said") or right after it ("said X")

@@ -239,7 +239,7 @@ def _common_doer(tokens: tuple[Token, ...], pivot: int, name: str) -> bool:
     return near is not None and not near.entity and not _verbish(tokens, near.pos)
 
 
-DOER_WINDOW = 4  # "the county board turned down": words before a verb that may hold its doer
+DOER_WINDOW = 4  # "the harbour board turned down": words before a verb that may hold its doer
 
 
 def _claim_parties(c: tuple[Token, ...], i: int) -> list[tuple[Token | None, bool]]:
