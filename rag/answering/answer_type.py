@@ -302,9 +302,8 @@ def _has_quantity(text: str, question: str) -> bool:
         # what the question's verb names ("how many passengers crossed": "61,400 crossings")
         unit = _singular(counted.group(1).lower())
         verbs = {stem(w) for w in q_words - STOPWORDS if len(w) > 4 and w.endswith(("ed", "ing"))}
-        return any(_counts(tokens, i, unit) for i in range(len(tokens))) or any(
-            _counts(tokens, i, _singular(t)) for i in range(len(tokens)) for t in tokens if stem(_singular(t)) in verbs
-        )
+        counted_as = {unit} | {_singular(t) for t in tokens if stem(_singular(t)) in verbs}
+        return any(_counts(tokens, i, u) for i in range(len(tokens)) for u in counted_as)
     if _CURRENCY.search(text):
         return True
     for i, t in enumerate(tokens):
