@@ -54,6 +54,9 @@ ABSTAIN_TEXT = (
 )
 REWRITE_MAX_TOKENS = 48
 EVIDENCE_POOL = 8
+# a follow-up ("and the savings?", "how long did that take?") shares few words with its answer, so its
+# evidence scores lower: the relevance floor for it is this share of ``min_relevance``
+FOLLOW_UP_RELEVANCE = 0.6
 MAX_GENERATED_SENTENCES = 3
 EXTRACTIVE_SLACK = 3  # a verified sentence citing one of the best 3 sentences needs no added quote,
 # if that sentence scores within this much of the best (else the best is quoted too). 0: only the best
@@ -257,9 +260,10 @@ class Engine:
             rewritten.focus,
             ranked,
             self.evidence.vocabulary,
-            self.answer_settings.min_relevance,
+            self.answer_settings.min_relevance * (FOLLOW_UP_RELEVANCE if rewritten.method != "none" else 1.0),
             published(self.info.date),
             follows=follows,
+            pervasive=self.evidence.pervasive,
         )
         if reason:
             answer.abstained, answer.mode, answer.text = True, "abstained", ABSTAIN_TEXT

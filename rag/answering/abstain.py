@@ -118,10 +118,12 @@ def abstain_reason(
     when: tuple[int, int] | None = None,
     *,
     follows: bool = False,
+    pervasive: frozenset[str] = frozenset(),
 ) -> str | None:
     """Why the article cannot answer ``question``, or ``None`` when it may (``when``: the
     article's publication (year, month), if known; ``follows``: the best evidence is the sentence
-    after the previous answer's quote, which a follow-up's words need not share)."""
+    after the previous answer's quote, which a follow-up's words need not share; ``pervasive``: the
+    stems of the names the whole story is about, see ``Evidence.pervasive``)."""
     if not ranked:
         return "nothing retrieved"
     best = ranked[0]
@@ -144,14 +146,18 @@ def abstain_reason(
         return f"best evidence scores {best.score:.2f} < {min_relevance:.2f}"
     if not best.names_ok and best.speaker_checked:
         return "the best evidence does not give the words of whom the question names"
-    if not follows and not topic_covered(question, best):
+    if not follows and not topic_covered(question, best, pervasive):
         return "the best evidence shares no topic word with the question"
     if asks_why(question) and not gives_reason(best.sentence.text):
         return "the best evidence gives no reason"
     kind = answer_type.expected(question)
     priced = answer_type.priced(question)  # "how much rent ...?": the figure must be the rent's
     own = best.sentence.words | best.sentence.terms
-    if priced and not any(stem(w) in own or any(related(w, t) for t in own if t[:3] == w[:3]) for w in priced):
+    if (
+        priced
+        and not best.priced_ok
+        and not any(stem(w) in own or any(related(w, t) for t in own if t[:3] == w[:3]) for w in priced)
+    ):
         return "the best evidence gives no figure for the " + " ".join(priced) + " asked about"
     other = _other_one(question, best.sentence.text)
     if other:
@@ -164,7 +170,9 @@ def abstain_reason(
         and not answer_type.names_near_terms(best.sentence.text, question, near=job)
     ):
         return "the best evidence names no one holding the role asked about"
-    if kind == "person" and not answer_type.asks_name(question):
+    if kind is None and _NAMED_KIND_Q.search(question):
+        kind = "person"  # "what firm carried out the audit?": a firm is named
+    if kind == "person" and not (answer_type.asks_name(question) or _NAMED_KIND_Q.search(question)):
         kind = None  # "who asked her?" may be answered by "the council": only "the name of" insists on a name
     if kind is not None and not answer_type.holds(kind, best.sentence.text, question):
         return f"no {kind} in the best evidence"
@@ -179,16 +187,28 @@ def abstain_reason(
     return None
 
 
+# "which printing company / what firm ...?": businesses go by their names, so a name is the answer
+# (unlike "which body / agency", which "the county council" may answer)
+_NAMED_KIND_Q = re.compile(
+    r"^\s*(?:and |but |so )?(?:which|what) (?:(?!(?:the|a|an|its|their|did|does|do|is|was|were|are|has|have|had)\b)"
+    r"[a-z][\w-]* ){0,3}?(?:firms?|compan(?:y|ies)|gangs?|contractors?|developers?|airlines?|"
+    r"suppliers?|banks?|insurers?|retailers?|manufacturers?|publishers?|broadcasters?|charit(?:y|ies)|"
+    r"newspapers?|journals?|magazines?|brands?)\b(?!\s+of\b)",
+    re.I,
+)
+
+
 # "who is the head teacher of X?", "who was its chair?": a name next to the role is the answer
 _JOB_WORDS = frozenset(
     "teacher headteacher principal judge director manager secretary spokesperson spokesman spokeswoman minister "
     "mayor governor chair chairman chairwoman head chief boss leader president editor author founder owner coach "
     "captain treasurer officer commissioner superintendent inspector prosecutor barrister lawyer solicitor".split()
 )
+# ("who was the Ayr Council spokesperson who said ...?": past the body's name, and a clause after)
 _ROLE_HOLDER_Q = re.compile(
-    r"^\s*(?:and\s+)?who (?:is|was|are|were) (?:the|its|their|his|her) ([a-z][\w'-]*(?: [a-z][\w'-]*){0,2}?)"
-    r"(?:\s+(?:of|at|for|in|on)\b[^?]*)?\??\s*$",
-    re.I,
+    r"^\s*(?:[Aa]nd\s+)?[Ww]ho (?:is|was|are|were) (?:the|its|their|his|her) (?:[A-Z][\w'’-]*\s+)*"
+    r"([a-z][\w'-]*(?: [a-z][\w'-]*){0,2}?)"
+    r"(?:\s+(?:(?:of|at|for|in|on)\b|(?:who|that)\s+[a-z]+(?:ed|d)\b)[^?]*)?\??\s*$"
 )
 # "the previous chief officer" is not "a new chief officer": modifiers that pick out another one
 _BEFORE_NOW = frozenset("previous former old outgoing last prior predecessor original".split())
@@ -251,7 +271,7 @@ _COUNT_WORDS = frozenset(
     "eighteen nineteen twenty thirty forty fifty hundred dozen".split()
 )
 # what follows a noun and says which it is: "two sites, the quay and the cannery", "a firm called X"
-_DESCRIBED = re.compile(r"\s*(?:[,:(–—-]\s*(?:the|a|an|[A-Z\"“])|(?:called|named|known as|including|such as)\b)")
+_DESCRIBED = re.compile(r"\s*(?:[,:(–—-]\s*(?:(?:the|a|an)\b|[A-Z\"“])|(?:called|named|known as|including|such as)\b)")
 
 
 def _unnamed(question: str, text: str) -> str | None:
@@ -364,7 +384,7 @@ def _withheld(question: str, ranked: Sequence[ScoredSentence]) -> str | None:
     return None
 
 
-def topic_covered(question: str, best: ScoredSentence) -> bool:
+def topic_covered(question: str, best: ScoredSentence, pervasive: frozenset[str] = frozenset()) -> bool:
     """Some content word of the question, other than names, is in the best evidence.
 
     Names alone are not enough: "What is the population of Armenia?" matches many sentences
@@ -383,7 +403,9 @@ def topic_covered(question: str, best: ScoredSentence) -> bool:
     if any(t[len(p) :] in best.context_terms for t in topic for p in NEGATIVE_PREFIXES if t.startswith(p)):
         return True
     # a paraphrase ("who heads X?" for "X's chair"): the asked type, next to the names asked about
+    # (not only the names the whole story is about, which are next to nearly everything)
     names = {stem(w) for i, t in enumerate(raw_tokens(question)) if i > 0 and t[:1].isupper() for w in words(t)}
+    names -= pervasive
     return best.holds_type and bool(names) and names <= best.context_terms
 
 

@@ -20,7 +20,7 @@ _QUANTITY_Q = re.compile(
     re.I,
 )
 _DATE_Q = re.compile(
-    r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month|time)\b|\bwhen (?:was|were|did)\b"
+    r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month|time)s?\b|\bwhen (?:was|were|did)\b"
     r"|\bhow soon\b",
     re.I,
 )
@@ -92,9 +92,19 @@ _NOT_NAMES = frozenset(
 )
 
 
+# "what was the turnout / the average weekday ridership / its winning margin?": nouns that are amounts
+_AMOUNT_NOUN_Q = re.compile(
+    r"\bwhat (?:is|was|are|were|will be) (?:the|its|their|his|her|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s)\s+"
+    r"(?:[a-z][\w-]* ){0,2}?(?:turnout|ridership|attendance|population|death toll|toll|headcount|tally|majority|"
+    r"margin)\b(?!\s+of\b)",
+    re.I,
+)
+
+
 def expected(question: str) -> AnswerType | None:
     if (
         _QUANTITY_Q.search(question)
+        or _AMOUNT_NOUN_Q.search(question)
         or _AGE_Q.search(question)
         or (_MONEY_NOUN_Q.search(question) and not _SAID_Q.search(question))
     ):
@@ -222,9 +232,23 @@ def holds(kind: AnswerType, text: str, question: str) -> bool:
 
 # "how many days": what is counted (a noun; "how many did ..." counts nothing named)
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")  # "1,846", "2.5", "2019"
-_COUNTED = re.compile(_HOW_MANY, re.I)  # "how many gill-net samples"
+_COUNTED = re.compile(_HOW_MANY + r"((?:\s+[^\W\d_]+(?:-[^\W\d_]+)*){0,2})", re.I)  # "how many gill-net samples"
+
+
+def _counted_noun(found: re.Match[str]) -> str:
+    """The head of what "how many" counts: "how many overtime hours did": hours; "how many ballot
+    papers turned up": papers; "how many pupils take part": pupils (a plural noun may follow the
+    first word; a verb or a function word ends the phrase)."""
+    head = found.group(1).lower()
+    for word in found.group(2).lower().split():
+        if word in _VERBISH or word in STOPWORDS or not word.endswith("s") or word.endswith("ss"):
+            break
+        head = word
+    return head
+
+
 # "how many people": residents, pupils or passengers are people too; a count of any of them answers
-_ANYONE = frozenset({"people", "persons"})
+_ANYONE = frozenset({"people", "persons", "workers", "employees", "staff"})
 _PEOPLE = frozenset(
     "people person resident pupil student child children patient staff worker employee member passenger tenant "
     "voter family household nurse doctor teacher officer firefighter visitor customer user adult man men woman "
@@ -236,6 +260,7 @@ _NOT_COUNTED = frozenset("did do does were was are is will would can could have 
 _CURRENCY = re.compile(r"[$€£¥]\s?\d")
 # "how long did it last / take": a span of time, not any number
 _DURATION_Q = re.compile(r"\bhow long\b(?!.*\b(?:km|kilomet|metre|meter|mile|feet|foot|inch)\w*)", re.I)
+_SINCE = re.compile(r"\bsince (?:(?:early |late |mid-)?(?:19|20)\d\d|(?:" + "|".join(MONTH_NAMES) + r")\b)", re.I)
 _TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
 _LENGTH_Q = re.compile(r"\bhow long (?:is|are|was|were|will)\b", re.I)
 _LENGTH_UNITS = frozenset("kilometre kilometer km metre meter mile feet foot yard inch".split())
@@ -249,7 +274,8 @@ _MONEY_Q = re.compile(
 )
 # "how old is Jo Smith / the midwife Jo Smith / she?": a person's age (not "how old is the dispute between ...")
 _AGE_Q = re.compile(
-    r"\b[Hh]ow old (?:is|was|are|were) (?:he|she|(?:the [a-z]+ )?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*\??\s*$"
+    r"\b[Hh]ow old (?:is|was|are|were) (?:he|she|(?!the\b[^?]*\bbetween\b)[^?]*?[A-Z][\w'’-]*)"
+    r"(?:\s+when\b[^?]*)?\s*\??\s*$"
 )
 _AGE = re.compile(r"\b\d{1,3}-year-old\b|\baged? \d{1,3}\b|[A-Z][\w'’-]*,\s\d{1,3},|\b\d{1,3} years old\b")
 _SHARES = frozenset("percent half third quarter fifth tenth".split())
@@ -281,6 +307,8 @@ def _has_quantity(text: str, question: str) -> bool:
     if _DURATION_Q.search(question):  # "how long": a number of days, hours, years ("11-day", "two years")
         # "how long is the line?" may also ask a length ("47-kilometre")
         units = _TIME_UNITS | (_LENGTH_UNITS if _LENGTH_Q.search(question) else frozenset())
+        if _SINCE.search(text):  # "has represented the ward since 2014": how long, from when
+            return True
         return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in units)
     if _MONEY_Q.search(question) or _MONEY_NOUN_Q.search(question):  # money ("€9.3 million"), or a share of it
         return (
@@ -295,12 +323,14 @@ def _has_quantity(text: str, question: str) -> bool:
     if part and part.group(1).lower() not in STOPWORDS:  # "how many of the dead were children": children counted
         unit = _singular(part.group(1).lower())
         return any(_counts(tokens, i, unit) for i in range(len(tokens)))
-    if counted and counted.group(1).lower() in _ANYONE:  # "how many people": residents, pupils are people
-        return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _PEOPLE)
-    if counted and counted.group(1).lower() not in _NOT_COUNTED:
+    if counted and _counted_noun(counted) in _ANYONE:  # "how many people": residents, pupils are people
+        return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _PEOPLE) or any(
+            _is_number(t) and _is_agent(tokens[i + 1 : i + 2]) for i, t in enumerate(tokens)
+        )
+    if counted and _counted_noun(counted) not in _NOT_COUNTED:
         # "how many days": a number counting days ("four-day", "4 days"), not "two sides"; or counting
         # what the question's verb names ("how many passengers crossed": "61,400 crossings")
-        unit = _singular(counted.group(1).lower())
+        unit = _singular(_counted_noun(counted))
         verbs = {stem(w) for w in q_words - STOPWORDS if len(w) > 4 and w.endswith(("ed", "ing"))}
         counted_as = {unit} | {_singular(t) for t in tokens if stem(_singular(t)) in verbs}
         return any(_counts(tokens, i, u) for i in range(len(tokens)) for u in counted_as)
@@ -313,6 +343,11 @@ def _has_quantity(text: str, question: str) -> bool:
         if any(part in _NUMBER_WORDS - {"one"} for part in t.split("-")):  # "one single ..." counts nothing
             return True
     return False
+
+
+def _is_agent(following: list[str]) -> bool:
+    """ "drivers", "operators" after a number: people counted by what they do."""
+    return bool(following) and following[0].endswith(("ers", "ors")) and following[0] != "others"
 
 
 def _is_amount(token: str) -> bool:

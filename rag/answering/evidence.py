@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rag.answer import Passage
 from rag.answering import answer_type
-from rag.answering.support import document_names
+from rag.answering.support import contradicts, document_names
 from rag.ingest.article import INLINE_LINK
 from rag.ingest.sentences import ITEM_MARKER, Span, sentences
 from rag.retrieval.lexical import (
@@ -63,6 +63,7 @@ class ScoredSentence:
     names_ok: bool = True  # a name the question gives is in the sentence's paragraph (its speaker's, for "say")
     speaker_checked: bool = False  # a "what did X say" question: names_ok includes that the words are X's
     every_name: bool = True  # every name the question gives is in the paragraph ("Orla Lines" and "Cold Bay")
+    priced_ok: bool = True  # "how much rent ...?": the sentence (or the list it is an item of) names the rent
 
 
 # a sentence holding a number for "how many" or a date for "when" is very likely the one;
@@ -81,6 +82,13 @@ NAME_PENALTY = 0.6
 _ASKS = re.compile(r"\?\s*$")  # a sentence that is itself a question, outside quotes ("... ?" not '... ?"')
 # "why?": a sentence that gives a reason ("because", "due to", "in part, this was") is likelier the answer
 REASON_BONUS = 0.1
+# "why did the trust sell the site?" of a text saying "the trust did not sell it": the sentence that
+# corrects the premise comes first (its names may be paraphrased, so they are not insisted on), if
+# it scores at least this share of the best score
+PREMISE_FLOOR = 0.5
+# a name in at least this share of the body's paragraphs (and at least this many) is what the story is about
+PERVASIVE_SHARE = 0.25
+PERVASIVE_MIN = 3
 # how far a long sentence's best clause lifts its similarity to the question (1: all the way)
 CLAUSE_WEIGHT = 1.0
 # "what did X ask the board to do?": the sentence with X's asking, over X's other words
@@ -94,7 +102,8 @@ _SUBORDINATE = re.compile(r"\s(?:when|whenever|after|while|despite|although|thou
 _REASON = re.compile(
     r"\b(?:because|since|due to|as a result|consequence|reason|so that|in part|caused?|led to|"
     r"according to|thanks to|ruling that|ruled that|on the grounds|grounds that|in order|after|arguing that|"
-    r"argued that)\b|:",
+    r"argued that|the fact that|(?:credit|credits|credited|attribute|attributes|attributed)\b[^.;]{1,60}?\bto|"
+    r"(?:blame|blames|blamed)\b[^.;]{1,60}?\bon|(?:put|puts)\b[^.;]{1,60}?\bdown to)\b|:",
     re.I,
 )
 # a sentence of at most this many words counting a plural ("two ways forward") announces the next ones
@@ -153,6 +162,9 @@ _PRONOUNS = frozenset("he she they it his her their".split())
 _SPEECH_TERMS = frozenset(terms("say said tell told state stated declare announce add comment note think"))
 
 
+_BE = frozenset("be been being is are was were".split())
+
+
 def _speech_verb(text: str) -> bool:
     """``text`` has a verb of speech ("said", "argued"), silence ("did not respond") aside."""
     return any(_SPEECH_VERB.match(w) for w in words(_SILENT.sub(" ", text)))
@@ -165,6 +177,31 @@ def _QUOTE_OR_VERB(text: str) -> bool:
 def _holds(wanted: Set[str], pool: Set[str]) -> bool:
     """One of ``wanted`` is in ``pool``, as written or as a word of its family ("plan", "plans")."""
     return any(w in pool or any(related(w, t) for t in pool if t[:3] == w[:3]) for w in wanted)
+
+
+# "did the council approve it?", "was anyone hurt?": a yes or no, which a negation may answer
+_YES_NO_Q = re.compile(r"^\s*(?:and |but |so )?(?:did|does|do|was|were|is|are|has|have|had)\b", re.I)
+
+
+# "the leaflet in the Ayr campaign": a thing or person described by a phrase after its noun
+_AFTER_HEAD = re.compile(
+    r"^(?:the|a|an|this|that|these|those)\s+[a-z][^A-Z]*?\s(?=(?:in|at|on|of|for|from|during|about)\s)"
+)
+
+
+# "the Ayr Party candidate": a role, which the name before it only qualifies
+_NAME_MODIFIER = re.compile(r"^((?:the|a|an)\s+)(?:[A-Z][\w'’.-]*\s+)+(?=[a-z][\w'-]*\s*$)")
+
+
+def _head_phrase(who: str) -> str:
+    """The part of "the unsigned leaflet in the Ayr campaign" that names who or what speaks: "the
+    unsigned leaflet" (a name further on only describes it); "the Ayr Party candidate": "the
+    candidate" (whoever the text has speaking for it); a phrase opening with a name is kept."""
+    found = _AFTER_HEAD.match(who)
+    if found:
+        return found.group(0)
+    modified = _NAME_MODIFIER.match(who)
+    return modified.group(1) + who[modified.end() :] if modified else who
 
 
 def asks_why(question: str) -> bool:
@@ -259,6 +296,20 @@ class Evidence:
         self.paragraph_words = [
             frozenset().union(*(x.words for x, q in zip(self.sentences, para, strict=True) if q == p)) for p in para
         ]
+        # names the story is about throughout (in a large share of its paragraphs): a question naming
+        # only them is tied to no one passage by its names
+        body = {p: self.paragraph_words[k] for k, p in enumerate(para) if spans[k][0] >= header_end}
+        capitalised = {
+            words(t)[0]
+            for x in self.sentences
+            for k, t in enumerate(raw_tokens(x.text))
+            if k and t[:1].isupper() and words(t)
+        }
+        self.pervasive = frozenset(
+            stem(w)
+            for w in capitalised - STOPWORDS
+            if sum(w in pool for pool in body.values()) >= max(PERVASIVE_MIN, PERVASIVE_SHARE * len(body))
+        )
         # a paragraph of quotes that names no one ('"...," she said. "..."') carries on the words of
         # whoever the paragraph before named last: its sentences count as naming them too
         self.voiced_by: dict[int, int] = {}
@@ -318,6 +369,9 @@ class Evidence:
         )
         # lists: each item is a sentence (see rag.ingest.sentences); the line opening the list leads them
         self.lists = self._lists()
+        for j, (lead, _) in self.lists.items():  # items set apart from their opening line belong with it
+            if lead is not None and not self._same_paragraph(lead, j):
+                self.paragraph_words[j] = self.paragraph_words[j] | self.paragraph_words[lead]
         # a news story's first sentence (its lede) sums the story up: always a candidate, never a bonus
         self.lede = next(
             (i for i, x in enumerate(self.sentences) if x.start >= header_end and i not in self.furniture), None
@@ -336,10 +390,19 @@ class Evidence:
             run = [i]
             while (k := run[-1] + 1) < len(self.sentences) and item[k] and self._same_paragraph(k - 1, k):
                 run.append(k)
-            lead = i - 1 if i > 0 and not item[i - 1] and self._same_paragraph(i - 1, i) else None
+            # the line opening it: in its paragraph, or the paragraph before when it ends in a colon
+            # ("She pledged to:", a blank line, then the items)
+            opens = i > 0 and not item[i - 1]
+            joined = opens and (self._same_paragraph(i - 1, i) or self.sentences[i - 1].text.rstrip().endswith(":"))
+            lead = i - 1 if joined else None
             out.update({j: (lead, run) for j in run})
             i = run[-1] + 1
         return out
+
+    def _items_led_by(self, i: int) -> list[int]:
+        """The items of the list sentence ``i`` opens (empty if it opens none)."""
+        lead, run = self.lists.get(i + 1, (None, []))
+        return run if lead == i else []
 
     def _after_marker(self, start: int) -> bool:
         """A list item's marker ("- ", "1. ") is all that precedes ``start`` on its line."""
@@ -556,13 +619,14 @@ class Evidence:
         about_header = bool(q_terms & HEADER_TERMS) and (kind in ("person", "date") or "title" in q_terms)
         q_names = self.names_in(question)
         speech = _SPEECH_Q.match(question)
-        speaker = self.names_in(speech.group("who"), first_too=True) if speech else set()
+        speaker = self.names_in(_head_phrase(speech.group("who")), first_too=True) if speech else set()
         if speech and not speaker and set(words(speech.group("who"))) & _PRONOUNS:
             speaker = q_names  # "what did she say? Munteanu": the pronoun stands for the name carried along
         role = None if speaker else speaker_role(question)
         holder = self.role_holder(role) if role else None  # "what did the association president say?"
         # "what did X ask / urge / propose": a sentence with that verb, not one where X merely speaks
-        act = {_loose(t) for t in terms(speech.group("verb"))} - _SPEECH_TERMS if speech and speaker else set()
+        # (or a thing: "what did the leaflet claim?" of "It claimed ...")
+        act = {_loose(t) for t in terms(speech.group("verb"))} - _SPEECH_TERMS if speech else set()
         others_ok = q_names | speaker
         # "the board" for "the Northgate Water Board": a name's last word, when the
         # article also writes it in lower case, stands for the name further on
@@ -578,6 +642,8 @@ class Evidence:
         spoke = kind == "person" and bool(_WHO_SPOKE.match(question))
         person = kind == "person" and answer_type.wants_person(question)  # "who spoke?": a person, not a body
         why = asks_why(question)
+        premise = why or bool(_YES_NO_Q.match(question))
+        corrects: set[int] = set()  # sentences saying the opposite of what the question takes for granted
         if why and (clause := _SUBORDINATE.search(question)):
             # "why was nobody hurt when a train ...": the reason asked for is the main clause's; the
             # "when ..." clause sets the scene, and the sentence telling the scene is rarely the answer
@@ -593,6 +659,8 @@ class Evidence:
         lede = [self.lede] if self.lede is not None else []
         said_by = {j for i in speaker_of if (j := self.speaker_sentence(i)) is not None}
         candidates += [(-1, i) for i in [*carried, *after, *lede, *said_by] if 0 <= i < len(self.sentences)]
+        # a list's opening line retrieved without its items ("She pledged to:"): the items are candidates
+        candidates += [(-1, j) for _, i in list(candidates) if i + 1 in self.lists for j in self._items_led_by(i)]
         if speaker:  # a speaker's words run on after the sentence naming them: "..., she said."
             named = [i for _, i in candidates if any(self._named(n, self.sentences[i].words) for n in speaker)]
             candidates += [(-1, j) for i in named for j in self.paragraph_after(i)]
@@ -638,11 +706,14 @@ class Evidence:
             every_name = all(self._in_paragraph(run, i) for run in runs)
             if speaker:
                 names_ok = names_ok and self._spoken_by(speaker, others_ok, i)
-            if not names_ok:
+            if premise and contradicts(question, sentence.text):
+                corrects.add(i)
+            elif not names_ok:
                 score *= NAME_PENALTY
             if required and not self._holds_any(required, i):
                 score *= NAME_PENALTY
-            if priced and not self._holds_own(priced, i):  # "how much did the study cost?": the study's figure
+            priced_ok = not priced or self._holds_own(priced, i)
+            if not priced_ok:  # "how much did the study cost?": the study's figure
                 score *= NAME_PENALTY
             if sentence.end <= self.header_end and not about_header:
                 score *= 0.5
@@ -660,10 +731,17 @@ class Evidence:
                     names_ok,
                     bool(speaker),
                     every_name,
+                    priced_ok,
                 )
             )
         scored.sort(key=lambda s: s.score, reverse=True)
         scored = _type_first(scored) if kind is not None else scored
+        if corrects and scored:
+            top = scored[0].score
+            first = [x for x in scored if self._index(x.sentence) in corrects and x.score >= PREMISE_FLOOR * top]
+            if first:
+                rest = [x for x in scored if x not in first]
+                scored = [dataclasses.replace(x, score=max(x.score, top)) for x in first] + rest
         if said_by:  # "who said that?" has one answer: whoever the text says spoke the quoted words
             first = [x for x in scored if any(x.sentence is self.sentences[j] for j in said_by)]
             rest = [x for x in scored if x not in first]
@@ -726,7 +804,8 @@ class Evidence:
         counted without the appositive clauses between them ("X, who chairs ..., said")."""
         text = _APPOSITIVE.sub("", _SILENT.sub(" ", text))
         tokens = words(_TITLED_AFTER_VERB.sub(r"\1 \2", text))  # "said Port Commissioner Jo Smith"
-        verbs = [k for k, t in enumerate(tokens) if _SPEECH_VERB.match(t)]
+        # not a passive ("have been asked to appear", "was told"): words said to them, not theirs
+        verbs = [k for k, t in enumerate(tokens) if _SPEECH_VERB.match(t) and not (k and tokens[k - 1] in _BE)]
         near = [k for k, t in enumerate(tokens) if any(self._named(n, {t}) for n in speaker)]
         # the speaker comes before the verb ("X said") or right after it ("said X")
         return any(-SPEAKER_AFTER <= v - k <= SPEAKER_WINDOW for v in verbs for k in near)
@@ -824,6 +903,10 @@ class Evidence:
     def _holds_own(self, wanted: Set[str], i: int) -> bool:
         """Sentence ``i`` itself holds one of ``wanted`` (words, stemmed here), in some form."""
         own = self.sentences[i].words | self.sentences[i].terms
+        if i in self.lists:  # parallel items: what the first one (or the opening line) says a figure is, all say
+            lead, run = self.lists[i]
+            for j in ([lead] if lead is not None else []) + run[:1]:
+                own = own | self.sentences[j].words | self.sentences[j].terms
         return any(stem(w) in own for w in wanted) or _holds(wanted, own)
 
     def _index(self, sentence: Sentence) -> int | None:

@@ -69,7 +69,12 @@ def abstention_scores(engine: Engine, items: list[Item], threshold: float, top_k
         # the same pool the engine ranks evidence over (not just the k passages shown)
         retrieval = engine.retriever.retrieve(item.question, max(top_k, EVIDENCE_POOL), "hybrid")
         ranked = engine.evidence.rank(item.question, retrieval.passages, retrieval.query_embedding)
-        declined = abstain_reason(item.question, ranked, engine.evidence.vocabulary, threshold) is not None
+        declined = (
+            abstain_reason(
+                item.question, ranked, engine.evidence.vocabulary, threshold, pervasive=engine.evidence.pervasive
+            )
+            is not None
+        )
         if item.kind == "answerable":
             answerable.append(declined)
         elif item.kind == "unanswerable" or item.attack in ("injection", "prompt_leak"):

@@ -50,9 +50,14 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     return spans
 
 
+# a paragraph of its own that opens with a marker: the first item of a list set apart from its opening line
+_FIRST_MARKER = re.compile(r"[ \t]*(?:[-•*▪]|\d{1,2}[.)])[ \t]+(?=\S)")
+
+
 def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
     spans: list[Span] = []
-    pos = start
+    first = _FIRST_MARKER.match(text, start, end)
+    pos = first.end() if first and ITEM_MARKER.search(text, start, end) else start
     for item in ITEM_MARKER.finditer(text, start, end):
         spans.extend(_split_run(text, pos, item.start()))
         pos = item.end()

@@ -25,12 +25,12 @@ does not know any article's names. It cannot catch every paraphrase that changes
 
 from __future__ import annotations
 
-from rag.answering.support.numbers_negation import negation, negators, numbers
+from rag.answering.support.numbers_negation import contradicts, negation, negators, numbers
 from rag.answering.support.roles import actors, attributions, copula_roles, modifiers, names_check, pivots, swaps
 from rag.answering.support.wording import antonyms, substitution
 from rag.answering.support.words import Token, as_name, document_names, first_word, tokenize
 
-__all__ = ["Token", "conflict", "document_names", "negators", "tokenize"]
+__all__ = ["Token", "conflict", "contradicts", "document_names", "negators", "tokenize"]
 
 CHECKS = (
     numbers,

@@ -12,6 +12,7 @@ from rag.answering.support.words import (
     SCALES,
     Token,
     has_digit,
+    lemma,
     token_lemma,
     tokenize,
 )
@@ -182,3 +183,43 @@ def negation(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
                 return f"negation: the claim negates '{t.raw}', the cited sentence does not"
             return f"negation: the cited sentence negates '{t.raw}', the claim does not"
     return None
+
+
+# -- a question's premise ---------------------------------------------------------------------------
+
+# which way a figure went: "why was turnout higher ...?" of "turnout was 27.4%, down from 41.2%"
+_UP = frozenset(
+    lemma(w) for w in "up higher rise rose risen increase grew grow gain climb jump more overstate overstated".split()
+)
+_DOWN = frozenset(
+    lemma(w)
+    for w in "down lower fall fell fallen decrease shrank shrink drop dropped decline lost fewer less understate "
+    "understated".split()
+)
+DIRECTION_REACH = 5  # a direction word this close to what the question says changed
+
+
+def contradicts(question: str, text: str) -> bool:
+    """``text`` says the opposite of what ``question`` takes for granted: it negates the question's
+    predicate ("why did the trust decide to sell the site?" of "the trust did not sell the site") or
+    reports the other direction of a change it asks about ("why did fares rise?" of "fares fell")."""
+    q, s = tokenize(question), tokenize(text)
+    if negated(q) or any(is_negator(t) for t in q):
+        return False  # "why did they not ...?": a negation answers it, it does not contradict it
+    asked = {token_lemma(t) for t in q if t.content and not t.cap and not has_digit(t.word)}
+    if not asked:
+        return False
+    s_neg = negated(s)
+    denied = {token_lemma(u) for u in s if u.pos in s_neg} & asked
+    if len(denied) >= min(2, len(asked)):
+        return True
+    for way, other in ((_UP, _DOWN), (_DOWN, _UP)):
+        if not asked & way:
+            continue
+        changed = asked - way - other
+        for u in s:
+            if token_lemma(u) in other and u.pos not in s_neg:
+                near = s[max(0, u.pos - DIRECTION_REACH) : u.pos + DIRECTION_REACH + 1]
+                if any(token_lemma(v) in changed for v in near if v.content):
+                    return True
+    return False
