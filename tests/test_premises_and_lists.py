@@ -195,3 +195,13 @@ def test_a_list_item_shares_what_its_first_item_says_a_figure_is(evidence: Evide
     question = "How much rent would the Mill Lane depot cost?"  # "rent" is written only in the first item
     assert first(evidence, question).startswith("Mill Lane: a lease of 5 years")
     assert reason(evidence, question) is None
+
+
+def test_an_amount_with_a_name_of_its_own_needs_that_name_near_the_figure(evidence: Evidence):
+    got = reason(evidence, "What is the average weekday attendance at the Quay Street bakehouse?")
+    assert got == "the best evidence gives no figure for the attendance asked about"
+
+
+def test_a_follow_up_with_its_own_question_form_asks_its_own_kind():
+    assert answer_type.expected("Did they sell it? (context: How much did the depot cost?; Hollis)") is None
+    assert answer_type.expected("And the other one? (context: How much did the depot cost?; Hollis)") == "quantity"

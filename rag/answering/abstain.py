@@ -159,6 +159,9 @@ def abstain_reason(
         and not any(stem(w) in own or any(related(w, t) for t in own if t[:3] == w[:3]) for w in priced)
     ):
         return "the best evidence gives no figure for the " + " ".join(priced) + " asked about"
+    named = answer_type.amount_named(question)  # "the average ridership on X": not X's trips or hours
+    if named and stem(named) not in best.context_terms and not any(related(named, t) for t in best.context_terms):
+        return f"the best evidence gives no figure for the {named} asked about"
     other = _other_one(question, best.sentence.text)
     if other:
         return f"the best evidence is about {other}, not the one the question asks about"

@@ -101,7 +101,29 @@ _AMOUNT_NOUN_Q = re.compile(
 )
 
 
+# a follow-up with a question form of its own ("did they pay it?") asks its own kind of question; a
+# bare one ("and her rival's?") asks what the question carried after it in "(context: ...)" asked
+_OWN_FORM = re.compile(
+    r"^\s*(?:and |but |so )?(?:what|which|who|whom|whose|when|where|why|how|did|does|do|was|were|is|are|has|"
+    r"have|had|will|would|can|could)\b",
+    re.I,
+)
+CONTEXT_MARK = " (context: "
+# amounts written under their own name: a figure for one is a figure only where the name is near
+_NAMED_AMOUNTS = frozenset("turnout ridership attendance population headcount".split())
+
+
+def amount_named(question: str) -> str | None:
+    """ "What was the turnout in X?": the amount's own name ("turnout"), which the evidence must use."""
+    found = _AMOUNT_NOUN_Q.search(question.partition(CONTEXT_MARK)[0])
+    noun = found.group(0).split()[-1].lower() if found else None
+    return noun if noun in _NAMED_AMOUNTS else None
+
+
 def expected(question: str) -> AnswerType | None:
+    own, mark, _ = question.partition(CONTEXT_MARK)
+    if mark and _OWN_FORM.match(own):
+        question = own
     if (
         _QUANTITY_Q.search(question)
         or _AMOUNT_NOUN_Q.search(question)
