@@ -11,10 +11,10 @@ import pytest
 
 from rag.answer import Passage
 from rag.answering import answer_type
-from rag.answering.abstain import abstain_reason
 from rag.answering.evidence import Evidence, gives_reason
 from rag.answering.support import contradicts
 from rag.ingest.sentences import sentences
+from tests import invented_text
 
 TEXT = """Bakery Chain Shuts Its Oldest Oven
 By Rhea Marsh
@@ -56,19 +56,18 @@ Advertisement"""
 
 @pytest.fixture(scope="module")
 def evidence() -> Evidence:
-    return Evidence(TEXT, header_end=TEXT.find("\n\n"))
+    return invented_text.evidence_of(TEXT)
 
 
 def whole() -> list[Passage]:
-    return [Passage("all", TEXT, 0, len(TEXT), 1.0)]
+    return invented_text.whole(TEXT)
 
 
 def reason(evidence: Evidence, question: str) -> str | None:
-    return abstain_reason(question, evidence.rank(question, whole()), evidence.vocabulary, 0.0, (2033, 5))
+    return invented_text.reason(evidence, question, (2033, 5))
 
 
-def first(evidence: Evidence, question: str) -> str:
-    return evidence.rank(question, whole())[0].sentence.text
+first = invented_text.first
 
 
 # -- premises -------------------------------------------------------------------------------------

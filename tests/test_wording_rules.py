@@ -13,9 +13,9 @@ import pytest
 
 from rag.answer import Passage
 from rag.answering import answer_type
-from rag.answering.abstain import abstain_reason
 from rag.answering.citations import check_sentence
 from rag.answering.evidence import Evidence, added_terms, asks_why
+from tests import invented_text
 
 TEXT = """Ferry Line to Close After 40 Years
 By Uma Prell
@@ -42,19 +42,18 @@ The board has not decided. Its next meeting is on Nov. 20."""
 
 @pytest.fixture(scope="module")
 def evidence() -> Evidence:
-    return Evidence(TEXT, header_end=TEXT.find("\n\n"))
+    return invented_text.evidence_of(TEXT)
 
 
 def whole() -> list[Passage]:
-    return [Passage("all", TEXT, 0, len(TEXT), 1.0)]
+    return invented_text.whole(TEXT)
 
 
 def reason(evidence: Evidence, question: str) -> str | None:
-    return abstain_reason(question, evidence.rank(question, whole()), evidence.vocabulary, 0.0, (2031, 10))
+    return invented_text.reason(evidence, question, (2031, 10))
 
 
-def first(evidence: Evidence, question: str) -> str:
-    return evidence.rank(question, whole())[0].sentence.text
+first = invented_text.first
 
 
 def test_an_abbreviated_month_next_to_a_day_is_a_date(evidence: Evidence):

@@ -173,9 +173,10 @@ def abstain_reason(
         and not answer_type.names_near_terms(best.sentence.text, question, near=job)
     ):
         return "the best evidence names no one holding the role asked about"
-    if kind is None and _NAMED_KIND_Q.search(question):
-        kind = "person"  # "what firm carried out the audit?": a firm is named
-    if kind == "person" and not (answer_type.asks_name(question) or _NAMED_KIND_Q.search(question)):
+    named_kind = bool(_NAMED_KIND_Q.search(question))  # "what firm carried out the audit?": a firm is named
+    if kind is None and named_kind:
+        kind = "person"
+    if kind == "person" and not (answer_type.asks_name(question) or named_kind):
         kind = None  # "who asked her?" may be answered by "the council": only "the name of" insists on a name
     if kind is not None and not answer_type.holds(kind, best.sentence.text, question):
         return f"no {kind} in the best evidence"
