@@ -274,8 +274,10 @@ _ANYONE = frozenset({"people", "persons", "workers", "employees", "staff"})
 _PEOPLE = frozenset(
     "people person resident pupil student child children patient staff worker employee member passenger tenant "
     "voter family household nurse doctor teacher officer firefighter visitor customer user adult man men woman "
-    "women parent player fan spectator volunteer".split()
+    "women parent player fan spectator volunteer evacuee refugee attendee trainee retiree survivor victim migrant "
+    "applicant commuter shopper guest".split()
 )
+_ANYONE_UNITS = frozenset({"people", "person", "persons"})  # "how many evacuees": "312 people" counts them
 # "how many of the people buried there were children?": the part counted is what they were
 _PART_OF = re.compile(r"\bhow many of\b[^?]*?\b(?:were|are)\s+([^\W\d_]+)\s*\??\s*$", re.I)
 _NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
@@ -355,6 +357,8 @@ def _has_quantity(text: str, question: str) -> bool:
         unit = _singular(_counted_noun(counted))
         verbs = {stem(w) for w in q_words - STOPWORDS if len(w) > 4 and w.endswith(("ed", "ing"))}
         counted_as = {unit} | {_singular(t) for t in tokens if stem(_singular(t)) in verbs}
+        if unit in _PEOPLE:  # "how many evacuees": "312 people" counts them too
+            counted_as |= _ANYONE_UNITS
         return any(_counts(tokens, i, u) for i in range(len(tokens)) for u in counted_as)
     if _CURRENCY.search(text):
         return True
@@ -389,11 +393,42 @@ def _is_number(token: str) -> bool:
 
 
 def _counts(tokens: list[str], i: int, unit: str) -> bool:
-    """``tokens[i]`` is a number counting ``unit``: "four-day", "4 days", "three more days"."""
+    """``tokens[i]`` is a number counting ``unit``: "four-day", "4 days", "three more days", "120 new
+    production roles", "seven of its campuses" (a few words between: modifiers, or "of its"; no
+    other number or function word)."""
     parts = tokens[i].split("-")
-    if len(parts) > 1 and _is_number(parts[0]) and _singular(parts[-1]) == unit:
+    if len(parts) > 1 and _is_number(parts[0]) and _same_unit(parts[-1], unit):
         return True
-    return _is_number(tokens[i]) and any(_singular(t) == unit for t in tokens[i + 1 : i + 3])
+    if not _is_number(tokens[i]):
+        return False
+    for k, t in enumerate(tokens[i + 1 : i + 1 + COUNT_REACH]):
+        if _same_unit(t, unit):
+            return True
+        # "seven of its campuses", "71 are children" read on; "nurses and midwives", "640,000 on agency
+        # midwives" stop
+        of_whose = (k == 0 and t in ("of", "are", "were")) or (k == 1 and tokens[i + 1] == "of" and t in _DETERMINERS)
+        if _is_number(t) or (t in STOPWORDS and not of_whose and t not in _COUNT_MODIFIERS):
+            return False
+    return False
+
+
+_DETERMINERS = frozenset("the its their his her our your these those".split())
+_COUNT_MODIFIERS = frozenset("more other further fewer less extra additional".split())  # "three more days"
+
+
+COUNT_REACH = 3  # words after a number where what it counts may stand
+# the same thing counted under another everyday name ("how many houses": "29 homes")
+_COUNT_KIN = (
+    frozenset({"house", "home", "dwelling", "property"}),
+    frozenset({"job", "role", "position", "post"}),
+    frozenset({"car", "vehicle"}),
+    frozenset({"kid", "child", "children"}),
+)
+
+
+def _same_unit(token: str, unit: str) -> bool:
+    word = _singular(token)
+    return word == unit or any(word in kin and unit in kin for kin in _COUNT_KIN)
 
 
 def _singular(word: str) -> str:

@@ -1,0 +1,69 @@
+# ruff: noqa: E501  (the test article's paragraphs are one line each, as scraped text is)
+"""What a count or an amount is of, and which names a story is about, on a text written for this
+test (no models): "how many houses" is answered by "29 homes", "how many evacuees" by "312 people",
+a figure for the revenue is not one for the loss.
+
+Every rule is generic English; nothing here names a gold document's words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answering import answer_type
+from tests import invented_text
+
+TEXT = """Storm Floods Harbour Town
+By Ina Vale
+Published October 9, 2031
+
+PELLOW - A storm that struck Pellow on Tuesday night flooded the harbour and forced about 900 residents from their homes, the Pellow Borough Council said on Wednesday.
+
+Most of the damage was on Mill Row, where 29 homes were flooded to the ceiling and six more were damaged. Kerr Ferries cancelled sailings at all four of its piers.
+
+The Quay Hall sports centre housed 312 people overnight, close to its capacity of 350, while the library took in 48.
+
+Under the recovery plan, the harbour yard will take on 120 new repair roles and the council's smaller depot at Fenn will add 45.
+
+The council employs about 3,000 nurses and carers, and it spent 640,000 pounds on agency carers last year.
+
+Kerr Ferries reported a loss of 2.4 million pounds in its last financial year. Of the 212 boats moored in the harbour, 71 are fishing boats.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("How many houses were flooded on Mill Row?", "where 29 homes were flooded to the ceiling"),
+        ("How many evacuees slept at the sports centre?", "The Quay Hall sports centre housed 312 people overnight"),
+        ("How many piers lost their sailings?", "Kerr Ferries cancelled sailings at all four of its piers."),
+        ("How many new jobs will the depot at Fenn gain?", "the harbour yard will take on 120 new repair roles"),
+        ("How many of the boats were fishing boats?", "Of the 212 boats moored in the harbour, 71 are fishing boats."),
+        ("How many more days will it take?", "It will take three more days."),
+    ],
+)
+def test_a_count_of_the_thing_asked_in_other_words_or_a_few_words_on(question: str, text: str) -> None:
+    assert answer_type.holds("quantity", text, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # a count of two kinds together is not a count of one of them
+        ("How many carers does the council employ?", "The council employs about 3,000 nurses and carers."),
+        # money spent on carers is not a number of carers
+        ("How many carers were hired?", "It spent 640,000 pounds on agency carers last year."),
+        # people are not homes, and homes are not people
+        ("How many houses were flooded?", "The Quay Hall sports centre housed 312 people overnight."),
+        ("How many evacuees were there?", "On Mill Row, 29 homes were flooded."),
+    ],
+)
+def test_a_number_near_another_kind_of_thing_is_not_its_count(question: str, text: str) -> None:
+    assert not answer_type.holds("quantity", text, question)
+
+
+def test_the_counted_sentence_is_chosen_and_answers() -> None:
+    evidence = invented_text.evidence_of(TEXT)
+    question = "How many houses were flooded on Mill Row?"
+    assert "29 homes" in invented_text.first(evidence, question)
+    assert invented_text.reason(evidence, question, (2031, 10)) is None
