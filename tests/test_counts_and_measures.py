@@ -67,3 +67,47 @@ def test_the_counted_sentence_is_chosen_and_answers() -> None:
     question = "How many houses were flooded on Mill Row?"
     assert "29 homes" in invented_text.first(evidence, question)
     assert invented_text.reason(evidence, question, (2031, 10)) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("What was Kerr Ferries' total revenue in its last financial year?", "revenue"),
+        ("What is the sports centre's capacity?", "capacity"),
+        ("What was the dollar value of the property losses on Mill Row?", "losses"),
+        ("What was the loss?", "loss"),
+        ("What was the cost of the repairs?", None),  # a cost goes by many names: the figure is enough
+    ],
+)
+def test_an_amount_with_a_name_of_its_own(question: str, named: str | None) -> None:
+    assert answer_type.amount_named(question) == named
+
+
+def test_revenue_is_not_answered_by_a_loss() -> None:
+    evidence = invented_text.evidence_of(TEXT)
+    question = "What was Kerr Ferries' total revenue in its last financial year?"
+    assert "loss of 2.4 million" in invented_text.first(evidence, question)
+    assert "revenue" in (invented_text.reason(evidence, question, (2031, 10)) or "")
+    assert (
+        invented_text.reason(evidence, "What loss did Kerr Ferries report in its last financial year?", (2031, 10))
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "holds"),
+    [
+        ("In dollar terms, what did the repairs cost?", "Repair costs rose 48 per cent.", False),
+        ("In dollar terms, what did the repairs cost?", "Repairs cost $48,000.", True),
+        ("What was the dollar value of the losses?", "Nine homes were destroyed.", False),
+        ("How much of the $12.5 million fund went to the library?", "The library opens five days a week.", False),
+        ("How much of the $12.5 million fund went to the library?", "The library received $2 million.", True),
+    ],
+)
+def test_money_asked_in_its_own_terms(question: str, text: str, holds: bool) -> None:
+    assert answer_type.expected(question) == "quantity"
+    assert answer_type.holds("quantity", text, question) is holds
+
+
+def test_who_put_a_dollar_figure_asks_for_a_person() -> None:
+    assert answer_type.expected("Which official put a dollar figure on the losses?") == "person"

@@ -94,9 +94,9 @@ _NOT_NAMES = frozenset(
 
 # "what was the turnout / the average weekday ridership / its winning margin?": nouns that are amounts
 _AMOUNT_NOUN_Q = re.compile(
-    r"\bwhat (?:is|was|are|were|will be) (?:the|its|their|his|her|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s)\s+"
+    r"\bwhat (?:is|was|are|were|will be) (?:the|its|their|his|her|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s?)\s+"
     r"(?:[a-z][\w-]* ){0,2}?(?:turnout|ridership|attendance|population|death toll|toll|headcount|tally|majority|"
-    r"margin)\b(?!\s+of\b)",
+    r"margin|revenue|revenues|turnover|profit|profits|loss|losses|deficit|surplus|debt|debts|capacity)\b(?!\s+of\b)",
     re.I,
 )
 
@@ -110,13 +110,20 @@ _OWN_FORM = re.compile(
 )
 CONTEXT_MARK = " (context: "
 # amounts written under their own name: a figure for one is a figure only where the name is near
-_NAMED_AMOUNTS = frozenset("turnout ridership attendance population headcount".split())
+_NAMED_AMOUNTS = frozenset(
+    "turnout ridership attendance population headcount revenue revenues turnover profit profits loss losses deficit "
+    "surplus debt debts capacity".split()
+)
 
 
 def amount_named(question: str) -> str | None:
     """ "What was the turnout in X?": the amount's own name ("turnout"), which the evidence must use."""
     found = _AMOUNT_NOUN_Q.search(question.partition(CONTEXT_MARK)[0])
     noun = found.group(0).split()[-1].lower() if found else None
+    if noun in _NAMED_AMOUNTS:
+        return noun
+    money = _IN_MONEY.search(question.partition(CONTEXT_MARK)[0])  # "the dollar value of the losses": losses
+    noun = money.group(1).lower() if money and money.group(1) else None
     return noun if noun in _NAMED_AMOUNTS else None
 
 
@@ -129,6 +136,7 @@ def expected(question: str) -> AnswerType | None:
         or _AMOUNT_NOUN_Q.search(question)
         or _AGE_Q.search(question)
         or (_MONEY_NOUN_Q.search(question) and not _SAID_Q.search(question))
+        or _IN_MONEY.search(question)
     ):
         return "quantity"
     if _DATE_Q.search(question):
@@ -293,7 +301,8 @@ _MONEY_Q = re.compile(
     r"\bhow much\b.*\b(?:cost|costs|costing|spend|spent|spending|pay|paid|pays|price|priced|worth|fund|funds|funded|"
     r"funding|grants?|subsid(?:y|ies)|rent|rents|loans?|compensation|damages|fines?|"
     r"budget|earn|earns|earned|salary|salaries|wage|wages|charge|charged|fee|fees|aid|invest|invested|"
-    r"contribute|contributed|raise|raised|owe|owed|money|bid|bids|offer|offered|valued|sell for|sold for)\b",
+    r"contribute|contributed|raise|raised|owe|owed|money|bid|bids|offer|offered|valued|sell for|sold for)\b"
+    r"|\bhow much of (?:the|its|their|this|that) [$€£¥]",  # "how much of the $12.5 million": a part of it
     re.I,
 )
 # "how old is Jo Smith / the midwife Jo Smith / she?": a person's age (not "how old is the dispute between ...")
@@ -308,6 +317,13 @@ _SHARES = frozenset("percent half third quarter fifth tenth".split())
 _MONEY_NOUN_Q = re.compile(
     r"\b(?:what|which)\b[^?]*\b(?:salary|salaries|wage|wages|fee|fees|price|prices|cost|costs|budget|"
     r"hourly rate|pay rate|rate of pay|earnings|income)\b",
+    re.I,
+)
+# "in dollar terms, what was ...", "what was the dollar value of ...": money, not a share or a count
+_IN_MONEY = re.compile(
+    r"\b(?:in (?:dollar|euro|pound|sterling|cash|money) terms\b|(?:what|which) (?:is|was|are|were|will be) the "
+    r"(?:\w+ )?(?:dollar|euro|pound|sterling|cash|monetary) (?:value|figure|amount|cost|total)"
+    r"(?: of (?:the |its |their )?(?:[a-z][\w-]* )?([a-z][\w-]*))?)",
     re.I,
 )
 _SAID_Q = re.compile(r"\b(?:say|said|says|tell|told|think|argue|argued|call|called)\b", re.I)
@@ -334,6 +350,10 @@ def _has_quantity(text: str, question: str) -> bool:
         if _SINCE.search(text):  # "has represented the ward since 2014": how long, from when
             return True
         return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in units)
+    if _IN_MONEY.search(question):  # "in dollar terms": money itself, not a share of it
+        return bool(_CURRENCY.search(text)) or any(
+            _is_number(t) and any(m in _MONEY_WORDS for m in tokens[i + 1 : i + 3]) for i, t in enumerate(tokens)
+        )
     if _MONEY_Q.search(question) or _MONEY_NOUN_Q.search(question):  # money ("€9.3 million"), or a share of it
         return (
             bool(_CURRENCY.search(text))
