@@ -19,6 +19,8 @@ Published October 9, 2031
 
 PELLOW - A storm that struck Pellow on Tuesday night flooded the harbour and forced about 900 residents from their homes, the Pellow Borough Council said on Wednesday.
 
+Kerr Ferries said it would sail again on Monday.
+
 Most of the damage was on Mill Row, where 29 homes were flooded to the ceiling and six more were damaged. Kerr Ferries cancelled sailings at all four of its piers.
 
 The Quay Hall sports centre housed 312 people overnight, close to its capacity of 350, while the library took in 48.
@@ -28,6 +30,8 @@ Under the recovery plan, the harbour yard will take on 120 new repair roles and 
 The council employs about 3,000 nurses and carers, and it spent 640,000 pounds on agency carers last year.
 
 Kerr Ferries reported a loss of 2.4 million pounds in its last financial year. Of the 212 boats moored in the harbour, 71 are fishing boats.
+
+By Thursday, 640 residents had returned home.
 """
 
 
@@ -111,3 +115,26 @@ def test_money_asked_in_its_own_terms(question: str, text: str, holds: bool) -> 
 
 def test_who_put_a_dollar_figure_asks_for_a_person() -> None:
     assert answer_type.expected("Which official put a dollar figure on the losses?") == "person"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "other"),
+    [
+        ("How many residents had left by Monday night?", "About 900 residents had left by Wednesday.", "Wednesday"),
+        ("How many boats were moored there in 2024?", "There were 212 boats in 2019.", "2019"),
+        ("How many boats were moored there in 2024?", "There were 212 boats in 2019 and 230 in 2024.", None),
+        ("How many residents left on Tuesday?", "About 900 residents left.", None),  # no time of its own
+        ("How many residents left?", "About 900 residents left on Wednesday.", None),  # the question names none
+    ],
+)
+def test_a_figure_for_another_time(question: str, text: str, other: str | None) -> None:
+    found = answer_type.other_time(question, text)
+    assert (found is not None and other is not None and other in found) or found is other is None
+
+
+def test_another_days_figure_is_declined_unless_it_or_a_neighbour_names_the_day() -> None:
+    evidence = invented_text.evidence_of(TEXT)
+    asked = "How many residents had returned home by Monday?"
+    assert "640 residents" in invented_text.first(evidence, asked)
+    assert "Thursday, not Monday" in (invented_text.reason(evidence, asked, (2031, 10)) or "")
+    assert invented_text.reason(evidence, asked.replace("Monday", "Thursday"), (2031, 10)) is None

@@ -162,6 +162,9 @@ def abstain_reason(
     named = answer_type.amount_named(question)  # "the average ridership on X": not X's trips or hours
     if named and stem(named) not in best.context_terms and not any(related(named, t) for t in best.context_terms):
         return f"the best evidence gives no figure for the {named} asked about"
+    when_else = answer_type.other_time(question, best.sentence.text, best.context_terms)
+    if when_else:
+        return when_else
     other = _other_one(question, best.sentence.text)
     if other:
         return f"the best evidence is about {other}, not the one the question asks about"

@@ -7,7 +7,7 @@ names someone), and abstention declines a "how many" question whose evidence hol
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import Literal
 
 from rag.retrieval.lexical import ROLE_TERMS, STOPWORDS, raw_tokens, stem, words
@@ -675,3 +675,22 @@ def _has_new_name(text: str, question: str) -> bool:
         if run >= 2:  # "Jeyhun Bayramov", "Efgan Nifti"
             return True
     return False
+
+
+# the time a question asks about ("by Wednesday night", "in 2024", "in March")
+_WEEKDAY_NAME = re.compile(r"\b(" + "|".join(d.capitalize() for d in WEEKDAY_NAMES) + r")\b")
+_YEAR_NAME = re.compile(r"\b((?:19|20)\d\d)\b")
+_MONTH_NAME = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTH_NAMES if m != "may") + r")\b")
+
+
+def other_time(question: str, text: str, context: Set[str] = frozenset()) -> str | None:
+    """ "How many acres had burned by Wednesday?" of a sentence giving Thursday's figure: the other
+    time (weekday, year or month) ``text`` is about, when it never names the question's, nor does
+    its ``context`` (its neighbours' terms); None when the times agree or either names none."""
+    own = question.partition(CONTEXT_MARK)[0]
+    for pattern in (_WEEKDAY_NAME, _YEAR_NAME, _MONTH_NAME):
+        asked = set(pattern.findall(own))
+        said = set(pattern.findall(text))
+        if asked and said and not asked & said and not any({a.lower(), stem(a.lower())} & context for a in asked):
+            return f"the best evidence is about {', '.join(sorted(said))}, not {', '.join(sorted(asked))}"
+    return None
