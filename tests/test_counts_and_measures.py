@@ -138,3 +138,30 @@ def test_another_days_figure_is_declined_unless_it_or_a_neighbour_names_the_day(
     assert "640 residents" in invented_text.first(evidence, asked)
     assert "Thursday, not Monday" in (invented_text.reason(evidence, asked, (2031, 10)) or "")
     assert invented_text.reason(evidence, asked.replace("Monday", "Thursday"), (2031, 10)) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "holds"),
+    [
+        ("What was the total cost of the repairs?", "Repair bills rose 40 per cent.", False),
+        ("How much did the repair bills rise?", "Repair bills rose 40 per cent.", True),
+        ("What share of the cost will the council pay?", "The council will pay 40 per cent.", True),
+        ("How much income did the flood cost the shops?", "Shops lost 40 per cent of their takings.", True),
+        ("How many people can the sports centre hold?", "The centre housed 312 people overnight.", False),
+        (
+            "How many people can the sports centre hold?",
+            "The centre housed 312 people, close to its capacity of 350.",
+            True,
+        ),
+    ],
+)
+def test_a_share_or_a_count_answers_only_what_it_measures(question: str, text: str, holds: bool) -> None:
+    assert answer_type.expected(question) == "quantity"
+    assert answer_type.holds("quantity", text, question) is holds
+
+
+def test_a_figure_alone_is_no_topic_shared() -> None:
+    # "million pounds" is all the loss shares with a question about a 212 million pound loan
+    evidence = invented_text.evidence_of(TEXT)
+    asked = "Which bank ended its 212 million pound loan to Kerr Ferries?"
+    assert "no topic word" in (invented_text.reason(evidence, asked, (2031, 10)) or "")

@@ -420,10 +420,17 @@ def topic_covered(question: str, best: ScoredSentence, pervasive: frozenset[str]
 _HOW_WHAT = re.compile(r"\bhow (long|far|big|large|old|tall|high|often|soon|deep|wide|early|late|close)\b", re.I)
 
 
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_MAGNITUDES = frozenset("hundred thousand million billion trillion percent cent per dollar pound euro".split())
+
+
 def topic_terms(question: str) -> set[str]:
     """The question's content terms other than names (what it asks *about*)."""
     tokens = raw_tokens(question)
     names = {w for i, t in enumerate(tokens) if i > 0 and t[:1].isupper() for w in words(t)}
     asked = {m.lower() for m in _HOW_WHAT.findall(question)}  # "how long is it": the form, not the topic
     content = [w for w in words(question) if w not in STOPWORDS and w not in QUESTION_FILLER and w not in names | asked]
+    # a figure ("$40 million", "12 per cent") ties the question to any other figure, not to a topic
+    # (a year does: "in March 2023")
+    content = [w for w in content if not (w[:1].isdigit() and not _YEAR.match(w)) and w not in _MAGNITUDES]
     return {stem(synonym(w)) for w in content} - {"author"}

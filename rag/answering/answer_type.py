@@ -326,6 +326,22 @@ _IN_MONEY = re.compile(
     r"(?: of (?:the |its |their )?(?:[a-z][\w-]* )?([a-z][\w-]*))?)",
     re.I,
 )
+# a share answers a money question only when a share, a change or a business's takings are asked
+# ("what share of the cost", "how much did costs rise", "how much income did it cost them": "40 per
+# cent"); "what was the total cost" wants the money
+_SHARE_Q = re.compile(
+    r"\b(?:share|proportion|percentage|percent|per cent|part|fraction|portion|how much of|rise|rose|risen|increase|"
+    r"increased|cut|fall|fell|drop|dropped|grow|grew|raise|raised|higher|lower|more|less|income|revenue|turnover|"
+    r"sales|takings|business|trade)\b",
+    re.I,
+)
+# "how many can it hold?": a capacity, which a count of those there now does not give
+_CAPACITY_Q = re.compile(
+    r"\bhow many\b[^?]*\b(?:can|could|will|would)\b[^?]*\b(?:hold|accommodate|seat|fit|house|sleep)\b", re.I
+)
+_CAPACITY = re.compile(
+    r"\b(?:capacity|hold|holds|accommodate|accommodates|room for|space for|seats|up to|maximum|fit)\b", re.I
+)
 _SAID_Q = re.compile(r"\b(?:say|said|says|tell|told|think|argue|argued|call|called)\b", re.I)
 _MONEY_WORDS = frozenset(
     "dollar dollars euro euros pound pounds yen franc francs krone kroner krona kronor rupee rupees cents".split()
@@ -360,8 +376,10 @@ def _has_quantity(text: str, question: str) -> bool:
             or any(
                 _is_number(t) and any(m in _MONEY_WORDS for m in tokens[i + 1 : i + 3]) for i, t in enumerate(tokens)
             )
-            or any(t in _SHARES or t.endswith("%") for t in tokens)
+            or (_SHARE_Q.search(question) is not None and any(t in _SHARES or t.endswith("%") for t in tokens))
         )
+    if _CAPACITY_Q.search(question) and not _CAPACITY.search(text):
+        return False
     counted = _COUNTED.search(question)
     part = _PART_OF.search(question)
     if part and part.group(1).lower() not in STOPWORDS:  # "how many of the dead were children": children counted
