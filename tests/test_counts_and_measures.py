@@ -165,3 +165,26 @@ def test_a_figure_alone_is_no_topic_shared() -> None:
     evidence = invented_text.evidence_of(TEXT)
     asked = "Which bank ended its 212 million pound loan to Kerr Ferries?"
     assert "no topic word" in (invented_text.reason(evidence, asked, (2031, 10)) or "")
+
+
+@pytest.mark.parametrize(
+    ("kind", "question", "text", "holds"),
+    [
+        ("date", "In what year did the harbour open?", "The harbour will close later this year, on a Tuesday.", False),
+        (
+            "date",
+            "In what year did the harbour open?",
+            "The harbour, which opened in 1968, is the town's oldest.",
+            True,
+        ),
+        ("quantity", "How big is the depot?", "The depot will close on 27 June.", False),  # a date, not a size
+        ("quantity", "How big is the depot?", "The depot covers 27 hectares.", True),
+        ("quantity", "How far away is Fenn?", "Moving 120 jobs to Fenn is no comfort.", False),
+        ("quantity", "How far away is Fenn?", "Fenn, 180 km away, will take the jobs.", True),
+        ("quantity", "How far apart are the two piers?", "The piers are a 40-minute walk apart.", True),
+        ("quantity", "How far did the shares fall?", "The shares fell 12 per cent.", True),  # not a distance
+    ],
+)
+def test_a_year_a_size_and_a_distance(kind: answer_type.AnswerType, question: str, text: str, holds: bool) -> None:
+    assert answer_type.expected(question) == kind
+    assert answer_type.holds(kind, text, question) is holds

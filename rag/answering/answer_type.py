@@ -294,8 +294,13 @@ _CURRENCY = re.compile(r"[$€£¥]\s?\d")
 _DURATION_Q = re.compile(r"\bhow long\b(?!.*\b(?:km|kilomet|metre|meter|mile|feet|foot|inch)\w*)", re.I)
 _SINCE = re.compile(r"\bsince (?:(?:early |late |mid-)?(?:19|20)\d\d|(?:" + "|".join(MONTH_NAMES) + r")\b)", re.I)
 _TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
+# "how far away / apart is it?", "how far will they drive?" (not "how far did shares fall?")
+_DISTANCE_Q = re.compile(
+    r"\bhow far (?:away|apart|is|are|was|were)\b|\bhow far\b[^?]*\b(?:travel|drive|walk|commute|journey|live|lives)\b",
+    re.I,
+)
 _LENGTH_Q = re.compile(r"\bhow long (?:is|are|was|were|will)\b", re.I)
-_LENGTH_UNITS = frozenset("kilometre kilometer km metre meter mile feet foot yard inch".split())
+_LENGTH_UNITS = frozenset("kilometre kilometer km metre meter m mile feet foot yard inch".split())
 # "how much did it cost / will they pay": an amount of money, not a count of people
 _MONEY_Q = re.compile(
     r"\bhow much\b.*\b(?:cost|costs|costing|spend|spent|spending|pay|paid|pays|price|priced|worth|fund|funds|funded|"
@@ -358,6 +363,8 @@ def _has_quantity(text: str, question: str) -> bool:
     wanted_units = {u for u in _UNITS if u in q_words} | ({"%", "percent"} if "percentage" in q_words else set())
     if wanted_units:
         return any(u in tokens or u in text for u in wanted_units)
+    if _DISTANCE_Q.search(question):  # "how far away is it?": a distance ("180 km", "a 40-minute drive")
+        return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _LENGTH_UNITS | _TIME_UNITS)
     if _AGE_Q.search(question):  # "how old is she?": an age ("58", "a 71-year-old", "aged 16"), not any number
         return bool(_AGE.search(text))
     if _DURATION_Q.search(question):  # "how long": a number of days, hours, years ("11-day", "two years")
@@ -402,7 +409,8 @@ def _has_quantity(text: str, question: str) -> bool:
         return True
     for i, t in enumerate(tokens):
         prev = tokens[i - 1] if i else ""
-        if _is_amount(t) and prev not in _MONTHS:
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if _is_amount(t) and prev not in _MONTHS and following not in _MONTHS:  # "27 June": a date
             return True
         if any(part in _NUMBER_WORDS - {"one"} for part in t.split("-")):  # "one single ..." counts nothing
             return True
@@ -492,12 +500,17 @@ def _has_date(text: str, question: str) -> bool:
                 _day_of_month(tokens, k) for k in months if tokens[k] in asked or tokens[k] in _abbreviated(asked)
             )
         return any(_day_of_month(tokens, k) for k in months) or any(t in _WEEKDAYS for t in tokens)
+    if _YEAR_Q.search(question):  # "in what year did it open?": a year ("1967"), not "later this year"
+        return any(_YEAR.match(t) for t in tokens)
     return (
         bool(months)
         or bool(_CAPITAL_MONTH.search(text))
         or any(_YEAR.match(t) for t in tokens)
         or bool(_RELATIVE_DATE.search(text))
     )
+
+
+_YEAR_Q = re.compile(r"\b(?:what|which) years?\b|\bin what year\b", re.I)
 
 
 def _abbreviated(months: set[str]) -> set[str]:
