@@ -188,3 +188,10 @@ def test_a_figure_alone_is_no_topic_shared() -> None:
 def test_a_year_a_size_and_a_distance(kind: answer_type.AnswerType, question: str, text: str, holds: bool) -> None:
     assert answer_type.expected(question) == kind
     assert answer_type.holds(kind, text, question) is holds
+
+
+def test_when_may_be_answered_by_a_time_of_day() -> None:
+    assert answer_type.holds("date", "She said she saw smoke at about 2:50 p.m.", "When did she first see smoke?")
+    assert answer_type.holds("date", "The meeting ended at 9.40pm.", "When did the meeting end?")
+    # a time of day is no year
+    assert not answer_type.holds("date", "The meeting ended at 9.40pm.", "In what year did the meeting end?")

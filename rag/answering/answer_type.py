@@ -507,9 +507,11 @@ def _has_date(text: str, question: str) -> bool:
         or bool(_CAPITAL_MONTH.search(text))
         or any(_YEAR.match(t) for t in tokens)
         or bool(_RELATIVE_DATE.search(text))
+        or (bool(_WHEN_Q.match(question)) and bool(_CLOCK.search(text)))  # "when did she see it?": "at 2:50 p.m."
     )
 
 
+_WHEN_Q = re.compile(r"^\s*(?:and |but |so )?when\b", re.I)
 _YEAR_Q = re.compile(r"\b(?:what|which) years?\b|\bin what year\b", re.I)
 
 
