@@ -32,6 +32,8 @@ The council employs about 3,000 nurses and carers, and it spent 640,000 pounds o
 Kerr Ferries reported a loss of 2.4 million pounds in its last financial year. Of the 212 boats moored in the harbour, 71 are fishing boats.
 
 By Thursday, 640 residents had returned home.
+
+Council leader Bram Tully travelled to the harbour on Thursday to announce a recovery fund for flooded homes. "We will rebuild Mill Row," Tully said. Harbour master Oona Pike said the recovery fund for flooded homes was welcome.
 """
 
 
@@ -195,3 +197,13 @@ def test_when_may_be_answered_by_a_time_of_day() -> None:
     assert answer_type.holds("date", "The meeting ended at 9.40pm.", "When did the meeting end?")
     # a time of day is no year
     assert not answer_type.holds("date", "The meeting ended at 9.40pm.", "In what year did the meeting end?")
+
+
+def test_an_act_the_question_credits_to_someone_else_is_corrected() -> None:
+    evidence = invented_text.evidence_of(TEXT)
+    wrong_doer = "Why did harbour master Oona Pike announce the recovery fund for flooded homes?"
+    assert "Council leader Bram Tully" in invented_text.first(evidence, wrong_doer)
+    # the question's doer did it: nothing to correct
+    assert "Bram Tully" in invented_text.first(evidence, "Why did Bram Tully announce the recovery fund?")
+    # what she did herself is hers
+    assert "Oona Pike" in invented_text.first(evidence, "Why did Oona Pike welcome the recovery fund?")

@@ -644,6 +644,7 @@ class Evidence:
         why = asks_why(question)
         premise = why or bool(_YES_NO_Q.match(question))
         corrects: set[int] = set()  # sentences saying the opposite of what the question takes for granted
+        doer = _doer(question) if why else None  # "why did X announce it?" when Y announced it
         if why and (clause := _SUBORDINATE.search(question)):
             # "why was nobody hurt when a train ...": the reason asked for is the main clause's; the
             # "when ..." clause sets the scene, and the sentence telling the scene is rarely the answer
@@ -706,7 +707,7 @@ class Evidence:
             every_name = all(self._in_paragraph(run, i) for run in runs)
             if speaker:
                 names_ok = names_ok and self._spoken_by(speaker, others_ok, i)
-            if premise and contradicts(question, sentence.text):
+            if premise and (contradicts(question, sentence.text) or (doer and self._done_by_other(doer, sentence))):
                 corrects.add(i)
             elif not names_ok:
                 score *= NAME_PENALTY
@@ -748,6 +749,26 @@ class Evidence:
             top = max((x.score for x in scored), default=0.0)
             scored = [dataclasses.replace(x, score=max(x.score, top), names_ok=True) for x in first] + rest
         return scored
+
+    def _done_by_other(self, doer: tuple[set[str], str, set[str]], sentence: Sentence) -> bool:
+        """``sentence`` tells of the act the question credits to someone (``doer``: their name's
+        words, the verb, the object's terms) done by someone else: "Why did the mayor, Jo Smith,
+        announce the package?" of "Minister Al Day announced the package"."""
+        name, verb, objects = doer
+        if any(self._named(n, sentence.words) for n in name) or not objects:
+            return False
+        held = sum(1 for t in objects if t in sentence.terms)
+        if 2 * held < len(objects):
+            return False
+        tokens = raw_tokens(sentence.text)
+        for k, token in enumerate(tokens):
+            folded = words(token)
+            if not folded or not (stem(folded[0]) == verb or related(verb, stem(folded[0]))):
+                continue
+            before = tokens[max(0, k - DOER_REACH) : k]  # someone else named just before the act
+            if any(self._is_speaker(n) for n in self.names_in(" ".join(["x", *before])) - name):
+                return True  # a person (someone the article has speaking), not a place
+        return False
 
     def names_in(self, text: str, first_too: bool = False) -> set[str]:
         """Capitalised words of ``text`` that are names in the article (written capitalised there
@@ -1087,3 +1108,32 @@ def _unit(vector: Sequence[float]) -> list[float]:
 
 def _dot(a: Sequence[float], b: Sequence[float]) -> float:
     return sum(x * y for x, y in zip(a, b, strict=True))
+
+
+DOER_REACH = 10  # words before a verb where whoever did it is named
+_WHY_DID = re.compile(r"^\s*(?:and |but |so )?why (?:did|does|do|has|have|had|would|will)\s+(.+?)\??\s*$", re.I)
+
+
+def _doer(question: str) -> tuple[set[str], str, set[str]] | None:
+    """ "Why did mayor Jo Smith announce the $12 million package?": ({"jo", "smith"}, "announc",
+    {"package"}): who the question says acted, the verb, the object's terms; None when the doer is
+    not named (a name right before the verb)."""
+    found = _WHY_DID.match(question)
+    if not found:
+        return None
+    tokens = raw_tokens(found.group(1))
+    k = 0
+    while k < len(tokens) and not tokens[k][:1].isupper():
+        k += 1  # "union secretary": the role before the name
+    start = k
+    while k < len(tokens) and tokens[k][:1].isupper():
+        k += 1
+    if start == k or k >= len(tokens) or start > 3:
+        return None
+    name = {w for t in tokens[start:k] for w in words(t)} - STOPWORDS
+    verb = words(tokens[k])
+    if not verb or verb[0] in STOPWORDS:
+        return None
+    objects = {t for t in terms(" ".join(tokens[k + 1 :])) if not t[:1].isdigit()} - {stem(w) for w in name}
+    objects -= {"million", "billion", "thousand", "percent", "cent"}
+    return name, stem(verb[0]), objects
