@@ -207,3 +207,16 @@ def test_an_act_the_question_credits_to_someone_else_is_corrected() -> None:
     assert "Bram Tully" in invented_text.first(evidence, "Why did Bram Tully announce the recovery fund?")
     # what she did herself is hers
     assert "Oona Pike" in invented_text.first(evidence, "Why did Oona Pike welcome the recovery fund?")
+
+
+def test_a_year_outside_the_decade_asked_is_another_time() -> None:
+    assert "2015" in (
+        answer_type.other_time("How many boats were there in the 1990s?", "There were 212 in 2015.") or ""
+    )
+    assert answer_type.other_time("How many boats were there in the 1990s?", "There were 212 in 1994.") is None
+    # the sentence's own terms are part of its context: its year does not make it agree
+    own = frozenset({"2015", "boat"})
+    assert "2015" in (
+        answer_type.other_time("How many boats were there in the 1990s?", "There were 212 in 2015.", own) or ""
+    )
+    assert answer_type.other_time("How many boats were there in the 1990s?", "There were 212.", own | {"1990s"}) is None

@@ -713,6 +713,7 @@ def _has_new_name(text: str, question: str) -> bool:
 # the time a question asks about ("by Wednesday night", "in 2024", "in March")
 _WEEKDAY_NAME = re.compile(r"\b(" + "|".join(d.capitalize() for d in WEEKDAY_NAMES) + r")\b")
 _YEAR_NAME = re.compile(r"\b((?:19|20)\d\d)\b")
+_DECADE_NAME = re.compile(r"\b((?:19|20)\d0s)\b")
 _MONTH_NAME = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTH_NAMES if m != "may") + r")\b")
 
 
@@ -721,6 +722,11 @@ def other_time(question: str, text: str, context: Set[str] = frozenset()) -> str
     time (weekday, year or month) ``text`` is about, when it never names the question's, nor does
     its ``context`` (its neighbours' terms); None when the times agree or either names none."""
     own = question.partition(CONTEXT_MARK)[0]
+    decades = set(_DECADE_NAME.findall(own))  # "in the 1990s": any year of the decade agrees with it
+    years = set(_YEAR_NAME.findall(text))
+    near = years | {c for c in context if _YEAR.match(c)} | {c[:4] for c in context if _DECADE_NAME.match(c)}
+    if years and decades and not any(y[:3] == d[:3] for y in near for d in decades):
+        return f"the best evidence is about {', '.join(sorted(years))}, not the {', '.join(sorted(decades))}"
     for pattern in (_WEEKDAY_NAME, _YEAR_NAME, _MONTH_NAME):
         asked = set(pattern.findall(own))
         said = set(pattern.findall(text))
