@@ -420,7 +420,6 @@ def topic_covered(question: str, best: ScoredSentence, pervasive: frozenset[str]
 _HOW_WHAT = re.compile(r"\bhow (long|far|big|large|old|tall|high|often|soon|deep|wide|early|late|close)\b", re.I)
 
 
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _MAGNITUDES = frozenset("hundred thousand million billion trillion percent cent per dollar pound euro".split())
 
 
@@ -432,5 +431,5 @@ def topic_terms(question: str) -> set[str]:
     content = [w for w in words(question) if w not in STOPWORDS and w not in QUESTION_FILLER and w not in names | asked]
     # a figure ("$40 million", "12 per cent") ties the question to any other figure, not to a topic
     # (a year does: "in March 2023")
-    content = [w for w in content if not (w[:1].isdigit() and not _YEAR.match(w)) and w not in _MAGNITUDES]
+    content = [w for w in content if not (w[:1].isdigit() and not answer_type.is_year(w)) and w not in _MAGNITUDES]
     return {stem(synonym(w)) for w in content} - {"author"}

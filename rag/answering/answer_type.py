@@ -422,6 +422,11 @@ def _is_agent(following: list[str]) -> bool:
     return bool(following) and following[0].endswith(("ers", "ors")) and following[0] != "others"
 
 
+def is_year(token: str) -> bool:
+    """ "2019", "1968": a year, not an amount."""
+    return bool(_YEAR.match(token))
+
+
 def _is_amount(token: str) -> bool:
     """A number that is not a year or a date: "40,000", "1.3", "23"; not "2020", "May1-4"."""
     if not token[:1].isdigit() or _YEAR.match(token):

@@ -1116,8 +1116,8 @@ _WHY_DID = re.compile(r"^\s*(?:and |but |so )?why (?:did|does|do|has|have|had|wo
 
 def _doer(question: str) -> tuple[set[str], str, set[str]] | None:
     """ "Why did mayor Jo Smith announce the $12 million package?": ({"jo", "smith"}, "announc",
-    {"package"}): who the question says acted, the verb, the object's terms; None when the doer is
-    not named (a name right before the verb)."""
+    {"packag"}): who the question says acted, the verb's stem, the object's terms (figures dropped);
+    None when the doer is not named (a name right before the verb)."""
     found = _WHY_DID.match(question)
     if not found:
         return None
