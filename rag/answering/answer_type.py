@@ -289,7 +289,14 @@ _ANYONE_UNITS = frozenset({"people", "person", "persons"})  # "how many evacuees
 # "how many of the people buried there were children?": the part counted is what they were
 _PART_OF = re.compile(r"\bhow many of\b[^?]*?\b(?:were|are)\s+([^\W\d_]+)\s*\??\s*$", re.I)
 _NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
-_CURRENCY = re.compile(r"[$€£¥]\s?\d")
+# a currency before a figure: a symbol ("$", "A$", "€", "₹"), a letter sign ("R450 million", "Rs 40",
+# "KSh 2,000", "kr 95") or an ISO code ("CHF 12", "ZAR 3.1bn"); not a road's number ("the R34 road")
+_CURRENCY_SIGN = (
+    r"(?:(?:\b(?:A|AU|NZ|C|CA|HK|S|US|N|R|Z|NT|Mex))?[$€£¥₹₩₦₱₪₺₴₽฿₫₡₵₲₸]"
+    r"|\b(?:R|Rs\.?|Rp|KSh|Ksh|kr|Kč|zł|CHF|USD|EUR|GBP|ZAR|AUD|NZD|CAD|JPY|CNY|INR|KES|NGN|GHS|SEK|NOK|DKK|BRL|"
+    r"MXN|SGD|HKD|PHP|PKR|THB|TRY|PLN|AED|SAR|EGP)(?=\s?\d))"
+)
+_CURRENCY = re.compile(_CURRENCY_SIGN + r"\s?(?!\d+\s+(?i:road|highway|freeway|motorway|route)\b)\d")
 # "how long did it last / take": a span of time, not any number
 _DURATION_Q = re.compile(r"\bhow long\b(?!.*\b(?:km|kilomet|metre|meter|mile|feet|foot|inch)\w*)", re.I)
 _SINCE = re.compile(r"\bsince (?:(?:early |late |mid-)?(?:19|20)\d\d|(?:" + "|".join(MONTH_NAMES) + r")\b)", re.I)
@@ -307,13 +314,13 @@ _MONEY_Q = re.compile(
     r"funding|grants?|subsid(?:y|ies)|rent|rents|loans?|compensation|damages|fines?|"
     r"budget|earn|earns|earned|salary|salaries|wage|wages|charge|charged|fee|fees|aid|invest|invested|"
     r"contribute|contributed|raise|raised|owe|owed|money|bid|bids|offer|offered|valued|sell for|sold for)\b"
-    r"|\bhow much of (?:the|its|their|this|that) [$€£¥]",  # "how much of the $12.5 million": a part of it
+    r"|\bhow much of (?:the|its|their|this|that) " + _CURRENCY_SIGN,  # "how much of the $12.5 million": a part of it
     re.I,
 )
 # "how old is Jo Smith / the midwife Jo Smith / she?": a person's age (not "how old is the dispute between ...")
 _AGE_Q = re.compile(
     r"\b[Hh]ow old (?:is|was|are|were) (?:he|she|(?!the\b[^?]*\bbetween\b)[^?]*?[A-Z][\w'’-]*)"
-    r"(?:\s+when\b[^?]*)?\s*\??\s*$"
+    r"(?:,[^?]*)?(?:\s+when\b[^?]*)?\s*\??\s*$"
 )
 _AGE = re.compile(r"\b\d{1,3}-year-old\b|\baged? \d{1,3}\b|[A-Z][\w'’-]*,\s\d{1,3},|\b\d{1,3} years old\b")
 _SHARES = frozenset("percent half third quarter fifth tenth".split())
@@ -325,9 +332,10 @@ _MONEY_NOUN_Q = re.compile(
     re.I,
 )
 # "in dollar terms, what was ...", "what was the dollar value of ...": money, not a share or a count
+_CURRENCY_NAME = r"(?:dollar|euro|pound|sterling|rand|rupee|yen|franc|peso)"
 _IN_MONEY = re.compile(
-    r"\b(?:in (?:dollar|euro|pound|sterling|cash|money) terms\b|(?:what|which) (?:is|was|are|were|will be) the "
-    r"(?:\w+ )?(?:dollar|euro|pound|sterling|cash|monetary) (?:value|figure|amount|cost|total)"
+    r"\b(?:in (?:" + _CURRENCY_NAME + r"|cash|money) terms\b|(?:what|which) (?:is|was|are|were|will be) the "
+    r"(?:\w+ )?(?:" + _CURRENCY_NAME + r"|cash|monetary) (?:value|figure|amount|cost|total)"
     r"(?: of (?:the |its |their )?(?:[a-z][\w-]* )?([a-z][\w-]*))?)",
     re.I,
 )
@@ -347,9 +355,14 @@ _CAPACITY_Q = re.compile(
 _CAPACITY = re.compile(
     r"\b(?:capacity|hold|holds|accommodate|accommodates|room for|space for|seats|up to|maximum|fit)\b", re.I
 )
-_SAID_Q = re.compile(r"\b(?:say|said|says|tell|told|think|argue|argued|call|called)\b", re.I)
+_SAID_Q = re.compile(
+    r"\b(?:say|said|says|tell|told|think|argue|argued|call|called|describe|described|describes|characteri[sz]ed?)\b",
+    re.I,
+)
 _MONEY_WORDS = frozenset(
-    "dollar dollars euro euros pound pounds yen franc francs krone kroner krona kronor rupee rupees cents".split()
+    "dollar dollars euro euros pound pounds yen franc francs krone kroner krona kronor rupee rupees cents rand rands "
+    "naira shilling shillings peso pesos yuan renminbi ringgit baht lira zloty zlotys forint dirham dirhams riyal "
+    "riyals dinar dinars cedi cedis kwacha rial rials".split()
 )
 
 
@@ -377,7 +390,8 @@ def _has_quantity(text: str, question: str) -> bool:
         return bool(_CURRENCY.search(text)) or any(
             _is_number(t) and any(m in _MONEY_WORDS for m in tokens[i + 1 : i + 3]) for i, t in enumerate(tokens)
         )
-    if _MONEY_Q.search(question) or _MONEY_NOUN_Q.search(question):  # money ("€9.3 million"), or a share of it
+    if (_MONEY_Q.search(question) or _MONEY_NOUN_Q.search(question)) and not _measures_other(question):
+        # money ("€9.3 million"), or a share of it
         return (
             bool(_CURRENCY.search(text))
             or any(
@@ -415,6 +429,24 @@ def _has_quantity(text: str, question: str) -> bool:
         if any(part in _NUMBER_WORDS - {"one"} for part in t.split("-")):  # "one single ..." counts nothing
             return True
     return False
+
+
+# "how much training were they offered?", "how much water": an amount of that, not of money
+_HOW_MUCH_NOUN = re.compile(r"\bhow much ([^\W\d_]+)\b", re.I)
+_MONEY_NOUNS = frozenset(
+    "money cash funding fund funds grant grants subsidy subsidies rent loan loans compensation damages fine fines "
+    "budget salary salaries wage wages fee fees aid investment revenue revenues profit profits income tax taxes "
+    "debt debts capital spending pay payment payments price prices cost costs bill bills ransom bail".split()
+)
+
+
+def _measures_other(question: str) -> bool:
+    """ "how much training ... offered?": the noun after "how much" is what is measured, and it is not money."""
+    found = _HOW_MUCH_NOUN.search(question.partition(CONTEXT_MARK)[0])
+    if not found:
+        return False
+    noun = found.group(1).lower()
+    return not (noun in STOPWORDS or noun in _MONEY_NOUNS or noun in _MONEY_WORDS or noun in _ANY_AMOUNT)
 
 
 def _is_agent(following: list[str]) -> bool:
@@ -506,14 +538,26 @@ def _has_date(text: str, question: str) -> bool:
             )
         return any(_day_of_month(tokens, k) for k in months) or any(t in _WEEKDAYS for t in tokens)
     if _YEAR_Q.search(question):  # "in what year did it open?": a year ("1967"), not "later this year"
-        return any(_YEAR.match(t) for t in tokens)
+        return any(_year_at(tokens, k) for k in range(len(tokens)))
     return (
         bool(months)
         or bool(_CAPITAL_MONTH.search(text))
-        or any(_YEAR.match(t) for t in tokens)
+        or any(_year_at(tokens, k) for k in range(len(tokens)))
         or bool(_RELATIVE_DATE.search(text))
         or (bool(_WHEN_Q.match(question)) and bool(_CLOCK.search(text)))  # "when did she see it?": "at 2:50 p.m."
     )
+
+
+# "about 1900 children", "some 2,000 people": a count that looks like a year
+_APPROXIMATELY = frozenset("about around some nearly almost roughly approximately over under than just".split())
+
+
+def _year_at(tokens: list[str], k: int) -> bool:
+    """``tokens[k]`` is a year: "in 1936", not "about 1900 children"."""
+    if not _YEAR.match(tokens[k]):
+        return False
+    following = tokens[k + 1] if k + 1 < len(tokens) else ""
+    return not (k and tokens[k - 1] in _APPROXIMATELY) and _singular(following) not in _PEOPLE
 
 
 _WHEN_Q = re.compile(r"^\s*(?:and |but |so )?when\b", re.I)

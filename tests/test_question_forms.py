@@ -1,0 +1,77 @@
+# ruff: noqa: E501  (the test article's paragraphs are one line each, as scraped text is)
+"""Question forms that name one thing and ask another, on a text written for this test (no models):
+"how did she describe what the board was doing to cut its budget?" asks for her words, not a sum;
+"how much training were they offered?" asks for an amount of training, not money; "how old is Jo
+Smith, the organiser?" asks for an age; "about 1900 children" is a count, not a year.
+
+Every rule is generic English; nothing here names a gold document's words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answering import answer_type
+from tests import invented_text
+
+TEXT = """Library Hours Cut
+By Pell Ostrander
+Published May 12, 2033
+
+MARROWGATE - Marrowgate's district council will cut opening hours at its two libraries from June, the council said on Thursday.
+
+Councillor Ada Finch, who voted against the cuts, said the board was "trimming the budget with a blunt knife".
+
+Union organiser Ruben Stoll said library staff had been offered a single two-hour training session on the new self-service machines.
+
+About 1900 children use the Ferrier Road library's homework club each year.
+
+The Ferrier Road library opened in 1931 and was extended in 1994.
+"""
+
+
+def test_how_someone_described_something_asks_for_words_not_a_sum() -> None:
+    question = "How did Finch describe what the board was doing to its budget?"
+    assert answer_type.expected(question) is None
+    evidence = invented_text.evidence_of(TEXT)
+    assert "blunt knife" in invented_text.first(evidence, question)
+    assert invented_text.reason(evidence, question, (2033, 5)) is None
+
+
+def test_how_much_of_a_thing_that_is_not_money_is_answered_by_an_amount_of_it() -> None:
+    question = "According to the union organiser, how much training were staff offered?"
+    assert answer_type.holds("quantity", "Staff had been offered a single two-hour training session.", question)
+    # money is still money
+    assert not answer_type.holds(
+        "quantity", "Staff had been offered a training session.", "How much were staff offered?"
+    )
+    assert answer_type.holds("quantity", "Staff were offered 400 pounds.", "How much money were staff offered?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How old is Ruben Stoll, the union organiser?",
+        "How old is Ruben Stoll?",
+        "How old was Stoll when he joined the union?",
+    ],
+)
+def test_an_age_question_with_an_appositive_still_asks_for_an_age(question: str) -> None:
+    assert answer_type.expected(question) == "quantity"
+    assert not answer_type.holds(
+        "quantity",
+        "Union organiser Ruben Stoll said staff had been offered a single two-hour training session.",
+        question,
+    )
+    assert answer_type.holds("quantity", "Ruben Stoll, 47, said the offer was too little.", question)
+
+
+def test_a_count_that_looks_like_a_year_is_no_year() -> None:
+    question = "In what year did the Ferrier Road library open?"
+    assert not answer_type.holds(
+        "date", "About 1900 children use the Ferrier Road library's homework club each year.", question
+    )
+    assert not answer_type.holds("date", "It has room for some 2000 visitors a week.", question)
+    assert answer_type.holds("date", "The Ferrier Road library opened in 1931 and was extended in 1994.", question)
+    evidence = invented_text.evidence_of(TEXT)
+    assert "1931" in invented_text.first(evidence, question)
