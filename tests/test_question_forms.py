@@ -75,3 +75,64 @@ def test_a_count_that_looks_like_a_year_is_no_year() -> None:
     assert answer_type.holds("date", "The Ferrier Road library opened in 1931 and was extended in 1994.", question)
     evidence = invented_text.evidence_of(TEXT)
     assert "1931" in invented_text.first(evidence, question)
+
+
+PLAN = """Library Plan Approved
+By Pell Ostrander
+Published May 19, 2033
+
+MARROWGATE - Marrowgate's district council approved its library plan on Tuesday.
+
+Under the plan, the council would spend 2.3 million pounds expanding the library at Ferrier Road, adding six study rooms. The council estimates the changes would save 1.1 million pounds a year once complete, mostly by ending its reliance on agency staff.
+
+A petition with 4,210 signatures had asked the council to keep the old reading room.
+
+The median wait for a study room at Ferrier Road fell from 40 minutes to 12 minutes; the wait at Holm Lane did not change.
+"""
+
+
+def test_and_the_savings_asks_for_the_sentence_that_saves_not_its_neighbour() -> None:
+    from rag.answer import Turn
+    from rag.answering.followup import standalone_question
+
+    evidence = invented_text.evidence_of(PLAN)
+    first = "How much does the council plan to spend at Ferrier Road?"
+    history = [Turn(first, "The council would spend 2.3 million pounds expanding the library at Ferrier Road [1].")]
+    rewrite = standalone_question("And the savings?", history, None, lambda w: evidence.names_in(w, first_too=True))
+    ranked = evidence.rank(
+        rewrite.focus, invented_text.whole(PLAN), required=rewrite.required, background=rewrite.background
+    )
+    assert "save 1.1 million pounds" in ranked[0].sentence.text
+
+
+def test_a_figure_the_question_already_states_does_not_answer_it() -> None:
+    question = "How many of the 4,210 signatures were collected online?"
+    assert not answer_type.new_figures(question, "A petition with 4,210 signatures had asked the council two days ago.")
+    assert answer_type.new_figures(question, "Of the 4,210 signatures, 1,900 were collected online.")
+    text = (
+        PLAN.split("\n\nUnder the plan")[0]
+        + "\n\nA petition with 4,210 signatures had asked the council to keep the old reading room.\n"
+    )
+    evidence = invented_text.evidence_of(text)
+    assert "4,210 signatures" in invented_text.first(evidence, question)
+    assert (
+        invented_text.reason(evidence, question, (2033, 5))
+        == "the best evidence gives only the figure the question states"
+    )
+
+
+def test_a_figure_for_another_named_place_does_not_answer_for_the_one_asked() -> None:
+    question = "What was the median wait for a study room at Holm Lane after the change?"
+    assert (
+        answer_type.other_place(question, "The median wait at Ferrier Road fell from 40 minutes to 12 minutes.")
+        == "Ferrier Road"
+    )
+    assert answer_type.other_place(question, "The median wait at Holm Lane fell to 9 minutes.") is None
+    assert answer_type.other_place("How many visits in March?", "In April there were 40 visits.") is None
+    assert (
+        answer_type.other_place(
+            "What was the median wait at Ferrier Road?",
+            "The median wait at Ferrier Road fell from 40 minutes to 12 minutes.",
+        )
+        is None
+    )

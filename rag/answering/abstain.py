@@ -165,6 +165,11 @@ def abstain_reason(
     when_else = answer_type.other_time(question, best.sentence.text, best.context_terms)
     if when_else:
         return when_else
+    if kind == "quantity" and not answer_type.new_figures(question, best.sentence.text):
+        return "the best evidence gives only the figure the question states"  # "how many of the 6,000 ..."
+    elsewhere = answer_type.other_place(question, best.sentence.text)
+    if elsewhere:
+        return f"the best evidence is about {elsewhere}, not the one the question names"
     other = _other_one(question, best.sentence.text)
     if other:
         return f"the best evidence is about {other}, not the one the question asks about"

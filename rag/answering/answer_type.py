@@ -782,3 +782,38 @@ def other_time(question: str, text: str, context: Set[str] = frozenset()) -> str
         if asked and said and not asked & said and not any({a.lower(), stem(a.lower())} & context for a in asked):
             return f"the best evidence is about {', '.join(sorted(said))}, not {', '.join(sorted(asked))}"
     return None
+
+
+def new_figures(question: str, text: str) -> bool:
+    """``text`` holds a figure that ``question`` does not already state: "How many of the 6,412
+    signatures were collected online?" is not answered by "a petition with 6,412 signatures"."""
+    asked = {t for t in words(_PER_CENT.sub("percent", question)) if _is_number(t) and t not in _NUMBER_WORDS}
+    if not asked:
+        return True
+    tokens = words(_PER_CENT.sub("percent", text))
+    for k, t in enumerate(tokens):
+        if t in _NUMBER_WORDS - {"one"}:  # "71 of them", "two of the sites"; not "two days after"
+            if k + 1 >= len(tokens) or _singular(tokens[k + 1]) not in _TIME_UNITS:
+                return True
+        elif _is_number(t) and t not in asked:
+            return True
+    return False
+
+
+# "at Kilbrae General Hospital": a preposition before a capitalised name (not a month or weekday)
+_PLACED = re.compile(r"\b(at|in|from|for)\s+(?:the\s+)?((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
+
+
+def other_place(question: str, text: str) -> str | None:
+    """The name ``text`` gives in the slot where ``question`` gives another ("What was the wait at
+    Kilbrae?" of "The wait at Glenmorran rose ..."), when ``text`` never names the asked one."""
+    text_words = set(words(text))
+    calendar = _MONTHS | {w.lower() for w in WEEKDAY_NAMES}
+    for prep, name in _PLACED.findall(question.partition(CONTEXT_MARK)[0]):
+        asked = [w for w in words(name) if w not in calendar]
+        if not asked or any(w in text_words for w in asked):
+            continue
+        for their_prep, theirs in _PLACED.findall(text):
+            if their_prep.lower() == prep.lower() and not set(words(theirs)) & calendar:
+                return theirs
+    return None

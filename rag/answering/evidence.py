@@ -22,6 +22,7 @@ from rag.retrieval.lexical import (
     QUESTION_FILLER,
     ROLE_TERMS,
     STOPWORDS,
+    inflected,
     question_terms,
     raw_tokens,
     related,
@@ -79,6 +80,7 @@ TYPE_MARGIN = 0.2
 SPECIFICITY = 0.5
 # a sentence whose paragraph never names whom or what the question names is rarely about them
 NAME_PENALTY = 0.6
+NEIGHBOUR_ONLY = 0.85  # a follow-up's own noun held by a neighbour only, not the sentence
 _ASKS = re.compile(r"\?\s*$")  # a sentence that is itself a question, outside quotes ("... ?" not '... ?"')
 # "why?": a sentence that gives a reason ("because", "due to", "in part, this was") is likelier the answer
 REASON_BONUS = 0.1
@@ -172,6 +174,11 @@ def _speech_verb(text: str) -> bool:
 
 def _QUOTE_OR_VERB(text: str) -> bool:
     return bool(re.search(r"[\"“”]", text)) or _speech_verb(text)
+
+
+def _kin(term: str, pool: Set[str]) -> bool:
+    """``term`` or an inflection of it ("saving" of "save") is in ``pool``."""
+    return term in pool or (len(term) >= 4 and any(inflected(term, t) for t in pool if t[:3] == term[:3]))
 
 
 def _holds(wanted: Set[str], pool: Set[str]) -> bool:
@@ -631,6 +638,8 @@ class Evidence:
         # "the board" for "the Northgate Water Board": a name's last word, when the
         # article also writes it in lower case, stands for the name further on
         runs = self._name_runs(question, q_names)
+        if required and not hinted:  # "and the savings?": the names the conversation carried are background
+            runs = [run for run in runs if {stem(n) for n in run[0]} & required]
         light: set[str] = set()
         if speaker:  # who speaks is mostly the speaker check's business; coverage is about what was said
             q_terms -= _SPEECH_TERMS
@@ -713,6 +722,8 @@ class Evidence:
                 score *= NAME_PENALTY
             if required and not self._holds_any(required, i):
                 score *= NAME_PENALTY
+            elif required and not self._holds_own(required, i):
+                score *= NEIGHBOUR_ONLY  # "and the savings?": the sentence saving, not the one beside it
             priced_ok = not priced or self._holds_own(priced, i)
             if not priced_ok:  # "how much did the study cost?": the study's figure
                 score *= NAME_PENALTY
@@ -950,7 +961,7 @@ class Evidence:
         context = _with_role(self._context(i))
         q_terms = {_ROLE if t in ROLE_TERMS else t for t in q_terms}
         weight = {t: self.idf.get(t, self.max_idf) * (0.25 if t in light else 1.0) for t in q_terms}
-        hits = sum(w * (1.0 if t in own else 0.5 if t in context else 0.0) for t, w in weight.items())
+        hits = sum(w * (1.0 if _kin(t, own) else 0.5 if _kin(t, context) else 0.0) for t, w in weight.items())
         return hits / sum(weight.values())
 
     def support(

@@ -96,14 +96,25 @@ def stem(word: str) -> str:
 _INFLECTIONS = frozenset({"s", "d", "ed", "es", "ing", "r", "er", "ers"})
 
 
-def related(a: str, b: str) -> bool:
-    """Two words of one family by form alone: a shared stem of at least 5 letters, each word at
-    most 3 letters longer ("canada" ~ "canadian", "negotiate" ~ "negotiators"); language-generic."""
+def inflected(a: str, b: str) -> bool:
+    """One word is the other with an inflection ("vote" ~ "voted", "save" ~ "saving"), not a
+    derivation ("statistics" ~ "statistical")."""
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    if len(short) >= 4 and long_.startswith(short) and long_[len(short) :] in _INFLECTIONS:
-        return True  # "vote" ~ "voted", "plan" ~ "plans": too short for the shared-stem rule
+    if len(short) < 4:
+        return False
+    if long_.startswith(short) and long_[len(short) :] in _INFLECTIONS:
+        return True  # "vote" ~ "voted", "plan" ~ "plans"
+    # "save" ~ "saving", "vote" ~ "voting": the silent e dropped before a suffix
+    return short[-1] == "e" and long_.startswith(short[:-1]) and long_[len(short) - 1 :] in _INFLECTIONS
+
+
+def related(a: str, b: str) -> bool:
+    """Two words of one family by form alone: a shared stem of at least 5 letters, each word at
+    most 3 letters longer ("canada" ~ "canadian", "negotiate" ~ "negotiators"); language-generic."""
+    if inflected(a, b):
+        return True  # "vote" ~ "voted", "save" ~ "saving": too short for the shared-stem rule
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
