@@ -206,7 +206,11 @@ class Engine:
         rewrite = self._rewrite if self.answer_settings.rewrite_followups else None
         history = list(history or [])
         rewritten = standalone_question(
-            question, history, rewrite, lambda word: self.evidence.names_in(word, first_too=True)
+            question,
+            history,
+            rewrite,
+            lambda word: self.evidence.names_in(word, first_too=True),
+            self.evidence.gender,
         )
         timings.rewrite_ms = _ms(started)
         # the conversation's cited sentences (and their neighbours) are ranked even if retrieval misses them
@@ -300,6 +304,16 @@ class Engine:
             answer.mode = "mixed" if parts else "extractive"
             yield _delta(extra if not parts else " " + extra, book, announced)
             parts.append(extra)
+        # "who leads the review, and when is it due to report?": the second question's answer too
+        second = answer_type.second_question(question) if rewritten.method == "none" and parts else None
+        if second is not None:
+            found = self.evidence.rank(second, retrieval.passages, query_embedding)[:1]
+            if found and found[0].holds_type and not _cited(book, found[0].sentence):
+                quote = found[0].sentence
+                more = with_marker(quote.text, book.number_for((quote.start, quote.end)))
+                answer.mode = "extractive" if answer.mode == "extractive" else "mixed"
+                yield _delta(" " + more, book, announced)
+                parts.append(more)
         answer.text = " ".join(parts)
         answer.citations = list(book.citations)
         timings.total_ms = _ms(started)

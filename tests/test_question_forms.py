@@ -136,3 +136,99 @@ def test_a_figure_for_another_named_place_does_not_answer_for_the_one_asked() ->
         )
         is None
     )
+
+
+def test_how_long_did_that_take_names_no_noun_and_took_answers_it() -> None:
+    from rag.answer import Turn
+    from rag.answering.followup import standalone_question
+
+    history = [Turn("What did the losing candidate ask for?", "He asked for a recount [1].")]
+    assert standalone_question("How long did that take?", history, None).required == frozenset()
+    assert standalone_question("Is that the plan?", history, None).required == frozenset({"plan"})
+    assert standalone_question("What about those houses?", history, None).required == frozenset({"hous"})
+    text = "Recount Ends\nBy Ida Morn\nPublished June 2, 2033\n\nThe recount began at midnight. It took nearly three hours.\n"
+    evidence = invented_text.evidence_of(text)
+    assert "three hours" in invented_text.first(evidence, "How long did it take?")
+    assert invented_text.reason(evidence, "How long did it take?", (2033, 6)) is None
+
+
+VOICES = """Lake Survey Published
+By Ida Morn
+Published June 9, 2033
+
+The lake's perch have stopped breeding, a survey by Tarn University has found.
+
+"They simply stopped replacing themselves," said Dr Ada Quell, the ecologist who led the survey.
+
+Her co-author, Dr Bram Holt, a biologist at the university, said fishing could not explain the figures. "The boats caught fewer fish because there were fewer fish," he said.
+
+Ms Quell said the survey would be repeated next spring.
+"""
+
+
+def test_she_is_not_taken_for_the_man_the_last_answer_named() -> None:
+    from rag.answer import Turn
+    from rag.answering.followup import standalone_question
+
+    evidence = invented_text.evidence_of(VOICES)
+    assert evidence.gender("Quell") == "f"  # "Ms Quell"
+    assert evidence.gender("Holt") == "m" and evidence.gender("Bram") == "m"
+    assert evidence.gender("Tarn") is None
+    history = [
+        Turn("Who led the survey?", "Dr Ada Quell, the ecologist who led the survey [1]."),
+        Turn("And her co-author?", "Her co-author, Dr Bram Holt, a biologist at the university [1]."),
+    ]
+
+    def names_in(word: str) -> set[str]:
+        return evidence.names_in(word, first_too=True)
+
+    rewrite = standalone_question("What did she say about the fish?", history, None, names_in, evidence.gender)
+    carried = rewrite.text.rpartition(";")[2]  # the names the rewrite carries into retrieval
+    assert "Quell" in carried and "Bram" not in carried and "Holt" not in carried
+    # without what the article says of them, the man named last would stand for "she"
+    blind = standalone_question("What did she say about the fish?", history, None, names_in)
+    assert "Bram" in blind.text.rpartition(";")[2]
+
+
+def test_the_date_of_another_event_does_not_answer_when_a_thing_begins() -> None:
+    text = (
+        "Review Ordered\nBy Ida Morn\nPublished June 9, 2033\n\n"
+        "An independent review of the library plan, led by Professor Una Brill, will examine the costs. "
+        "It is expected to report by the end of October.\n"
+    )
+    evidence = invented_text.evidence_of(text)
+    question = "When is the independent review due to begin its work?"
+    assert "October" in invented_text.first(evidence, question)
+    assert invented_text.reason(evidence, question, (2033, 6)) == "the date in the best evidence is for another event (report)"
+    assert invented_text.reason(evidence, "When is the independent review due to report?", (2033, 6)) is None
+
+
+REVIEW = """Review Ordered Into Library Plan
+By Ida Morn
+Published June 9, 2033
+
+MARROWGATE - Marrowgate's district council has ordered an independent review of its library plan after costs rose.
+
+The review will be led by Professor Una Brill of Fennick University, the council said on Monday.
+
+It is expected to report by the end of October.
+
+The plan's cost has risen from 2.1 million pounds to 3.4 million pounds since it was approved last year.
+"""
+
+
+def test_the_second_of_two_questions_asked_in_one_is_answered_too(tmp_path) -> None:
+    from tests.support import fake_engine
+
+    article = tmp_path / "review.txt"
+    article.write_text(REVIEW)
+    engine, _ = fake_engine(tmp_path, ["The review will be led by Professor Una Brill of Fennick University [1]."], article_path=article)
+    question = "Who is leading the independent review, and when is it due to report?"
+    assert answer_type.second_question(question) == "When is it due to report?"
+    answer = engine.ask(question)
+    assert "Una Brill" in answer.text and "end of October" in answer.text
+    assert all(engine.info.article_text[c.start : c.end] == c.quote for c in answer.citations)
+    assert any("end of October" in c.quote for c in answer.citations)
+    # one question, or a second part asking for nothing the engine can check, is left alone
+    assert answer_type.second_question("Who is leading the independent review?") is None
+    assert answer_type.second_question("What did she say, and why?") is None

@@ -37,7 +37,17 @@ from collections.abc import Sequence
 
 from rag.answering import answer_type
 from rag.answering.evidence import NEGATIVE_PREFIXES, ScoredSentence, asks_why, gives_reason
-from rag.retrieval.lexical import QUESTION_FILLER, ROLE_TERMS, STOPWORDS, raw_tokens, related, stem, synonym, words
+from rag.retrieval.lexical import (
+    IRREGULAR,
+    QUESTION_FILLER,
+    ROLE_TERMS,
+    STOPWORDS,
+    raw_tokens,
+    related,
+    stem,
+    synonym,
+    words,
+)
 
 # A news article cannot report what happened after it was written.
 _AFTER_PUBLICATION = re.compile(
@@ -190,6 +200,9 @@ def abstain_reason(
         return f"no {kind} in the best evidence"
     if kind == "date" and _WHEN_WILL.search(question) and not to_come(best.sentence.text, when):
         return "the question asks when something will happen; the best evidence tells only of the past"
+    event = _other_event(question, best.sentence.text) if kind == "date" else None
+    if event:
+        return f"the date in the best evidence is for another event ({event})"
     unnamed = _unnamed(question, best.sentence.text)
     if unnamed:
         return f"the best evidence does not say which {unnamed}: it never names one"
@@ -225,6 +238,37 @@ _ROLE_HOLDER_Q = re.compile(
 # "the previous chief officer" is not "a new chief officer": modifiers that pick out another one
 _BEFORE_NOW = frozenset("previous former old outgoing last prior predecessor original".split())
 _NOW_ON = frozenset("new current incoming next successor replacement".split())
+
+
+# the start, the end and the report of a thing are three events, each with its own date
+_EVENTS = {
+    "start": frozenset(
+        "begin begins began begun beginning start starts started starting commence commences commenced launch "
+        "launches launched open opens opened opening".split()
+    ),
+    "end": frozenset(
+        "ends ended finish finishes finished finishing closes closed closing conclude concludes "
+        "concluded complete completes completed shut shuts".split()
+    ),
+    "report": frozenset("report reports reported publish publishes published".split()),
+}
+
+
+def _other_event(question: str, text: str) -> str | None:
+    """ "When is the review due to begin?" of "It is expected to report by June": the event the
+    text dates ("report"), when the question asks another and the text does not name it."""
+    own_question = question.partition(answer_type.CONTEXT_MARK)[0]
+    if re.search(r"\bwhat time\b", own_question, re.I):  # a time of day, which the text may give in passing
+        return None
+    own = set(words(own_question))
+    asked = {e for e, forms in _EVENTS.items() if own & forms}
+    if not asked:
+        return None
+    told = set(words(text))
+    dated = [e for e, forms in _EVENTS.items() if told & forms]
+    if dated and not asked & set(dated):
+        return dated[0]
+    return None
 
 
 def _other_one(question: str, text: str) -> str | None:
@@ -411,6 +455,8 @@ def topic_covered(question: str, best: ScoredSentence, pervasive: frozenset[str]
     # another form of a topic word ("mediation", "mediator"): the stems differ, the words are kin
     if any(related(t, c) for t in topic for c in best.context_terms if t[:4] == c[:4]):
         return True
+    if {IRREGULAR[t] for t in topic if t in IRREGULAR} & {IRREGULAR[c] for c in best.context_terms if c in IRREGULAR}:
+        return True  # "how long did that take?" of "the recount took nearly 3 hours"
     # a negative prefix ("imprudent" for "not ... prudent", "unfair" for "not fair")
     if any(t[len(p) :] in best.context_terms for t in topic for p in NEGATIVE_PREFIXES if t.startswith(p)):
         return True

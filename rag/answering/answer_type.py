@@ -817,3 +817,22 @@ def other_place(question: str, text: str) -> str | None:
             if their_prep.lower() == prep.lower() and not set(words(theirs)) & calendar:
                 return theirs
     return None
+
+
+# "Who leads the review, and when is it due to report?": a second question joined to the first
+_SECOND_QUESTION = re.compile(
+    r"^(?P<first>.*?\w)\s*,?\s+and\s+(?P<second>(?:when|where|who|which|what|how (?:many|much|long|far|old)|"
+    r"(?:at|on|in|by|for|from|over) (?:what|which)|by how (?:many|much))\b[^?]*\?)\s*$",
+    re.I,
+)
+
+
+def second_question(question: str) -> str | None:
+    """The second of two questions asked in one ("When is it due to report?"), when it asks for a
+    kind of answer the engine checks (a number, a date, a name)."""
+    found = _SECOND_QUESTION.match(question.strip())
+    if not found:
+        return None
+    second = found.group("second")
+    second = second[:1].upper() + second[1:]
+    return second if expected(second) is not None else None

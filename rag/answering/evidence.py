@@ -261,6 +261,12 @@ _TITLED_AFTER_VERB = re.compile(
 )
 # an appositive clause between a name and its verb: "X, who chairs the committee, said"; "X, a lawyer, said"
 _APPOSITIVE = re.compile(r",\s+(?:who|whose|which|a|an|the|its|his|her|their)\b(?:[^,;:\"“”]|,(?=\d))*(?=,)")
+# "Ms Vale", "Mr Tully": a title that tells whether a person is a woman or a man
+_TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)")
+_MALE_TITLES = frozenset({"mr", "sir", "lord"})
+_PRONOUN_SPEAKS = re.compile(
+    r"\b(he|she|He|She) (?:said|says|added|adds|told|explained|argued|warned|insisted|noted|wrote|asked)\b"
+)
 _TITLE_WORDS = frozenset(
     "mr mrs ms dr professor mayor governor president minister secretary councillor chair chief the a an "
     "january february march april may june july august september october november december "
@@ -334,6 +340,7 @@ class Evidence:
         for k, j in self.voiced_by.items():
             self.paragraph_words[k] = self.paragraph_words[k] | self.sentences[j].words
         self._speakers: dict[str, bool] = {}
+        self._genders: dict[str, str] | None = None
         # inverse document frequency over the article's sentences: a rare word says more
         n = max(1, len(self.sentences))
         df: dict[str, int] = {}
@@ -795,6 +802,49 @@ class Evidence:
             if word in self.proper:
                 out.add(word)
         return out
+
+    def gender(self, name: str) -> str | None:
+        """ "f" or "m" when the article marks the person ``name`` (one word of it) so: a title ("Ms
+        Vale", "Mr Tully") or "she said" / "he said" right after naming them; ``None`` when it
+        does not, or marks them both ways."""
+        if self._genders is None:
+            self._genders = self._mark_genders()
+        return self._genders.get(words(name)[0] if words(name) else "")
+
+    def _mark_genders(self) -> dict[str, str]:
+        marks: dict[str, set[str]] = {}
+
+        def mark(run: Sequence[str], sex: str) -> None:
+            for w in run:
+                if w not in STOPWORDS and w not in _TITLE_WORDS:
+                    marks.setdefault(w, set()).add(sex)
+
+        for found in _TITLED.finditer(self.text):
+            mark(words(found.group(2)), "m" if found.group(1).lower() in _MALE_TITLES else "f")
+        for i, sentence in enumerate(self.sentences):
+            said = _PRONOUN_SPEAKS.search(sentence.text)
+            if not said:
+                continue
+            # whom the pronoun stands for: the subject named first before it in this sentence (unless
+            # it follows a quote, whose words are someone else's), else the one of the sentence before
+            before = sentence.text[: said.start()]
+            run = [] if _OPENS_QUOTE.match(before) else self._first_name_run(before)
+            if not run and i and self._same_paragraph(i - 1, i):
+                run = self._first_name_run(self.sentences[i - 1].text)
+            if run:
+                mark(run, "f" if said.group(1).lower() == "she" else "m")
+        return {w: next(iter(sexes)) for w, sexes in marks.items() if len(sexes) == 1}
+
+    def _first_name_run(self, text: str) -> list[str]:
+        """The words of the first run of capitalised name words in ``text`` ("Jo Smith")."""
+        current: list[str] = []
+        for token in raw_tokens(text):
+            folded = words(token)
+            if folded and token[:1].isupper() and folded[0] in self.proper and folded[0] not in _TITLE_WORDS:
+                current.append(folded[0])
+            elif current:
+                break
+        return current
 
     @staticmethod
     def _named(name: str, pool: Set[str]) -> bool:

@@ -40,6 +40,23 @@ _NOUN_AFTER = re.compile(
 _MARKERS = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 
 
+# "how long did that take?": "that" is the subject there, and "take" a verb, not a noun it determines
+_AUXILIARY = frozenset("did does do will would can could should is was are were has have had may might".split())
+
+
+def _nouns_after(question: str) -> list[str]:
+    """The nouns a follow-up names after a determiner or preposition ("and the brine?")."""
+    out = []
+    pos = 0
+    while found := _NOUN_AFTER.search(question, pos):
+        pos = found.start(1)  # "about those houses": "those" may open the next match
+        before = words(question[: found.start()])
+        pronoun = found.group(0).split()[0].lower() in {"that", "this", "these", "those"}
+        if not (pronoun and before and before[-1] in _AUXILIARY):
+            out.append(found.group(1))
+    return out
+
+
 def is_followup(question: str, history: Sequence[Turn]) -> bool:
     if not history:
         return False
@@ -81,6 +98,23 @@ _WHO_SAID_IT = re.compile(
     r"made|gave|proposed|suggested) (?:it|that|this|those|these|them)\b",
     re.IGNORECASE,
 )
+
+
+_FEMALE = frozenset("she her hers herself".split())
+_MALE = frozenset("he him his himself".split())
+
+
+def _agreeing(names: list[str], own: set[str], gender_of: Callable[[str], str | None] | None) -> list[str]:
+    """``names`` without those the article marks as the other sex from the question's pronoun,
+    those it marks as the same sex first ("what did she say?" after "Dr Jonas Smith and Ms Ada Vale")."""
+    if gender_of is None:
+        return names
+    sex = "f" if own & _FEMALE and not own & _MALE else "m" if own & _MALE and not own & _FEMALE else None
+    if sex is None:
+        return names
+    marked = {n: gender_of(n) for n in names}
+    kept = [n for n in names if marked[n] in (sex, None)]
+    return sorted(kept, key=lambda n: marked[n] != sex)
 
 
 def asks_speaker(question: str) -> bool:
@@ -138,16 +172,20 @@ def standalone_question(
     history: Sequence[Turn],
     rewrite: Callable[[str, Sequence[Turn]], str] | None,
     names_in: Callable[[str], set[str]] | None = None,
+    gender_of: Callable[[str], str | None] | None = None,
 ) -> Rewrite:
     """How to search for ``question`` given the conversation so far.
 
-    ``names_in`` tells which words are names the article uses (the referents worth carrying).
+    ``names_in`` tells which words are names the article uses (the referents worth carrying);
+    ``gender_of`` whether the article marks a name as a woman's or a man's ("f", "m"), so that
+    "she" is not taken for a man named in the last answer.
     """
     if not is_followup(question, history):
         return Rewrite(question, question, "none")
     contrast = contrasts(question)
     own = set(words(question))
-    names = [n for n in referents(history, names_in or (lambda _: set()))[:4] if n.lower() not in own]
+    names = [n for n in referents(history, names_in or (lambda _: set())) if n.lower() not in own]
+    names = _agreeing(names, own, gender_of)[:4]
     if rewrite is not None:
         accepted = accept_rewrite(rewrite(question, history), question, history)
         if accepted and set(question_terms(accepted)) - set(question_terms(question)):
@@ -166,7 +204,7 @@ def standalone_question(
         focus = combined
         if own & _PRONOUNS and defines_pronoun(question):  # "what does she do?": whom she stands for
             hint = names[:2]
-    required = frozenset(t for t in question_terms(" ".join(_NOUN_AFTER.findall(question))) if t not in _REFERRING)
+    required = frozenset(t for t in question_terms(" ".join(_nouns_after(question))) if t not in _REFERRING)
     earlier = " ".join(t.question for t in history[-2:])
     # ... unless a word of it points back ("how much will that cost?": the earlier question is what it means)
     pointing = own & (_PRONOUNS | {"that", "this", "these", "those"})

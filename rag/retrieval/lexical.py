@@ -93,11 +93,31 @@ def stem(word: str) -> str:
     return word.rstrip("e") if len(word) > 5 else word
 
 
+# irregular verb forms to their base ("took" -> "take")
+IRREGULAR = {
+    w: base
+    for base, forms in {
+        "take": "took taken takes taking", "make": "made makes making", "bring": "brought brings bringing",
+        "give": "gave given gives giving", "begin": "began begun begins", "become": "became becomes",
+        "come": "came comes", "go": "went gone goes", "get": "got gotten gets", "hold": "held holds",
+        "keep": "kept keeps", "leave": "left leaves", "lead": "led leads", "meet": "met meets",
+        "say": "said says", "see": "saw seen sees", "seek": "sought seeks", "show": "showed shown shows",
+        "speak": "spoke spoken speaks", "spend": "spent spends", "stand": "stood stands", "tell": "told tells",
+        "think": "thought thinks", "win": "won wins", "write": "wrote written writes", "find": "found finds",
+        "build": "built builds", "buy": "bought buys", "sell": "sold sells", "pay": "paid pays",
+        "send": "sent sends", "set": "sets", "put": "puts", "run": "ran runs", "rise": "rose risen rises",
+        "fall": "fell fallen falls", "grow": "grew grown grows", "know": "knew known knows", "do": "did done does",
+        "have": "had has", "be": "was were been is are", "lose": "lost loses", "feel": "felt feels",
+    }.items()
+    for w in [base, *forms.split()]
+}  # fmt: skip
+
+
 _INFLECTIONS = frozenset({"s", "d", "ed", "es", "ing", "r", "er", "ers"})
 
 
 def inflected(a: str, b: str) -> bool:
-    """One word is the other with an inflection ("vote" ~ "voted", "save" ~ "saving"), not a
+    """One word is the other with a regular inflection ("vote" ~ "voted", "save" ~ "saving"), not a
     derivation ("statistics" ~ "statistical")."""
     if a == b:
         return True

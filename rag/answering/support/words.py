@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rag.retrieval.lexical import STOPWORDS, fold, stem
+from rag.retrieval.lexical import IRREGULAR, STOPWORDS, fold, stem
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|[,;:()—–]|[.!?](?=[\s\"'“”’]|$)")
 _BOUNDARY_WORDS = frozenset("but although though however whereas while because yet so".split())
@@ -154,25 +154,6 @@ def first_word(c: tuple[Token, ...], s: tuple[Token, ...]) -> tuple[Token, ...]:
         t = c[0]
         return (Token(t.raw, t.word, t.stem, t.pos, t.clause, t.sent, True, t.content), *c[1:])
     return c
-
-
-IRREGULAR = {
-    w: base
-    for base, forms in {
-        "take": "took taken takes taking", "make": "made makes making", "bring": "brought brings bringing",
-        "give": "gave given gives giving", "begin": "began begun begins", "become": "became becomes",
-        "come": "came comes", "go": "went gone goes", "get": "got gotten gets", "hold": "held holds",
-        "keep": "kept keeps", "leave": "left leaves", "lead": "led leads", "meet": "met meets",
-        "say": "said says", "see": "saw seen sees", "seek": "sought seeks", "show": "showed shown shows",
-        "speak": "spoke spoken speaks", "spend": "spent spends", "stand": "stood stands", "tell": "told tells",
-        "think": "thought thinks", "win": "won wins", "write": "wrote written writes", "find": "found finds",
-        "build": "built builds", "buy": "bought buys", "sell": "sold sells", "pay": "paid pays",
-        "send": "sent sends", "set": "sets", "put": "puts", "run": "ran runs", "rise": "rose risen rises",
-        "fall": "fell fallen falls", "grow": "grew grown grows", "know": "knew known knows", "do": "did done does",
-        "have": "had has", "be": "was were been is are", "lose": "lost loses", "feel": "felt feels",
-    }.items()
-    for w in [base, *forms.split()]
-}  # fmt: skip
 
 
 def lemma(word: str) -> str:
