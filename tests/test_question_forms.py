@@ -199,7 +199,10 @@ def test_the_date_of_another_event_does_not_answer_when_a_thing_begins() -> None
     evidence = invented_text.evidence_of(text)
     question = "When is the independent review due to begin its work?"
     assert "October" in invented_text.first(evidence, question)
-    assert invented_text.reason(evidence, question, (2033, 6)) == "the date in the best evidence is for another event (report)"
+    assert (
+        invented_text.reason(evidence, question, (2033, 6))
+        == "the date in the best evidence is for another event (report)"
+    )
     assert invented_text.reason(evidence, "When is the independent review due to report?", (2033, 6)) is None
 
 
@@ -222,7 +225,9 @@ def test_the_second_of_two_questions_asked_in_one_is_answered_too(tmp_path) -> N
 
     article = tmp_path / "review.txt"
     article.write_text(REVIEW)
-    engine, _ = fake_engine(tmp_path, ["The review will be led by Professor Una Brill of Fennick University [1]."], article_path=article)
+    engine, _ = fake_engine(
+        tmp_path, ["The review will be led by Professor Una Brill of Fennick University [1]."], article_path=article
+    )
     question = "Who is leading the independent review, and when is it due to report?"
     assert answer_type.second_question(question) == "When is it due to report?"
     answer = engine.ask(question)
@@ -232,3 +237,27 @@ def test_the_second_of_two_questions_asked_in_one_is_answered_too(tmp_path) -> N
     # one question, or a second part asking for nothing the engine can check, is left alone
     assert answer_type.second_question("Who is leading the independent review?") is None
     assert answer_type.second_question("What did she say, and why?") is None
+
+
+def test_everyday_words_for_one_thing_meet_in_the_ranking_but_not_in_the_support_check() -> None:
+    from rag.retrieval.lexical import kin, stem
+
+    assert stem("motion") in kin(stem("proposal")) and stem("children") in kin(stem("kids"))
+    assert kin(stem("harbour")) == {stem("harbour")}
+    text = (
+        "Council Votes\nBy Ida Morn\nPublished June 9, 2033\n\n"
+        "The council voted 7-6 on Tuesday to close the Holm Lane pool. "
+        "Councillor Una Brill, who moved the motion, said the pool cost too much to run.\n\n"
+        "About 40 children learn to swim at Holm Lane each week.\n"
+    )
+    evidence = invented_text.evidence_of(text)
+    question = "Which councillor put forward the proposal?"
+    assert "Una Brill" in invented_text.first(evidence, question)
+    assert invented_text.reason(evidence, question, (2033, 6)) is None
+    question = "Where are the kids taught?"  # the article says "children", never "kids"
+    assert "40 children" in invented_text.first(evidence, question)
+    assert invented_text.reason(evidence, question, (2033, 6)) is None
+    # a claim in other words is still checked against the words of its span
+    passages = invented_text.whole(text)
+    assert evidence.support("Una Brill moved the motion.", passages, [0], 0.75) is not None
+    assert evidence.support("Una Brill put forward the proposal.", passages, [0], 0.75) is None

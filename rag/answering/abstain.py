@@ -42,6 +42,7 @@ from rag.retrieval.lexical import (
     QUESTION_FILLER,
     ROLE_TERMS,
     STOPWORDS,
+    kin,
     raw_tokens,
     related,
     stem,
@@ -454,6 +455,8 @@ def topic_covered(question: str, best: ScoredSentence, pervasive: frozenset[str]
         return True
     # another form of a topic word ("mediation", "mediator"): the stems differ, the words are kin
     if any(related(t, c) for t in topic for c in best.context_terms if t[:4] == c[:4]):
+        return True
+    if any(kin(t) & best.context_terms for t in topic):  # "kids" of "children", "proposal" of "motion"
         return True
     if {IRREGULAR[t] for t in topic if t in IRREGULAR} & {IRREGULAR[c] for c in best.context_terms if c in IRREGULAR}:
         return True  # "how long did that take?" of "the recount took nearly 3 hours"

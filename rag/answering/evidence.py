@@ -23,6 +23,7 @@ from rag.retrieval.lexical import (
     ROLE_TERMS,
     STOPWORDS,
     inflected,
+    kin,
     question_terms,
     raw_tokens,
     related,
@@ -177,8 +178,11 @@ def _QUOTE_OR_VERB(text: str) -> bool:
 
 
 def _kin(term: str, pool: Set[str]) -> bool:
-    """``term`` or an inflection of it ("saving" of "save") is in ``pool``."""
-    return term in pool or (len(term) >= 4 and any(inflected(term, t) for t in pool if t[:3] == term[:3]))
+    """``term``, an everyday word for the same thing ("kids" of "children") or an inflection of it
+    ("saving" of "save") is in ``pool``."""
+    if term in pool or bool(kin(term) & pool):
+        return True
+    return len(term) >= 4 and any(inflected(term, t) for t in pool if t[:3] == term[:3])
 
 
 def _holds(wanted: Set[str], pool: Set[str]) -> bool:

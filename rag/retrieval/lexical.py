@@ -173,6 +173,33 @@ ROLE_TERMS = frozenset(
 )
 
 
+# Everyday words news English uses for one thing ("put forward a proposal" / "moved the motion",
+# "kids" / "children"). Only the ranking and the topic check treat them as one (like ROLE_TERMS);
+# the support check keeps them apart.
+_KIN_GROUPS = """
+motion proposal proposition | shut close closure closing | cut reduce reduction slash | rise increase climb jump
+| fall drop decrease | buy purchase acquire acquisition | build construct construction | start begin launch commence
+| finish conclude completion | fine penalty | deal agreement contract | firm company business
+| worker staff employee workforce | job post role position | kid kids child children pupil | car vehicle
+| doctor physician | money funding cash | scheme plan programme program | resident local householder
+| vote ballot | lawmaker legislator | salary pay wage wages earnings | price cost fee fare | shop store outlet
+| injure injured hurt wound wounded | ban prohibit outlaw | approve endorse ratify | reject refuse | warn caution
+| estimate forecast projection | sack dismiss | teenager teen adolescent | elderly pensioner | town village
+| hospital infirmary | lawyer solicitor attorney barrister | boss chief head
+"""
+_KIN = {
+    stem(w): group
+    for part in _KIN_GROUPS.split("|")
+    for group in [frozenset(stem(x) for x in part.split())]
+    for w in part.split()
+}
+
+
+def kin(term: str) -> frozenset[str]:
+    """The stems that name the same everyday thing as ``term`` (a stem), itself included."""
+    return _KIN.get(term, frozenset({term}))
+
+
 def synonym(word: str) -> str:
     return _SYNONYMS.get(word, word)
 
