@@ -105,16 +105,14 @@ _MALE = frozenset("he him his himself".split())
 
 
 def _agreeing(names: list[str], own: set[str], gender_of: Callable[[str], str | None] | None) -> list[str]:
-    """``names`` without those the article marks as the other sex from the question's pronoun,
-    those it marks as the same sex first ("what did she say?" after "Dr Jonas Smith and Ms Ada Vale")."""
+    """``names`` without those the article marks as the other sex from the question's pronoun ("what
+    did she say?" after an answer naming "Dr Jonas Smith" and "Ms Ada Vale": not Jonas Smith)."""
     if gender_of is None:
         return names
     sex = "f" if own & _FEMALE and not own & _MALE else "m" if own & _MALE and not own & _FEMALE else None
     if sex is None:
         return names
-    marked = {n: gender_of(n) for n in names}
-    kept = [n for n in names if marked[n] in (sex, None)]
-    return sorted(kept, key=lambda n: marked[n] != sex)
+    return [n for n in names if gender_of(n) in (sex, None)]  # in their order: the most recent first
 
 
 def asks_speaker(question: str) -> bool:
