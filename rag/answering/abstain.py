@@ -259,7 +259,7 @@ def _other_event(question: str, text: str) -> str | None:
     """ "When is the review due to begin?" of "It is expected to report by June": the event the
     text dates ("report"), when the question asks another and the text does not name it."""
     own_question = question.partition(answer_type.CONTEXT_MARK)[0]
-    if re.search(r"\bwhat time\b", own_question, re.I):  # a time of day, which the text may give in passing
+    if answer_type.asks_time_of_day(own_question):  # which the text may give in passing
         return None
     own = set(words(own_question))
     asked = {e for e, forms in _EVENTS.items() if own & forms}

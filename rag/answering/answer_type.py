@@ -518,6 +518,11 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
+def asks_time_of_day(question: str) -> bool:
+    """ "What time did the first lesson begin?": a time of day ("9.20am"), not a date."""
+    return bool(_TIME_Q.search(question))
+
+
 def _has_date(text: str, question: str) -> bool:
     if _TIME_Q.search(question):
         return bool(_CLOCK.search(text))

@@ -174,8 +174,8 @@ ROLE_TERMS = frozenset(
 
 
 # Everyday words news English uses for one thing ("put forward a proposal" / "moved the motion",
-# "kids" / "children"). Only the ranking and the topic check treat them as one (like ROLE_TERMS);
-# the support check keeps them apart.
+# "kids" / "children"). Only the ranking and the topic check treat them as one (like ROLE_TERMS,
+# which has the words for whoever leads a body); the support check keeps them apart.
 _KIN_GROUPS = """
 motion proposal proposition | shut close closure closing | cut reduce reduction slash | rise increase climb jump
 | fall drop decrease | buy purchase acquire acquisition | build construct construction | start begin launch commence
@@ -185,7 +185,7 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | vote ballot | lawmaker legislator | salary pay wage wages earnings | price cost fee fare | shop store outlet
 | injure injured hurt wound wounded | ban prohibit outlaw | approve endorse ratify | reject refuse | warn caution
 | estimate forecast projection | sack dismiss | teenager teen adolescent | elderly pensioner | town village
-| hospital infirmary | lawyer solicitor attorney barrister | boss chief head
+| hospital infirmary | lawyer solicitor attorney barrister
 """
 _KIN = {
     stem(w): group
