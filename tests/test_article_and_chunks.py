@@ -144,3 +144,30 @@ def test_link_lists_after_the_body_go_even_after_a_newsletter_blurb_but_body_lin
     article = clean_article(raw)
     assert related in article.text  # a body line opening with "Related" is prose, not a link list's heading
     assert "Topics" not in article.text and "pie award" not in article.text and "Toll" not in article.text
+
+
+def test_a_link_list_mid_page_does_not_cut_the_article_when_the_story_resumes_after_it():
+    prose = "The committee met on Tuesday and agreed to publish its findings in full, after a long debate about costs."
+    raw = (
+        f"Daily Example\n\nA Headline\n\nBy Jo Writer\n\n2024-01-02\n\n{prose}\n\n"
+        "READ MORE:\n- Ferry fares to rise\n- Harbour wall repairs delayed\n\nA sub-heading\n\n"
+        + "\n\n".join(prose.replace("Tuesday", day) for day in ("Friday", "Monday", "Sunday"))
+        + "\n\nRelated stories\n- Another headline\n- A third headline\n(c) Daily Example\n"
+    )
+    article = clean_article(raw)
+    assert "Sunday" in article.text  # the story after the mid-page list is kept ...
+    assert article.text.endswith("about costs.")  # ... and the list at the end still goes
+    assert "Related stories" not in article.text
+
+
+def test_a_newsletter_offer_after_the_share_buttons_is_not_taken_for_the_story():
+    prose = "The committee met on Tuesday and agreed to publish its findings in full, after a long debate about costs."
+    raw = (
+        f"Daily Example\n\nA Headline\n\nBy Jo Writer\n\n2024-01-02\n\n{prose}\n\n"
+        "Share this article: Facebook | X | Email\n\n"
+        "Sign up to the Daily Example newsletter for the latest news from across the whole of the valley.\n"
+        "We use cookies to give you the best experience on our website. Accept all | Manage preferences\n"
+    )
+    article = clean_article(raw)
+    assert article.text.endswith("about costs.")
+    assert "newsletter" not in article.text

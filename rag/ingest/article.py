@@ -39,6 +39,13 @@ INLINE_LINK = re.compile(
 )
 # a line this long, ending a sentence, after a footer marker is article prose, not a link list
 _PROSE_WORDS = 15
+_RESUMED_PARAGRAPHS = 3
+# the site speaking to its reader, after the story: "Sign up to our newsletter ...", "We use cookies ..."
+_SITE_CHROME = re.compile(
+    r"^\s*(?:sign up|subscribe)\b|\bnewsletter\b.*\b(?:sign up|subscribe|inbox)\b|\bwe use cookies\b"
+    r"|\ball rights reserved\b",
+    re.IGNORECASE,
+)
 _MAX_HEADER_LINES = 12
 MAX_ARTICLE_BYTES = 5_000_000
 # What prose looks like: (almost) no control characters, and mostly letters.
@@ -62,17 +69,33 @@ class Article:
 
 
 def _footer_start(raw: str, start: int) -> int:
-    """Where the site's link lists begin: the first list heading ("Related articles"), or a share
-    button or a link to another story ("Read more: ...") with no prose after it (one mid-page must
-    not cut the article in two)."""
+    """Where the site's link lists begin: the first list heading ("Related articles") with no story
+    resuming after its list, or share buttons or a link to another story ("Read more: ...") with no
+    prose after them (one mid-page must not cut the article in two)."""
     for footer in _FOOTER.finditer(raw, start):
         line = footer.group(0).strip()
-        if not (line.lower().startswith("share this") or INLINE_LINK.match(line)):
-            return footer.start()
         tail = raw[footer.end() :].splitlines()
-        if not any(len(line.split()) >= _PROSE_WORDS and line.rstrip()[-1:] in ".!?\"'”’" for line in tail):
+        if line.lower().startswith("share this") or INLINE_LINK.match(line):
+            if not any(_is_prose(line) for line in tail):  # at the end: the link lists follow
+                return footer.start()
+        elif not _story_goes_on(tail):  # a link list's heading, and no story after the list
             return footer.start()
     return len(raw)
+
+
+def _is_prose(line: str) -> bool:
+    """A line of the story: a long sentence, not the site's offer of a newsletter or its cookies."""
+    return len(line.split()) >= _PROSE_WORDS and line.rstrip()[-1:] in ".!?\"'”’" and not _SITE_CHROME.search(line)
+
+
+def _story_goes_on(tail: list[str]) -> bool:
+    """After a link list's heading ("Read more:") and its links, the story resumes: at least
+    :data:`_RESUMED_PARAGRAPHS` lines of prose follow (a page's closing lines are one or two at most)."""
+    rest = [line for line in tail if line.strip()]
+    k = 0
+    while k < len(rest) and not _is_prose(rest[k]):
+        k += 1  # the list's links, a caption, a sub-heading where the story resumes
+    return sum(map(_is_prose, rest[k:])) >= _RESUMED_PARAGRAPHS
 
 
 def load_article(path: Path) -> Article:
