@@ -5,8 +5,8 @@ Cheap, explainable checks (the reason is kept on the answer), in this order:
 1. unknown names: the question names a person, place or number the article never uses, in any
    form of the word ("What did Lavrov say?", "Why was it held in Moscow?");
 2. time: the question asks about events after the article was written ("the next round",
-   "later in 2023", "what did they decide in June 2026?" of an article from 2025); a news article
-   cannot know them;
+   "later in 2023", "what did they decide in June 2026?" of an article from 2025; "what will happen
+   to X?" unless the article tells of a plan); a news article cannot know them;
 3. still to come: "what did the review conclude?" where the article tells of it only in the future
    ("will report by the end of the year");
 4. a thing measured that the article never mentions ("how much will a single ticket cost?");
@@ -27,7 +27,10 @@ Cheap, explainable checks (the reason is kept on the answer), in this order:
 12. which one: "which hospital / which two schools ...?" whose best evidence mentions them only as
    "a new X", bare ("taken to hospital") or counted ("two of the schools"), with no name near;
 13. whose figure: a "how many" or "when" question naming someone or something whose best evidence
-   sits in a paragraph that never names them (the figure is someone else's).
+   sits in a paragraph that never names them (the figure is someone else's), or gives another of a
+   numbered series ("Route 14" for "Route 22"), or gives its figures per another unit ("per trip"
+   for "each year"), or a "what fare / rent" question whose evidence prices something else;
+14. what kind: "which architectural firm ...?" when the article never mentions that kind of firm.
 """
 
 from __future__ import annotations
@@ -53,10 +56,12 @@ from rag.retrieval.lexical import (
 # A news article cannot report what happened after it was written.
 _AFTER_PUBLICATION = re.compile(
     r"\bnext (?:round|meeting|talks|summit|step)s?\b|\blater (?:in|that|this)\b|\bsince then\b|"
-    r"\bafter (?:the article|its publication|publication)\b|"
-    r"\bwill\b[^?]*\b(?:be held|take place|happen|be signed)\b|\bin the future\b",
+    r"\bafter (?:the article|its publication|publication)\b|\bin the future\b",
     re.I,
 )
+# "where will the talks be held?", "what will happen to the grant?": after publication too, unless
+# the article itself tells of the plan (a future form in the best evidence)
+_WILL_HAPPEN = re.compile(r"\bwill\b[^?]*\b(?:be held|take place|happen|be signed)\b", re.I)
 
 
 # "did / was / has ... been": the question asks what happened, not what was planned
@@ -81,10 +86,15 @@ def published(date: str) -> tuple[int, int] | None:
     return (int(found.group("year")), names.index(month) + 1) if month in names else None
 
 
-def asks_after_publication(question: str, when: tuple[int, int] | None = None) -> bool:
-    """Whether the question is about events after the article's date ("the next round", "later"),
-    or asks what happened ("did", "was") at a date after ``when``, the article's (year, month)."""
+def asks_after_publication(
+    question: str, when: tuple[int, int] | None = None, ranked: Sequence[ScoredSentence] = ()
+) -> bool:
+    """Whether the question is about events after the article's date ("the next round", "later";
+    "what will happen to X?" unless one of the best few ``ranked`` sentences tells of a plan), or
+    asks what happened ("did", "was") at a date after ``when``, the article's (year, month)."""
     if _AFTER_PUBLICATION.search(question):
+        return True
+    if _WILL_HAPPEN.search(question) and not any(to_come(r.sentence.text, when) for r in ranked[:WITHHELD_DEPTH]):
         return True
     if when is None or not _PAST.search(question):
         return False
@@ -141,7 +151,7 @@ def abstain_reason(
     missing = unknown_names(question, vocabulary)  # the most telling reason first
     if missing:
         return "the article never mentions " + ", ".join(missing)
-    if asks_after_publication(question, when):
+    if asks_after_publication(question, when, ranked):
         return "the question is about events after the article was written"
     if still_to_come(question, ranked[:WITHHELD_DEPTH], when):
         return "the article reports this as still to come"
@@ -181,6 +191,12 @@ def abstain_reason(
     elsewhere = answer_type.other_place(question, best.sentence.text)
     if elsewhere:
         return f"the best evidence is about {elsewhere}, not the one the question names"
+    rate = answer_type.other_rate(question, best.sentence.text) if kind == "quantity" else None
+    if rate:
+        return f"the best evidence gives figures per {rate}, not per the unit asked"
+    designated = answer_type.other_designator(question, best.sentence.text)
+    if designated:
+        return f"the best evidence is about {designated}, not the one the question names"
     other = _other_one(question, best.sentence.text)
     if other:
         return f"the best evidence is about {other}, not the one the question asks about"
@@ -192,7 +208,12 @@ def abstain_reason(
         and not answer_type.names_near_terms(best.sentence.text, question, near=job)
     ):
         return "the best evidence names no one holding the role asked about"
-    named_kind = bool(_NAMED_KIND_Q.search(question))  # "what firm carried out the audit?": a firm is named
+    kind_named = _NAMED_KIND_Q.search(question)
+    named_kind = bool(kind_named)  # "what firm carried out the audit?": a firm is named
+    modifiers = words(kind_named.group("modifiers") or "") if kind_named else []
+    unknown_kind = [w for w in modifiers if w not in STOPWORDS | _PLAIN_MODIFIERS and not _known(w, vocabulary)]
+    if kind_named and unknown_kind:  # "which architectural firm ...?" of an article that mentions no architects
+        return "the article never mentions " + " ".join(unknown_kind) + " " + kind_named.group("noun")
     if kind is None and named_kind:
         kind = "person"
     if kind == "person" and not (answer_type.asks_name(question) or named_kind):
@@ -216,11 +237,18 @@ def abstain_reason(
 # "which printing company / what firm ...?": businesses go by their names, so a name is the answer
 # (unlike "which body / agency", which "the county council" may answer)
 _NAMED_KIND_Q = re.compile(
-    r"^\s*(?:and |but |so )?(?:which|what) (?:(?!(?:the|a|an|its|their|did|does|do|is|was|were|are|has|have|had)\b)"
-    r"[a-z][\w-]* ){0,3}?(?:firms?|compan(?:y|ies)|gangs?|contractors?|developers?|airlines?|"
+    r"^\s*(?:and |but |so )?(?:which|what) (?P<modifiers>(?:(?!(?:the|a|an|its|their|did|does|do|is|was|were|are|has|"
+    r"have|had)\b)[a-z][\w-]* ){0,3}?)(?P<noun>firms?|compan(?:y|ies)|gangs?|contractors?|developers?|airlines?|"
     r"suppliers?|banks?|insurers?|retailers?|manufacturers?|publishers?|broadcasters?|charit(?:y|ies)|"
     r"newspapers?|journals?|magazines?|brands?)\b(?!\s+of\b)",
     re.I,
+)
+
+
+# words that say which one of a kind, not what kind ("which local firm": any firm the article names)
+_PLAIN_MODIFIERS = frozenset(
+    "local private public new big small large main major other same different first second last previous former "
+    "current foreign national international outside independent".split()
 )
 
 
@@ -356,6 +384,8 @@ def _unnamed(question: str, text: str) -> str | None:
         return None
     for k in found_at:
         before = [words(m.group())[0] for m in tokens[max(0, k - NAME_NEAR) : k]]
+        while before and before[-1] in group[:-1]:  # "from private providers": the question's own modifier
+            before.pop()
         rest = text[tokens[k].end() :]
         # "two branches of the City Library": the name after "of" says whose they are, not which
         behind = [] if re.match(r"\s+of\b", rest) else tokens[k + 1 : k + 1 + NAME_NEAR]
@@ -381,7 +411,10 @@ _OUTCOME_Q = re.compile(  # "what did the review conclude", "what was decided": 
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|is due|are due|was due|is expected|are expected|is scheduled|are scheduled|plans? to|"
-    r"postponed until|deferred until|put off until|not yet)\b",
+    r"postponed until|deferred until|put off until|not yet)\b"
+    # "she has asked the county lawyer to review whether ...": a review asked for, its outcome to come
+    r"|\b(?:asked|commissioned|ordered|requested|instructed)\b[^.;]{0,60}?\bto (?:review|investigate|examine|"
+    r"look into|assess|consider|study|report on)\b",
     re.I,
 )
 _DONE = re.compile(

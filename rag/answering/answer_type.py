@@ -21,7 +21,7 @@ _QUANTITY_Q = re.compile(
 )
 _DATE_Q = re.compile(
     r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month|time)s?\b|\bwhen (?:was|were|did)\b"
-    r"|\bhow soon\b",
+    r"|\bhow soon\b|^\s*(?:and |but |so )?by when\b",
     re.I,
 )
 # "what time did the first lesson begin?": a time of day ("9.20am", "noon"), not a date
@@ -157,7 +157,8 @@ _MEASURED = (
     re.compile(_HOW_MANY, re.I),
     re.compile(  # the head of the noun phrase before "cost": "a single ticket (from A to B) cost"
         r"\bhow much (?:will|would|did|does|do|is|was|has|have|could|should) (?:a|an|the|each|every|one|its|their|"
-        r"his|her)\s+(?:[^\W\d_]+\s+){0,2}?([^\W\d_]+)(?=\s+(?:from|to|of|for|in|at|on|cost)\b)[^?]*\bcost\b",
+        r"his|her)\s+(?:[^\W\d_]+\s+){0,2}?([^\W\d_]+)(?=\s+(?:from|to|of|for|in|at|on|cost)\b)[^?]*"
+        r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\btotal )\bcost\b",  # the verb, not "add to the cost"
         re.I,
     ),
     re.compile(
@@ -193,12 +194,21 @@ def measured(question: str) -> list[str]:
     return out
 
 
+# "what annual rent would it pay?", "what fare will riders be charged?": a charge of its own, which
+# another figure (the land's price, the service's running cost) does not give
+_CHARGE_Q = re.compile(r"^\s*(?:and |but |so )?(?:what|which) (?:[a-z][\w-]* ){0,2}?(rents?|fares?|tolls?)\b", re.I)
+
+
 def priced(question: str) -> list[str]:
     """What a "how much will the X cost" or "how much rent" question prices (the X, the rent), whose
     figure the answer must give."""
     if expected(question) != "quantity":
         return []
-    match = _MEASURED[1].search(question) or (_MONEY_Q.search(question) and _MEASURED[3].search(question))
+    match = (
+        _MEASURED[1].search(question)
+        or (_MONEY_Q.search(question) and _MEASURED[3].search(question))
+        or _CHARGE_Q.search(question)
+    )
     found = words(match.group(1)) if match else []
     return [w for w in found if w not in _FORM_NOUNS | _NOT_COUNTED | _ANY_AMOUNT and w not in STOPWORDS]
 
@@ -254,6 +264,10 @@ def holds(kind: AnswerType, text: str, question: str) -> bool:
     if kind in ("quantity", "date"):  # a figure the question itself gives is not its answer
         for figure in sorted(set(_FIGURE.findall(question)), key=len, reverse=True):
             text = re.sub(r"(?<![\w.,])" + re.escape(figure) + r"(?![\w]|[.,]\d)", " ", text)
+        if kind == "quantity":  # "how many after the three lines go?": "the three routes" is the question's own
+            for word in set(words(question)) & (_NUMBER_WORDS - {"one", "half", "third", "quarter", "hundred",
+                                                                  "thousand", "million", "billion"}):  # fmt: skip
+                text = re.sub(r"\b" + word + r"\b", " ", text, flags=re.I)
         return _has_quantity(text, question) if kind == "quantity" else _has_date(text, question)
     if asks_name(question):  # "the name of the firm that ...": a name right after what is named
         return names_near_terms(text, question)
@@ -327,7 +341,7 @@ _SHARES = frozenset("percent half third quarter fifth tenth".split())
 # "what salary / which fee / what is the price of": an amount of money is the answer (not "what did
 # she say about the cost", which a quote may answer)
 _MONEY_NOUN_Q = re.compile(
-    r"\b(?:what|which)\b[^?]*\b(?:salary|salaries|wage|wages|fee|fees|price|prices|cost|costs|budget|"
+    r"\b(?:what|which)\b[^?]*\b(?:salary|salaries|wage|wages|fee|fees|price|prices|cost|costs|budget|rent|rents|fare|fares|"
     r"hourly rate|pay rate|rate of pay|earnings|income)\b",
     re.I,
 )
@@ -356,7 +370,9 @@ _CAPACITY = re.compile(
     r"\b(?:capacity|hold|holds|accommodate|accommodates|room for|space for|seats|up to|maximum|fit)\b", re.I
 )
 _SAID_Q = re.compile(
-    r"\b(?:say|said|says|tell|told|think|argue|argued|call|called|describe|described|describes|characteri[sz]ed?)\b",
+    r"\b(?:say|said|says|tell|told|think|argue|argued|call|called|describe|described|describes|characteri[sz]ed?|"
+    r"accuse|accused|accuses|claim|claimed|claims|allege|alleged|warn|warned|complain|complained|admit|admitted|"
+    r"insist|insisted)\b",
     re.I,
 )
 _MONEY_WORDS = frozenset(
@@ -367,6 +383,9 @@ _MONEY_WORDS = frozenset(
 
 
 _PER_CENT = re.compile(r"\bper\s+cent\b", re.I)  # "58 per cent": a percentage, written in two words
+# "one in four riders", "three out of every ten": a share, written as a ratio
+_SMALL_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)"
+_ONE_IN = re.compile(r"\b" + _SMALL_NUMBER + r"\s+(?:in|out of)\s+(?:every\s+)?" + _SMALL_NUMBER + r"\b", re.I)
 
 
 def _has_quantity(text: str, question: str) -> bool:
@@ -397,7 +416,10 @@ def _has_quantity(text: str, question: str) -> bool:
             or any(
                 _is_number(t) and any(m in _MONEY_WORDS for m in tokens[i + 1 : i + 3]) for i, t in enumerate(tokens)
             )
-            or (_SHARE_Q.search(question) is not None and any(t in _SHARES or t.endswith("%") for t in tokens))
+            or (
+                _SHARE_Q.search(question) is not None
+                and (any(t in _SHARES or t.endswith("%") for t in tokens) or _ONE_IN.search(text) is not None)
+            )
         )
     if _CAPACITY_Q.search(question) and not _CAPACITY.search(text):
         return False
@@ -821,6 +843,52 @@ def other_place(question: str, text: str) -> str | None:
         for their_prep, theirs in _PLACED.findall(text):
             if their_prep.lower() == prep.lower() and not set(words(theirs)) & calendar:
                 return theirs
+    return None
+
+
+# the unit a figure is given per: "a year", "per trip", "each month", "annual", "weekly"
+_RATE = re.compile(
+    r"\b(?:a|an|per|each|every)\s+(year|month|week|day|weekday|night|hour|minute|trip|journey|ride|passenger|"
+    r"person|head|student|pupil|bed|resident|household|patient|visit)s?\b|\b(annual|annually|yearly|monthly|"
+    r"weekly|daily|nightly|hourly)\b",
+    re.I,
+)
+_RATE_ADJECTIVES = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+                    "daily": "day", "nightly": "night", "hourly": "hour"}  # fmt: skip
+
+
+def _rates(text: str) -> set[str]:
+    return {(unit or _RATE_ADJECTIVES[adjective.lower()]).lower() for unit, adjective in _RATE.findall(text)}
+
+
+def other_rate(question: str, text: str) -> str | None:
+    """The unit ``text`` gives its figures per ("per trip") when the question asks for a figure per
+    another ("what would it cost each year?"), and ``text`` never gives one per the asked unit."""
+    asked = _rates(question.partition(CONTEXT_MARK)[0])
+    given = _rates(text)
+    if not asked or not given:
+        return None
+    if any(a in g or g in a for a in asked for g in given):  # "a day" is given by "a weekday"
+        return None
+    return sorted(given)[0]
+
+
+# "Route 22", "Ward 3", "Phase 2B": a capitalised word and the number that tells which one
+_DESIGNATOR = re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,3}[A-Za-z]?)\b(?![,.]?\d)")
+
+
+def other_designator(question: str, text: str) -> str | None:
+    """The designator ``text`` gives for another one of the same series ("Route 14" when the question
+    asks about "Route 22"), when ``text`` never gives the asked one; not dates ("March 3")."""
+    calendar = _MONTHS | {w.lower() for w in WEEKDAY_NAMES}
+    given = {(w.lower(), n.lower()) for w, n in _DESIGNATOR.findall(text)}
+    for word, number in _DESIGNATOR.findall(question.partition(CONTEXT_MARK)[0]):
+        key = word.lower()
+        if key in calendar or (key, number.lower()) in given:
+            continue
+        others = [f"{w} {n}" for w, n in _DESIGNATOR.findall(text) if w.lower() == key]
+        if others:
+            return others[0]
     return None
 
 

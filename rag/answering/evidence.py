@@ -85,6 +85,8 @@ NEIGHBOUR_ONLY = 0.85  # a follow-up's own noun held by a neighbour only, not th
 _ASKS = re.compile(r"\?\s*$")  # a sentence that is itself a question, outside quotes ("... ?" not '... ?"')
 # "why?": a sentence that gives a reason ("because", "due to", "in part, this was") is likelier the answer
 REASON_BONUS = 0.1
+RARE_TERM_SENTENCES = 2  # a question's term found in at most this many sentences makes them candidates
+RARE_TERM_LENGTH = 5  # ... if it is a term this long at least (not "long", "take": everyday words)
 # "why did the trust sell the site?" of a text saying "the trust did not sell it": the sentence that
 # corrects the premise comes first (its names may be paraphrased, so they are not insisted on), if
 # it scores at least this share of the best score
@@ -390,6 +392,12 @@ class Evidence:
         for j, (lead, _) in self.lists.items():  # items set apart from their opening line belong with it
             if lead is not None and not self._same_paragraph(lead, j):
                 self.paragraph_words[j] = self.paragraph_words[j] | self.paragraph_words[lead]
+        # where each term occurs: a question's rare term finds its sentences even when retrieval missed them
+        self.term_sentences: dict[str, list[int]] = {}
+        for i, x in enumerate(self.sentences):
+            if i not in self.furniture:
+                for t in x.terms:
+                    self.term_sentences.setdefault(t, []).append(i)
         # a news story's first sentence (its lede) sums the story up: always a candidate, never a bonus
         self.lede = next(
             (i for i, x in enumerate(self.sentences) if x.start >= header_end and i not in self.furniture), None
@@ -648,7 +656,9 @@ class Evidence:
         others_ok = q_names | speaker
         # "the board" for "the Northgate Water Board": a name's last word, when the
         # article also writes it in lower case, stands for the name further on
-        runs = self._name_runs(question, q_names)
+        # a name the whole story is about ("By when is Vaalrand's council ...?" of a story on Vaalrand)
+        # ties the question to no one paragraph: a paragraph need not repeat it
+        runs = [run for run in self._name_runs(question, q_names) if not {stem(n) for n in run[0]} <= self.pervasive]
         if required and not hinted:  # "and the savings?": the names the conversation carried are background
             runs = [run for run in runs if {stem(n) for n in run[0]} & required]
         light: set[str] = set()
@@ -692,6 +702,15 @@ class Evidence:
                 for i, x in enumerate(self.sentences)
                 if _with_role(x.terms) & {_ROLE} and (x.terms & held or any(self._named(n, x.words) for n in q_names))
             ]
+        # "who is the spokesperson for X?": a question's term that no retrieved sentence holds, and that the
+        # text uses in only a sentence or two, points to them (a short question's chunk can rank below the pool)
+        held_terms = {t for _, i in candidates for t in self.sentences[i].terms}
+        candidates += [
+            (-1, i)
+            for t in q_terms - light - held_terms
+            if len(t) >= RARE_TERM_LENGTH and len(found := self.term_sentences.get(t, ())) <= RARE_TERM_SENTENCES
+            for i in found
+        ]
         if about_header:  # "who wrote it?": the byline answers even when retrieval missed it
             candidates += [(-1, i) for i, s in enumerate(self.sentences) if s.end <= self.header_end]
         for p_index, i in candidates:
