@@ -497,7 +497,13 @@ def _extractive(
     if opened is not None and not _cited(book, opened):
         quotes.append(opened)
     if evidence is not None and words_of:
-        quotes += [c for c in evidence.continued(best) if not _cited(book, c) and c not in quotes]
+        # the whole of the quotation the best sentence is part of, then the speaker's words after it
+        before, after = evidence.quotation(best)
+        if quotes:
+            quotes = [q for q in before if not _cited(book, q)] + quotes
+        quotes += [q for q in after if not _cited(book, q) and q not in quotes]
+        last = after[-1] if after else best
+        quotes += [c for c in evidence.continued(last) if not _cited(book, c) and c not in quotes]
     return " ".join(with_marker(q.text, book.number_for((q.start, q.end))) for q in quotes)
 
 

@@ -584,3 +584,24 @@ def test_the_best_sentence_is_quoted_unless_the_model_already_cited_it(ferry: Ev
     book = CitationBook(FERRY)
     book.number_for((best.start, best.end))  # the model cited the best itself: nothing to add
     assert _extractive(ranked, book, ferry) == ""
+
+
+def test_what_someone_said_is_quoted_with_the_rest_of_the_quotation_it_is_part_of():
+    from rag.answering.citations import CitationBook
+    from rag.engine import _extractive
+
+    text = (
+        "Fees\n\nThe board raised fees on Monday.\n\n"
+        '"The board has known about the deficit for two years. They hid it," said union official Mo Lee. '
+        '"Nobody asked us before the vote."\n\n'
+        "Parents will pay the new fees from June."
+    )
+    evidence = Evidence(text, header_end=text.find("\n\n"))
+    hid = next(x for x in evidence.sentences if x.text.startswith("They hid it"))
+    before, after = evidence.quotation(hid)
+    assert [x.text for x in before] == ['"The board has known about the deficit for two years.']
+    assert after == []  # the next quote is a new one, given as the speaker's words after the sentence naming her
+    ranked = [x for x in evidence.rank("What did Lee say the board hid?", whole(evidence)) if x.sentence == hid]
+    quoted = _extractive(ranked, CitationBook(text), evidence, words_of=True)
+    assert quoted.index("two years") < quoted.index("They hid it") < quoted.index("Nobody asked us")
+    assert "Parents" not in quoted  # the quotation ends with its paragraph

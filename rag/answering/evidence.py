@@ -122,6 +122,7 @@ HEADING_WORDS = 8
 LIST_PHRASE_WORDS = 8
 # a reported speech's continuation in the speaker's own words: at most this many sentences
 CONTINUED_SENTENCES = 3
+QUOTE_REACH = 2  # sentences of one quotation quoted with the one chosen, either side
 _OPENS_QUOTE = re.compile(r"^\s*[\"“]")
 _SPAN_WORDS = frozenset("years months weeks days hours minutes decades times".split())  # "two years": a span
 # a follow-up is asking for something new: a sentence the conversation already cited counts this much
@@ -975,6 +976,27 @@ class Evidence:
                 break
             out.append(self.sentences[j])
         return out
+
+    def quotation(self, sentence: Sentence) -> tuple[list[Sentence], list[Sentence]]:
+        """The other sentences of the quotation ``sentence`` is part of, in its paragraph: those
+        before it (back to the one opening the quote) and those after it (while the quote runs on), at
+        most :data:`QUOTE_REACH` each way. ("Management knew for a year. They sat on it," she said.)"""
+        i = self._index(sentence)
+        if i is None:
+            return [], []
+        before: list[Sentence] = []
+        j = i
+        while len(before) < QUOTE_REACH and self._inside_quote(j) and j > 0 and self._same_paragraph(j - 1, j):
+            j -= 1
+            before.insert(0, self.sentences[j])
+        after: list[Sentence] = []
+        k = i + 1
+        while len(after) < QUOTE_REACH and k < len(self.sentences) and self._same_paragraph(k - 1, k):
+            if not self._inside_quote(k):
+                break
+            after.append(self.sentences[k])
+            k += 1
+        return before, after
 
     def beside(self, span: Span) -> str:
         """The sentences either side of ``span`` (what a claim may also draw on: "the petition" named
