@@ -605,3 +605,18 @@ def test_what_someone_said_is_quoted_with_the_rest_of_the_quotation_it_is_part_o
     quoted = _extractive(ranked, CitationBook(text), evidence, words_of=True)
     assert quoted.index("two years") < quoted.index("They hid it") < quoted.index("Nobody asked us")
     assert "Parents" not in quoted  # the quotation ends with its paragraph
+
+
+def test_a_paragraph_opening_she_said_goes_on_with_the_speaker_of_the_paragraph_before():
+    text = (
+        "Fees\n\nCouncillor Ada Vale, who chairs the schools panel, criticised the Harl Trust on Monday.\n\n"
+        '"Nobody asked the parents. Nobody asked us," Vale said at the meeting.\n\n'
+        "She said the Harl Trust did not consult anyone, and she has asked the council's lawyer to review the lease.\n\n"
+        "The Harl Trust said it had consulted widely."
+    )
+    evidence = Evidence(text, header_end=text.find("\n\n"))
+    assert evidence.gender("Vale") == "f"
+    asked = next(i for i, x in enumerate(evidence.sentences) if x.text.startswith("She said"))
+    assert "vale" in evidence.paragraph_words[asked]
+    ranked = evidence.rank("What has Vale asked the council's lawyer to do?", whole(evidence))
+    assert ranked[0].sentence is evidence.sentences[asked] and ranked[0].names_ok

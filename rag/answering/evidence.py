@@ -274,6 +274,7 @@ _MALE_TITLES = frozenset({"mr", "sir", "lord"})
 _PRONOUN_SPEAKS = re.compile(
     r"\b(he|she|He|She) (?:said|says|added|adds|told|explained|argued|warned|insisted|noted|wrote|asked)\b"
 )
+_NAME_SAID = re.compile(r"\b([A-Z][\w'’-]*)\s+(?:said|says|added|told|explained|argued|warned|insisted)\b")
 _TITLE_WORDS = frozenset(
     "mr mrs ms dr professor mayor governor president minister secretary councillor chair chief the a an "
     "january february march april may june july august september october november december "
@@ -344,6 +345,16 @@ class Evidence:
             if named:
                 for k in blocks[para[i]]:
                     self.voiced_by[k] = named[-1]
+        # a paragraph opening "She said ..." goes on with whoever the paragraph before had speaking,
+        # whatever else it names ("She said the company did not ...")
+        for p, ks in blocks.items():
+            first = self.sentences[ks[0]]
+            if first.start < header_end or p - 1 not in blocks or not _PRONOUN_SAID.match(first.text.lstrip()):
+                continue
+            j = self.speaker_sentence(blocks[p - 1][-1])
+            if j is not None:
+                for k in ks:
+                    self.voiced_by.setdefault(k, j)
         for k, j in self.voiced_by.items():
             self.paragraph_words[k] = self.paragraph_words[k] | self.sentences[j].words
         self._speakers: dict[str, bool] = {}
@@ -855,6 +866,12 @@ class Evidence:
             run = [] if _OPENS_QUOTE.match(before) else self._first_name_run(before)
             if not run and i and self._same_paragraph(i - 1, i):
                 run = self._first_name_run(self.sentences[i - 1].text)
+            elif not run and i and sentence.text.lstrip().startswith(said.group(0)):
+                # "She said ..." opening a paragraph: whoever the paragraph before ended on saying
+                # something ('"...," Vale said at the meeting.')
+                j = self.speaker_sentence(i - 1)
+                spoke = [m.group(1) for m in _NAME_SAID.finditer(self.sentences[j].text)] if j is not None else []
+                run = [w for w in words(spoke[-1]) if w in self.proper] if spoke else []
             if run:
                 mark(run, "f" if said.group(1).lower() == "she" else "m")
         return {w: next(iter(sexes)) for w, sexes in marks.items() if len(sexes) == 1}
