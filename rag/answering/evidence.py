@@ -348,8 +348,8 @@ class Evidence:
         # a paragraph opening "She said ..." goes on with whoever the paragraph before had speaking,
         # whatever else it names ("She said the company did not ...")
         for p, ks in blocks.items():
-            first = self.sentences[ks[0]]
-            if first.start < header_end or p - 1 not in blocks or not _PRONOUN_SAID.match(first.text.lstrip()):
+            opening = self.sentences[ks[0]]
+            if opening.start < header_end or p - 1 not in blocks or not _PRONOUN_SAID.match(opening.text.lstrip()):
                 continue
             j = self.speaker_sentence(blocks[p - 1][-1])
             if j is not None:
