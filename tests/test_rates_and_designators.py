@@ -142,3 +142,16 @@ def test_a_name_the_whole_story_is_about_need_not_be_repeated_in_the_answer_s_pa
     )
     evidence = invented_text.evidence_of(story)
     assert "30 June" in invented_text.first(evidence, "By when is Pellow's harbour board expected to decide?")
+
+
+def test_a_date_still_to_come_is_asked_for_by_when_is_it_expected() -> None:
+    story = "\n\n".join(
+        [
+            "Pellow Ferry Plan\nBy Imre Sollis\nPublished April 9, 2031",
+            "PELLOW - The harbour board last chose a new operator for the crossings in 2029, after a long review.",
+            "A decision is expected by 30 June.",
+        ]
+    )
+    evidence = invented_text.evidence_of(story)
+    question = "By when is the harbour board expected to choose a new operator for the crossings?"
+    assert "30 June" in invented_text.first(evidence, question)

@@ -122,6 +122,17 @@ HEADING_WORDS = 8
 LIST_PHRASE_WORDS = 8
 # a reported speech's continuation in the speaker's own words: at most this many sentences
 CONTINUED_SENTENCES = 3
+# "when will it open?", "by when is the board expected to decide?": a date still to come
+_FUTURE_DATE_Q = re.compile(
+    r"^\s*(?:and |but |so )?(?:when|by when|on what date|what (?:date|day|month|year))\s+(?:will|is|are)\b"
+    r"[^?]*?(?:\bwill\b|\b(?:expected|due|scheduled|set|planned|going) to\b)",
+    re.I,
+)
+_TELLS_FUTURE = re.compile(
+    r"\b(?:will|would|shall|is due|are due|is expected|are expected|is scheduled|are scheduled|is set to|are set to|"
+    r"plans? to|planned|by the end of|next (?:week|month|year))\b",
+    re.I,
+)
 QUOTE_REACH = 2  # sentences of one quotation quoted with the one chosen, either side
 _OPENS_QUOTE = re.compile(r"^\s*[\"“]")
 _SPAN_WORDS = frozenset("years months weeks days hours minutes decades times".split())  # "two years": a span
@@ -682,6 +693,7 @@ class Evidence:
             light.add(holder)
         light |= background & q_terms  # a follow-up's context, which its own nouns outweigh
         spoke = kind == "person" and bool(_WHO_SPOKE.match(question))
+        future_date = kind == "date" and bool(_FUTURE_DATE_Q.search(question))
         person = kind == "person" and answer_type.wants_person(question)  # "who spoke?": a person, not a body
         why = asks_why(question)
         premise = why or bool(_YES_NO_Q.match(question))
@@ -734,6 +746,8 @@ class Evidence:
             semantic = self.semantic(q_vec, i) if q_vec is not None and self.embeddings is not None else lexical
             score = 0.5 * semantic + 0.5 * lexical
             holds = kind is not None and answer_type.holds(kind, sentence.text, question)
+            if holds and future_date and not _TELLS_FUTURE.search(sentence.text):
+                holds = False  # "by when is the council expected to choose?": not the date of what is past
             if holds and spoke and not _speech_verb(sentence.text):
                 holds = False  # "who spoke for the union?": whoever the text has speaking, not the union
             if holds and kind is not None and (not person or answer_type.names_person(sentence.text, question)):
