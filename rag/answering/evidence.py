@@ -1009,17 +1009,26 @@ class Evidence:
         return out
 
     def quotation(self, sentence: Sentence) -> tuple[list[Sentence], list[Sentence]]:
-        """The other sentences of the quotation ``sentence`` is part of, in its paragraph: those
-        before it (back to the one opening the quote) and those after it (while the quote runs on), at
-        most :data:`QUOTE_REACH` each way. ("Management knew for a year. They sat on it," she said.)"""
+        """The other sentences of the quotation ``sentence`` is part of, in its paragraph, as far as
+        the sentence saying whose words they are: those before it (back to the one opening the quote)
+        when it names the speaker ('"Management knew for a year. They sat on it," she said.'), else
+        those after it while the quote runs on; at most :data:`QUOTE_REACH`."""
         i = self._index(sentence)
         if i is None:
             return [], []
+        if _speech_verb(sentence.text):  # 'They sat on it," she said.': the quote's start, nothing after
+            return self._quote_before(i), []
+        return [], self._quote_after(i)  # '"We did not walk away.': on to the sentence naming the speaker
+
+    def _quote_before(self, i: int) -> list[Sentence]:
         before: list[Sentence] = []
         j = i
         while len(before) < QUOTE_REACH and self._inside_quote(j) and j > 0 and self._same_paragraph(j - 1, j):
             j -= 1
             before.insert(0, self.sentences[j])
+        return before
+
+    def _quote_after(self, i: int) -> list[Sentence]:
         after: list[Sentence] = []
         k = i + 1
         while len(after) < QUOTE_REACH and k < len(self.sentences) and self._same_paragraph(k - 1, k):
@@ -1027,7 +1036,7 @@ class Evidence:
                 break
             after.append(self.sentences[k])
             k += 1
-        return before, after
+        return after
 
     def beside(self, span: Span) -> str:
         """The sentences either side of ``span`` (what a claim may also draw on: "the petition" named
