@@ -28,9 +28,9 @@ Cheap, explainable checks (the reason is kept on the answer), in this order:
    "a new X", bare ("taken to hospital") or counted ("two of the schools"), with no name near;
 13. whose figure: a "how many" or "when" question naming someone or something whose best evidence
    sits in a paragraph that never names them (the figure is someone else's), or gives another of a
-   numbered series ("Route 14" for "Route 22"), or gives its figures per another unit ("per trip"
+   numbered series ("Line 4" for "Line 9"), or gives its figures per another unit ("per trip"
    for "each year"), or a "what fare / rent" question whose evidence prices something else;
-14. what kind: "which architectural firm ...?" when the article never mentions that kind of firm.
+14. what kind: "which engineering firm ...?" when the article never mentions that kind of firm.
 """
 
 from __future__ import annotations
@@ -212,7 +212,7 @@ def abstain_reason(
     named_kind = bool(kind_named)  # "what firm carried out the audit?": a firm is named
     modifiers = words(kind_named.group("modifiers") or "") if kind_named else []
     unknown_kind = [w for w in modifiers if w not in STOPWORDS | _PLAIN_MODIFIERS and not _known(w, vocabulary)]
-    if kind_named and unknown_kind:  # "which architectural firm ...?" of an article that mentions no architects
+    if kind_named and unknown_kind:  # "which engineering firm ...?" of an article that mentions no engineers
         return "the article never mentions " + " ".join(unknown_kind) + " " + kind_named.group("noun")
     if kind is None and named_kind:
         kind = "person"
@@ -384,7 +384,7 @@ def _unnamed(question: str, text: str) -> str | None:
         return None
     for k in found_at:
         before = [words(m.group())[0] for m in tokens[max(0, k - NAME_NEAR) : k]]
-        while before and before[-1] in group[:-1]:  # "from private providers": the question's own modifier
+        while before and before[-1] in group[:-1]:  # "from outside suppliers": the question's own modifier
             before.pop()
         rest = text[tokens[k].end() :]
         # "two branches of the City Library": the name after "of" says whose they are, not which

@@ -264,7 +264,7 @@ def holds(kind: AnswerType, text: str, question: str) -> bool:
     if kind in ("quantity", "date"):  # a figure the question itself gives is not its answer
         for figure in sorted(set(_FIGURE.findall(question)), key=len, reverse=True):
             text = re.sub(r"(?<![\w.,])" + re.escape(figure) + r"(?![\w]|[.,]\d)", " ", text)
-        if kind == "quantity":  # "how many after the three lines go?": "the three routes" is the question's own
+        if kind == "quantity":  # "how many after the two crossings stop?": "the two crossings" is the question's own
             for word in set(words(question)) & (_NUMBER_WORDS - {"one", "half", "third", "quarter", "hundred",
                                                                   "thousand", "million", "billion"}):  # fmt: skip
                 text = re.sub(r"\b" + word + r"\b", " ", text, flags=re.I)
@@ -873,13 +873,13 @@ def other_rate(question: str, text: str) -> str | None:
     return sorted(given)[0]
 
 
-# "Route 22", "Ward 3", "Phase 2B": a capitalised word and the number that tells which one
+# "Line 9", "Ward 3", "Phase 2B": a capitalised word and the number that tells which one
 _DESIGNATOR = re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,3}[A-Za-z]?)\b(?![,.]?\d)")
 
 
 def other_designator(question: str, text: str) -> str | None:
-    """The designator ``text`` gives for another one of the same series ("Route 14" when the question
-    asks about "Route 22"), when ``text`` never gives the asked one; not dates ("March 3")."""
+    """The designator ``text`` gives for another one of the same series ("Line 4" when the question
+    asks about "Line 9"), when ``text`` never gives the asked one; not dates ("March 3")."""
     calendar = _MONTHS | {w.lower() for w in WEEKDAY_NAMES}
     given = {(w.lower(), n.lower()) for w, n in _DESIGNATOR.findall(text)}
     for word, number in _DESIGNATOR.findall(question.partition(CONTEXT_MARK)[0]):

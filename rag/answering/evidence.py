@@ -679,7 +679,7 @@ class Evidence:
         others_ok = q_names | speaker
         # "the board" for "the Northgate Water Board": a name's last word, when the
         # article also writes it in lower case, stands for the name further on
-        # a name the whole story is about ("By when is Vaalrand's council ...?" of a story on Vaalrand)
+        # a name the whole story is about ("By when is Pellow's board ...?" of a story on Pellow)
         # ties the question to no one paragraph: a paragraph need not repeat it
         runs = [run for run in self._name_runs(question, q_names) if not {stem(n) for n in run[0]} <= self.pervasive]
         if required and not hinted:  # "and the savings?": the names the conversation carried are background
