@@ -259,14 +259,17 @@ def asks_name(question: str) -> bool:
     return bool(_NAME_OF.search(question))
 
 
+# number words that count ("the two crossings"), not "one", fractions or magnitudes
+_COUNT_WORDS = _NUMBER_WORDS - {"one", "half", "third", "quarter", "hundred", "thousand", "million", "billion"}
+
+
 def holds(kind: AnswerType, text: str, question: str) -> bool:
     """Whether ``text`` contains an answer of ``kind`` (not merely one the question gave)."""
     if kind in ("quantity", "date"):  # a figure the question itself gives is not its answer
         for figure in sorted(set(_FIGURE.findall(question)), key=len, reverse=True):
             text = re.sub(r"(?<![\w.,])" + re.escape(figure) + r"(?![\w]|[.,]\d)", " ", text)
         if kind == "quantity":  # "how many after the two crossings stop?": "the two crossings" is the question's own
-            for word in set(words(question)) & (_NUMBER_WORDS - {"one", "half", "third", "quarter", "hundred",
-                                                                  "thousand", "million", "billion"}):  # fmt: skip
+            for word in set(words(question)) & _COUNT_WORDS:
                 text = re.sub(r"\b" + word + r"\b", " ", text, flags=re.I)
         return _has_quantity(text, question) if kind == "quantity" else _has_date(text, question)
     if asks_name(question):  # "the name of the firm that ...": a name right after what is named
