@@ -94,7 +94,9 @@ def asks_after_publication(
     asks what happened ("did", "was") at a date after ``when``, the article's (year, month)."""
     if _AFTER_PUBLICATION.search(question):
         return True
-    if _WILL_HAPPEN.search(question) and not any(to_come(r.sentence.text, when) for r in ranked[:WITHHELD_DEPTH]):
+    if _WILL_HAPPEN.search(question) and not any(
+        answer_type.to_come(r.sentence.text, when) for r in ranked[:WITHHELD_DEPTH]
+    ):
         return True
     if when is None or not _PAST.search(question):
         return False
@@ -220,7 +222,7 @@ def abstain_reason(
         kind = None  # "who asked her?" may be answered by "the council": only "the name of" insists on a name
     if kind is not None and not answer_type.holds(kind, best.sentence.text, question):
         return f"no {kind} in the best evidence"
-    if kind == "date" and _WHEN_WILL.search(question) and not to_come(best.sentence.text, when):
+    if kind == "date" and _WHEN_WILL.search(question) and not answer_type.to_come(best.sentence.text, when):
         return "the question asks when something will happen; the best evidence tells only of the past"
     event = _other_event(question, best.sentence.text) if kind == "date" else None
     if event:
@@ -322,28 +324,6 @@ def _other_one(question: str, text: str) -> str | None:
 _WHEN_WILL = re.compile(
     r"^\s*(?:and |but |so )?(?:when|on what date|by when|what (?:date|day|month|year)) will\b", re.I
 )
-_TO_COME = re.compile(
-    r"\bnext (?:year|month|week|spring|summer|autumn|fall|winter|"
-    + "|".join(answer_type.MONTH_NAMES + answer_type.WEEKDAY_NAMES)
-    + r")\b"
-    r"|\blater (?:this|in)\b|\b(?:from|by|until|before|after) (?:the end of |the start of )?(?:next|this coming)\b"
-    r"|\bexpected\b|\bdue\b|\bscheduled\b|\bset to\b|\bgoing to\b|\bplanned\b",
-    re.I,
-)
-
-
-def to_come(text: str, when: tuple[int, int] | None) -> bool:
-    """``text`` tells of something to come: a future form ("will", "is due", "next spring"), a year
-    after the article's (its publication ``when``, if known), or a later month of its year."""
-    if _FUTURE.search(text) or _TO_COME.search(text):
-        return True
-    if when is None:
-        return False
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
-    months = [answer_type.MONTH_NAMES.index(m.lower()) + 1 for m in _MONTH.findall(text)]
-    return any(y > when[0] for y in years) or (not any(y < when[0] for y in years) and any(m > when[1] for m in months))
-
-
 # "which cloud provider did they move to?", "which hospital treated them?": the thing asked to be
 # identified is the last noun before the verb
 _WHICH_Q = re.compile(r"^\s*(?:and |but |so )?which ((?:[a-z][\w'’-]* ){1,4})", re.I)
@@ -409,18 +389,9 @@ _OUTCOME_Q = re.compile(  # "what did the review conclude", "what was decided": 
     r"approved)\b",
     re.I,
 )
-_FUTURE = re.compile(
-    r"\b(?:will|would|shall|is due|are due|was due|is expected|are expected|is scheduled|are scheduled|plans? to|"
-    r"postponed until|deferred until|put off until|not yet)\b"
-    # "she has asked the county lawyer to review whether ...": a review asked for, its outcome to come
-    r"|\b(?:asked|commissioned|ordered|requested|instructed)\b[^.;]{0,60}?\bto (?:review|investigate|examine|"
-    r"look into|assess|consider|study|report on)\b",
-    re.I,
-)
 _DONE = re.compile(
     r"\b(?:concluded|found|decided|recommended|ruled|determined|showed|revealed|agreed|voted|approved|rejected)\b", re.I
 )
-_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in answer_type.MONTH_NAMES) + r")\b")  # "may": a verb
 
 
 def still_to_come(question: str, ranked: Sequence[ScoredSentence], when: tuple[int, int] | None = None) -> bool:
@@ -432,14 +403,15 @@ def still_to_come(question: str, ranked: Sequence[ScoredSentence], when: tuple[i
     if not ranked or not _OUTCOME_Q.search(question):
         return False
     best = ranked[0].sentence.text
-    if _FUTURE.search(best) and not _DONE.search(best):
+    if answer_type.FUTURE.search(best) and not _DONE.search(best):
         return True
-    months = {m.lower() for m in _MONTH.findall(question)}
+    months = {m.lower() for m in answer_type.MONTH_WORD.findall(question)}
     if when is None or not months or re.search(r"\b(?:19|20)\d\d\b", question):
         return False
     later = {m for m in months if answer_type.MONTH_NAMES.index(m) + 1 > when[1]}
     return any(
-        bool(later & {m.lower() for m in _MONTH.findall(r.sentence.text)}) and bool(_FUTURE.search(r.sentence.text))
+        bool(later & {m.lower() for m in answer_type.MONTH_WORD.findall(r.sentence.text)})
+        and bool(answer_type.FUTURE.search(r.sentence.text))
         for r in ranked
     )
 

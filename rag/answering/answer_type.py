@@ -617,6 +617,38 @@ def _month_here(tokens: list[str], k: int) -> bool:
     return any(t[:1].isdigit() for t in near)
 
 
+# a future form: "will", "is due", "postponed until", a review asked for
+FUTURE = re.compile(
+    r"\b(?:will|would|shall|is due|are due|was due|is expected|are expected|is scheduled|are scheduled|plans? to|"
+    r"postponed until|deferred until|put off until|not yet)\b"
+    # "she has asked the county lawyer to review whether ...": a review asked for, its outcome to come;
+    # "Dr Pellow, who was asked to review the plans, said ...": who someone is, not a review to come
+    r"|(?<!\bwho was )(?<!\bwho were )(?<!\bwho had been )"
+    r"\b(?:asked|commissioned|ordered|requested|instructed)\b[^.;]{0,60}?\bto (?:review|investigate|examine|"
+    r"look into|assess|consider|study|report on)\b",
+    re.I,
+)
+MONTH_WORD = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b")  # "may": a verb
+_TO_COME = re.compile(
+    r"\bnext (?:year|month|week|spring|summer|autumn|fall|winter|" + "|".join(MONTH_NAMES + WEEKDAY_NAMES) + r")\b"
+    r"|\blater (?:this|in)\b|\b(?:from|by|until|before|after) (?:the end of |the start of )?(?:next|this coming)\b"
+    r"|\bexpected\b|\bdue\b|\bscheduled\b|\bset to\b|\bgoing to\b|\bplanned\b",
+    re.I,
+)
+
+
+def to_come(text: str, when: tuple[int, int] | None) -> bool:
+    """``text`` tells of something to come: a future form ("will", "is due", "next spring"), a year
+    after the article's (its publication ``when``, if known), or a later month of its year."""
+    if FUTURE.search(text) or _TO_COME.search(text):
+        return True
+    if when is None:
+        return False
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
+    months = [MONTH_NAMES.index(m.lower()) + 1 for m in MONTH_WORD.findall(text)]
+    return any(y > when[0] for y in years) or (not any(y < when[0] for y in years) and any(m > when[1] for m in months))
+
+
 _VERBISH = frozenset("did do does is was were are has have had will would can could that which who whom".split())
 
 
