@@ -477,11 +477,12 @@ def _extractive(
     best few that score close to it (the ranking's first place is not always right; the model's
     choice may be, unless the ranking clearly prefers another). A sentence that only announces
     what follows ("Two options were on the table.") is quoted with the next one; for a "who"
-    question (``who``), one that names nobody but opens with a pronoun ("He argued that ...") is
-    quoted after the sentence naming whom the pronoun stands for; a list's item after the line
-    opening the list (every item, for a list of short phrases). ``words_of``: the question asks
-    what someone said or why (and for no name, number or date), so a reported speech ("X said the
-    change was about safety.") is followed by the speaker's own words after it, whoever quoted it."""
+    question (``who``), one that names nobody but opens with a pronoun ("He argued that ...") or
+    quotes a pronoun ('"...," she said.') is quoted after the sentence naming whom it stands for;
+    a list's item after the line opening the list (every item, for a list of short phrases).
+    ``words_of``: the question asks what someone said or why (and for no name, number or date), so
+    a reported speech ("X said the change was about safety.") is followed by the speaker's own
+    words after it, whoever quoted it."""
     best = ranked[0].sentence
     close = [s for s in ranked[:EXTRACTIVE_SLACK] if s.score >= ranked[0].score - EXTRACTIVE_MARGIN]
     # a list's item is quoted after the line opening the list, and a list of things whole
@@ -490,7 +491,9 @@ def _extractive(
         if not (words_of and _cited(book, best)):
             return ""
         quotes = []  # the model quoted the best sentence itself: only what follows it is missing
-    named = evidence.antecedent(best) if evidence is not None and who and not ranked[0].holds_type else None
+    named = None
+    if evidence is not None and who and not ranked[0].holds_type:  # "He argued ...", '"...," she said.'
+        named = evidence.antecedent(best) or evidence.speaker_named(best)
     if quotes and named is not None and not _cited(book, named):
         quotes.insert(0, named)
     opened = evidence.announced(best) if evidence is not None and quotes else None
@@ -546,7 +549,11 @@ def _evidence(manifest: Manifest, embed_model: BaseEmbedding, key: str) -> Evide
         manifest.article_text.find("\n\n") if manifest.title and manifest.article_text.startswith(manifest.title) else 0
     )
     return Evidence(
-        article, vectors[: len(texts)], header_end=max(header_end, 0), clause_embeddings=vectors[len(texts) :]
+        article,
+        vectors[: len(texts)],
+        header_end=max(header_end, 0),
+        clause_embeddings=vectors[len(texts) :],
+        published=published(manifest.date),
     )
 
 

@@ -171,3 +171,79 @@ def test_a_newsletter_offer_after_the_share_buttons_is_not_taken_for_the_story()
     article = clean_article(raw)
     assert article.text.endswith("about costs.")
     assert "newsletter" not in article.text
+
+
+# a page top as sites scrape: navigation, a headline, a byline, then date lines with times and "Updated"
+_CLUTTERED_TOP = """Home | News | Local | Sport | Opinion
+Search
+Menu
+Subscribe
+Sign in
+Weather
+Traffic
+Jobs
+Pellow Ferry Cuts Winter Sailings
+The operator blames a failed inspection
+By Imre Sollis, Transport Reporter
+Published: Thursday 16 May 2031, 17:42 BST | Updated: Thursday 16 May 2031, 19:05 BST
+Updated 17 May 2031, 08:10
+
+The Pellow Ferry Company will stop its winter sailings to Skerry after its only vessel failed a safety inspection.
+
+The company said the crossings would resume in March.
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("Published 14 October 2031", (2031, 10)),
+        ("Published Oct. 9, 2031, 5:47 p.m. | Updated Oct. 10, 2031, 8:15 a.m.", (2031, 10)),
+        ("Published 14:32, 14 November 2031 | Updated 16:05, 14 November 2031", (2031, 11)),
+        ("Wednesday, 13 August 2031, 6:45am", (2031, 8)),
+        ("Published: Aug. 15, 2031 at 6:42 PM | Updated: Aug. 15, 2031 at 9:10 PM", (2031, 8)),
+    ],
+)
+def test_a_date_line_as_sites_write_it_dates_the_article(line: str, when: tuple[int, int]):
+    from rag.answering.abstain import published
+
+    article = clean_article(f"Pellow Ferry Cuts Sailings\nBy Imre Sollis\n{line}\n\nThe ferry will stop in May.\n")
+    assert article.date == line and published(article.date) == when
+    assert article.text[article.body_offset :] == "The ferry will stop in May."
+
+
+def test_a_byline_low_on_a_cluttered_page_keeps_its_date_lines_out_of_the_body():
+    from rag.answering.abstain import published
+
+    article = clean_article(_CLUTTERED_TOP)
+    assert article.title == "The operator blames a failed inspection"  # the line before the byline
+    assert article.author == "Imre Sollis, Transport Reporter"
+    assert published(article.date) == (2031, 5)
+    body = article.text[article.body_offset :]
+    assert body.startswith("The Pellow Ferry Company") and "Updated" not in body
+
+
+def test_a_byline_carrying_its_date_dates_the_article():
+    from rag.answering.abstain import published
+
+    article = clean_article(
+        "Pellow Ferry Cuts Sailings\nBy Imre Sollis | 15 August 2031, 06:45\n\n"
+        "The ferry will stop at the pier in May.\n"
+    )
+    assert article.author == "Imre Sollis" and published(article.date) == (2031, 8)
+
+
+def test_a_body_line_opening_with_a_date_is_not_a_date_line():
+    article = clean_article(
+        "Pellow Ferry Cuts Sailings\nBy Imre Sollis\nMay 10, 2031\n\n"
+        "14 October 2031, the day the ferry stopped, was the coldest of the year and nobody in the town "
+        "will forget it.\n"
+    )
+    assert article.text[article.body_offset :].startswith("14 October 2031, the day")
+
+
+def test_an_index_built_from_text_cleaned_another_way_is_not_reused():
+    from rag.ingest import article as cleaner
+    from rag.ingest.store import chunker_signature
+
+    assert cleaner.CLEANER_VERSION in chunker_signature(400, 40)

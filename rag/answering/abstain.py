@@ -70,20 +70,24 @@ _QUESTION_DATE = re.compile(
     r"\b(?:(?P<month>" + "|".join(answer_type.MONTH_NAMES) + r")\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.I
 )
 _ARTICLE_DATE = re.compile(
-    r"(?P<iso>(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-\d\d)|(?P<month>[a-z]+)\.?\s+\d{1,2},\s+(?P<year>(?:19|20)\d\d)", re.I
+    r"(?P<iso>(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-\d\d)|(?P<month>[a-z]+)\.?\s+\d{1,2},?\s+(?P<year>(?:19|20)\d\d)"
+    r"|\b\d{1,2}\s+(?P<dmonth>[a-z]+)\.?,?\s+(?P<dyear>(?:19|20)\d\d)",  # "14 November 2024"
+    re.I,
 )
 
 
 def published(date: str) -> tuple[int, int] | None:
-    """``(year, month)`` of an article's date line ("2025-03-04", "May 10, 2023"), if it reads as one."""
+    """``(year, month)`` of an article's date line ("2025-03-04", "May 10, 2023", "Published 14:32,
+    14 November 2024"), if it reads as one."""
     found = _ARTICLE_DATE.search(date or "")
     if not found:
         return None
     if found.group("iso"):
         return int(found.group("y")), int(found.group("m"))
-    month = found.group("month").lower()[:3]
+    month = (found.group("month") or found.group("dmonth")).lower()[:3]
+    year = found.group("year") or found.group("dyear")
     names = [n[:3] for n in answer_type.MONTH_NAMES]
-    return (int(found.group("year")), names.index(month) + 1) if month in names else None
+    return (int(year), names.index(month) + 1) if month in names else None
 
 
 def asks_after_publication(
@@ -157,8 +161,12 @@ def abstain_reason(
         return "the question is about events after the article was written"
     if still_to_come(question, ranked[:WITHHELD_DEPTH], when):
         return "the article reports this as still to come"
-    absent = [
-        w for w in answer_type.measured(question) if not _known(w, vocabulary) and not _known(stem(w), vocabulary)
+    absent = [  # "how many jobs" of "three posts will go": another everyday name counted in the best evidence
+        w
+        for w in answer_type.measured(question)
+        if not _known(w, vocabulary)
+        and not _known(stem(w), vocabulary)
+        and not answer_type.counted_in(best.sentence.text, kin(stem(w)))
     ]
     if absent:  # "how much is a ticket?" where no ticket is mentioned: any amount found is another's
         return "the article never mentions the " + ", ".join(absent) + " asked about"

@@ -41,6 +41,7 @@ _NAME_OF = re.compile(
     r"(?i:be )?(?i:called|named)\s*\??\s*$"
 )
 _DAY_Q = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b", re.I)
+_WEEKDAY_Q = re.compile(r"\bdays? of the week\b", re.I)
 _PERSON_Q = re.compile(
     r"^\s*(?:and\s+)?who\b|\bwhich (?:[a-z][\w-]* ){0,2}?(?:official|minister|leader|person|president|body|bodies|"
     r"organi[sz]ations?|agency|agencies|authority|authorities|company|companies|firms?|groups?|institutions?|committees?|court|"
@@ -307,10 +308,11 @@ _ANYONE_UNITS = frozenset({"people", "person", "persons"})  # "how many evacuees
 _PART_OF = re.compile(r"\bhow many of\b[^?]*?\b(?:were|are)\s+([^\W\d_]+)\s*\??\s*$", re.I)
 _NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
 # a currency before a figure: a symbol ("$", "A$", "€", "₹"), a letter sign ("R450 million", "Rs 40",
-# "KSh 2,000", "kr 95") or an ISO code ("CHF 12", "ZAR 3.1bn"); not a road's number ("the R34 road")
+# "KSh 2,000", "Sh8.4 billion", "RM 30", "kr 95") or an ISO code ("CHF 12", "ZAR 3.1bn"); not a
+# road's number ("the R34 road")
 _CURRENCY_SIGN = (
     r"(?:(?:\b(?:A|AU|NZ|C|CA|HK|S|US|N|R|Z|NT|Mex))?[$€£¥₹₩₦₱₪₺₴₽฿₫₡₵₲₸]"
-    r"|\b(?:R|Rs\.?|Rp|KSh|Ksh|kr|Kč|zł|CHF|USD|EUR|GBP|ZAR|AUD|NZD|CAD|JPY|CNY|INR|KES|NGN|GHS|SEK|NOK|DKK|BRL|"
+    r"|\b(?:R|Rs\.?|Rp|KSh|Ksh|Sh|Shs|USh|TSh|RM|Tk|kr|Kč|zł|CHF|USD|EUR|GBP|ZAR|AUD|NZD|CAD|JPY|CNY|INR|KES|NGN|GHS|SEK|NOK|DKK|BRL|"
     r"MXN|SGD|HKD|PHP|PKR|THB|TRY|PLN|AED|SAR|EGP)(?=\s?\d))"
 )
 _CURRENCY = re.compile(_CURRENCY_SIGN + r"\s?(?!\d+\s+(?i:road|highway|freeway|motorway|route)\b)\d")
@@ -500,6 +502,13 @@ def _is_number(token: str) -> bool:
     return token in _NUMBER_WORDS or all(p in _NUMBER_WORDS for p in token.split("-"))  # "twenty-six"
 
 
+def counted_in(text: str, stems: Set[str]) -> bool:
+    """A number in ``text`` counts a word whose stem is one of ``stems`` ("three full-time posts")."""
+    tokens = words(text)
+    units = {_singular(t) for t in tokens if stem(t) in stems}
+    return any(_counts(tokens, i, u) for u in units for i in range(len(tokens)))
+
+
 def _counts(tokens: list[str], i: int, unit: str) -> bool:
     """``tokens[i]`` is a number counting ``unit``: "four-day", "4 days", "three more days", "120 new
     production roles", "seven of its campuses" (a few words between: modifiers, or "of its"; no
@@ -509,6 +518,8 @@ def _counts(tokens: list[str], i: int, unit: str) -> bool:
         return True
     if not _is_number(tokens[i]):
         return False
+    if i >= 2 and tokens[i - 1] in _UNIT_LEADS and _same_unit(tokens[i - 2], unit):
+        return True  # "cutting its opening hours from 52 to 38", "a workforce of 40": what is counted comes first
     for k, t in enumerate(tokens[i + 1 : i + 1 + COUNT_REACH]):
         if _same_unit(t, unit):
             return True
@@ -521,6 +532,7 @@ def _counts(tokens: list[str], i: int, unit: str) -> bool:
 
 
 _DETERMINERS = frozenset("the its their his her our your these those".split())
+_UNIT_LEADS = frozenset("from of".split())  # "hours from 52 to 38": the unit, then its figures
 _COUNT_MODIFIERS = frozenset("more other further fewer less extra additional".split())  # "three more days"
 
 
@@ -557,6 +569,8 @@ def _has_date(text: str, question: str) -> bool:
         for k, t in enumerate(tokens)
         if (t in _MONTHS and _month_here(tokens, k)) or (t in _MONTH_ABBREVIATIONS and _day_of_month(tokens, k))
     ]
+    if _WEEKDAY_Q.search(question):  # "on which day of the week": a weekday, not a date
+        return any(_weekday(t) for t in tokens)
     if _DAY_Q.search(question):  # "on what date": a day of a month, or a weekday, not a month alone
         # months the question names (capitalised mid-question: "in May" is a month there)
         asked = {
@@ -566,7 +580,7 @@ def _has_date(text: str, question: str) -> bool:
             return any(
                 _day_of_month(tokens, k) for k in months if tokens[k] in asked or tokens[k] in _abbreviated(asked)
             )
-        return any(_day_of_month(tokens, k) for k in months) or any(t in _WEEKDAYS for t in tokens)
+        return any(_day_of_month(tokens, k) for k in months) or any(_weekday(t) for t in tokens)
     if _YEAR_Q.search(question):  # "in what year did it open?": a year ("1967"), not "later this year"
         return any(_year_at(tokens, k) for k in range(len(tokens)))
     return (
@@ -576,6 +590,11 @@ def _has_date(text: str, question: str) -> bool:
         or bool(_RELATIVE_DATE.search(text))
         or (bool(_WHEN_Q.match(question)) and bool(_CLOCK.search(text)))  # "when did she see it?": "at 2:50 p.m."
     )
+
+
+def _weekday(token: str) -> bool:
+    """ "Tuesday", "today", or a weekday that recurs ("closed on Mondays")."""
+    return token in _WEEKDAYS or (token.endswith("s") and token[:-1] in WEEKDAY_NAMES)
 
 
 # "about 1900 children", "some 2,000 people": a count that looks like a year

@@ -144,6 +144,8 @@ NEGATIVE_PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non")
 RESTATED = 0.75
 # What a byline block answers: "who wrote it?", "when was it published?"
 HEADER_TERMS = frozenset({"author", "publish", "date", "title", "headline"})
+_ARTICLE_WORDS = frozenset("article story piece report".split())
+HEADER_BONUS = 0.1  # a question about the article itself ("who wrote it?"): its header block gains this
 # "What did X say / tell / announce ...": the answer is X's words, not someone else's at the same event
 _SPEECH_Q = re.compile(  # the question's own opening, not the context a follow-up carries after it
     r"^\s*(?:and |but |so )?(?:what|how) (?:did|does|do|has|have|would|will) (?P<who>.+?) "
@@ -300,9 +302,11 @@ class Evidence:
         embeddings: Sequence[Sequence[float]] | None = None,
         header_end: int = 0,
         clause_embeddings: Sequence[Sequence[float]] | None = None,
+        published: tuple[int, int] | None = None,
     ) -> None:
         self.text = text
         self.header_end = header_end
+        self.published = published  # (year, month) of the article's date line: what is still to come
         spans = sentences(text)
         self.sentences = [
             Sentence(
@@ -659,7 +663,11 @@ class Evidence:
         if not surname and hinted and answer_type.defines_pronoun(question):  # "what does she do?"
             surnames = {words(n)[-1] for n in hinted if words(n)}
         # "who wrote it?", "when was it published?", "what is the headline?" (not "why does the author say")
-        about_header = bool(q_terms & HEADER_TERMS) and (kind in ("person", "date") or "title" in q_terms)
+        # ("on what date will the pool shut?" asks about the story: "date" alone needs "the article's")
+        header_terms = q_terms & HEADER_TERMS
+        if header_terms == {"date"} and not set(words(question)) & _ARTICLE_WORDS:
+            header_terms = set()
+        about_header = bool(header_terms) and (kind in ("person", "date") or "title" in q_terms)
         q_names = self.names_in(question)
         speech = _SPEECH_Q.match(question)
         speaker = self.names_in(_head_phrase(speech.group("who")), first_too=True) if speech else set()
@@ -740,7 +748,10 @@ class Evidence:
             semantic = self.semantic(q_vec, i) if q_vec is not None and self.embeddings is not None else lexical
             score = 0.5 * semantic + 0.5 * lexical
             holds = kind is not None and answer_type.holds(kind, sentence.text, question)
-            if holds and future_date and not answer_type.to_come(sentence.text, None):
+            in_header = sentence.end <= self.header_end
+            if holds and kind == "date" and in_header and not about_header:
+                holds = False  # the date line dates the article, not what a question about the story asks
+            if holds and future_date and not answer_type.to_come(sentence.text, self.published):
                 holds = False  # "by when is the council expected to choose?": not the date of what is past
             if holds and spoke and not _speech_verb(sentence.text):
                 holds = False  # "who spoke for the union?": whoever the text has speaking, not the union
@@ -777,8 +788,10 @@ class Evidence:
             priced_ok = not priced or self._holds_own(priced, i)
             if not priced_ok:  # "how much did the study cost?": the study's figure
                 score *= NAME_PENALTY
-            if sentence.end <= self.header_end and not about_header:
+            if in_header and not about_header:
                 score *= 0.5
+            elif in_header:  # "when was the article published?": the date line, not a figure "published by"
+                score += HEADER_BONUS
             if _ASKS.search(sentence.text):  # a question the text asks (a Q-and-A heading) answers nothing
                 score *= NAME_PENALTY
             scored.append(
@@ -925,7 +938,9 @@ class Evidence:
                 break
             named = self.names_in(self.sentences[j].text, first_too=True)
             if any(self._named(n, self.sentences[j].words) for n in speaker):
-                return True
+                # "X said ... She added ...", "X is campaigning. '...,' she said.": X is who speaks; but
+                # records that "suggest" something after "a licence issued by X" are no words of X's
+                return bool(_PRONOUN_SPEAKS.search(sentence.text)) or self._speaks(speaker, self.sentences[j].text)
             if named - allowed:
                 return False  # someone else was named in between: the words are likelier theirs
         return False
@@ -962,6 +977,34 @@ class Evidence:
             return None
         previous = self.sentences[i - 1]
         return previous if self.names_in(previous.text, first_too=True) else None
+
+    def speaker_named(self, sentence: Sentence) -> Sentence | None:
+        """The sentence naming who speaks in ``sentence`` when ``sentence`` is a quote or gives its
+        speaker only as a pronoun ('"Nobody ...," she told the meeting.') and names no one: the one
+        the paragraph before had speaking when this paragraph goes on with their words, else the
+        last sentence before it in its paragraph naming a speaker or anyone, else the next sentence
+        when the quote comes first ('"...". Pellow said.'); ``None`` when none is found."""
+        i = self._index(sentence)
+        text = sentence.text
+        if i is None or self.names_in(text, first_too=True):
+            return None
+        if not (_PRONOUN_SPEAKS.search(text) or _OPENS_QUOTE.match(text)):
+            return None
+        j = self.voiced_by.get(i)
+        if j is None:
+            j = self.speaker_sentence(i)
+        if j is None:
+            j = next(
+                (
+                    k
+                    for k in range(i - 1, -1, -1)
+                    if self._same_paragraph(i, k) and self.names_in(self.sentences[k].text, first_too=True)
+                ),
+                None,
+            )
+        if j is None and i + 1 < len(self.sentences) and self._same_paragraph(i, i + 1):
+            j = i + 1 if self.speaker_sentence(i + 1) == i + 1 else None
+        return self.sentences[j] if j is not None and j != i else None
 
     def announced(self, sentence: Sentence) -> Sentence | None:
         """The next sentence, when ``sentence`` only announces what it opens ("Two options were on

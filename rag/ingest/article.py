@@ -15,10 +15,22 @@ from pathlib import Path
 
 from rag.errors import ArticleError
 
+# what the cleaned text is depends on this code: an index built by another version is rebuilt
+# (v2: a mid-page list heading cuts the page only when no story follows; v3: date lines as sites
+# write them, and a byline's date line found below a cluttered page top)
+CLEANER_VERSION = "clean-v3"
 _AUTHOR = re.compile(r"^\s*(?:author|by)\s*:?\s+(?P<name>\S.*?)\s*$", re.IGNORECASE)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# "May 10, 2023", "14 October 2026", "Thursday 16 May 2024", "2025-03-04"
+_DAY_DATE = (
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH + r",?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+)
+# a date line: the date alone, or with what sites put around it ("Published: Friday 17 October
+# 2025, 11:52 BST | Updated: 14:05 BST", "Published 14:32, 14 November 2024"); at most a short line
 _DATE = re.compile(
-    r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\s*$"
-    r"|^\s*\d{4}-\d{2}-\d{2}\s*$",
+    r"^\s*(?=.{0,120}$)(?:(?:published|posted|updated|last updated)\s*:?\s*(?:on\s+)?)?"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s+)?" + _DAY_DATE + r"(?:\s*(?:[,|]|\bat\b)\s*\S.*?)?\s*$",
     re.IGNORECASE,
 )
 _IMAGE_CREDIT = re.compile(r"^\s*(?:image|photo|picture)\s*(?:source|credit)?\s*:", re.IGNORECASE)
@@ -47,6 +59,7 @@ _SITE_CHROME = re.compile(
     re.IGNORECASE,
 )
 _MAX_HEADER_LINES = 12
+DATE_AFTER_BYLINE = 2  # non-empty lines after a byline where its date line may stand
 MAX_ARTICLE_BYTES = 5_000_000
 # What prose looks like: (almost) no control characters, and mostly letters.
 MAX_CONTROL_SHARE = 0.01  # control characters other than tab and line breaks, of all characters
@@ -66,6 +79,30 @@ class Article:
     sha256: str  # of the raw file: the index is rebuilt when it changes
     body_start: int  # offset of the body in the raw file
     body_offset: int  # offset of the body in ``text``
+
+
+# the words a date line may carry around its dates ("Published: ... | Updated 7:42 am BST")
+_DATE_LINE_WORDS = frozenset("published posted updated last on at am pm a m p et bst gmt utc cet local time".split())
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is a date and what sites write around one, not prose opening with a date
+    ("14 October 2031, the day the ferry stopped, ...")."""
+    if not _DATE.match(line):
+        return False
+    rest = re.sub(_DAY_DATE, " ", line, flags=re.IGNORECASE)
+    return all(w in _DATE_LINE_WORDS for w in re.findall(r"[a-z]+", rest.lower()))
+
+
+def _byline_date(byline: re.Match[str] | None) -> str:
+    """The date a byline carries ("By Jo Pellow | 15 August 2025, 06:45"), or ""."""
+    found = re.search(_DAY_DATE, byline.group("name"), re.IGNORECASE) if byline else None
+    return found.group(0) if found else ""
+
+
+def _next_rows(lines: list[str], i: int, n: int) -> list[int]:
+    """The indices of the ``n`` non-empty lines after line ``i``."""
+    return [k for k in range(i + 1, len(lines)) if lines[k].strip()][:n]
 
 
 def _footer_start(raw: str, start: int) -> int:
@@ -147,9 +184,13 @@ def clean_article(raw: str) -> Article:
 
     header_rows = [i for i, line in enumerate(lines[:_MAX_HEADER_LINES]) if line.strip()]
     author_i = next((i for i in header_rows if _AUTHOR.match(lines[i])), None)
-    date_i = next((i for i in header_rows if _DATE.match(lines[i])), None)
+    date_i = next((i for i in header_rows if _is_date_line(lines[i])), None)
+    if date_i is None and author_i is not None:  # a byline low on a cluttered page: its date line follows it
+        date_i = next((i for i in _next_rows(lines, author_i, DATE_AFTER_BYLINE) if _is_date_line(lines[i])), None)
     credit_i = next((i for i in header_rows if _IMAGE_CREDIT.match(lines[i])), None)
     marks = [i for i in (author_i, date_i, credit_i) if i is not None]
+    if date_i is not None:  # "Updated Tuesday 14 October 2025, 11:02" under the date line: the header's too
+        marks += [i for i in _next_rows(lines, date_i, 1) if _is_date_line(lines[i])]
 
     if marks:
         body_line = max(marks) + 1
@@ -181,8 +222,8 @@ def clean_article(raw: str) -> Article:
     return Article(
         text=prefix + body,
         title=title,
-        author=author_match.group("name") if author_match else "",
-        date=lines[date_i].strip() if date_i is not None else "",
+        author=author_match.group("name").split(" | ")[0].strip() if author_match else "",
+        date=lines[date_i].strip() if date_i is not None else _byline_date(author_match),
         sha256=sha,
         body_start=body_start,
         body_offset=len(prefix),

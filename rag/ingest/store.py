@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from rag.errors import IndexDamagedError, IndexMissingError
+from rag.ingest.article import CLEANER_VERSION
 from rag.ingest.chunker import CHUNKER_VERSION, Chunk
 
 PREFIX = "rag_"
@@ -58,7 +59,8 @@ class Manifest:
 
 
 def chunker_signature(chunk_size: int, overlap: int) -> str:
-    return f"{CHUNKER_VERSION}|{chunk_size}|{overlap}"
+    # the cleaner's version too: an index built from text cleaned another way is rebuilt, not reused
+    return f"{CHUNKER_VERSION}|{CLEANER_VERSION}|{chunk_size}|{overlap}"
 
 
 def collection_name(embed_key: str, article_sha256: str, chunker: str) -> str:

@@ -179,24 +179,25 @@ ROLE_TERMS = frozenset(
 _KIN_GROUPS = """
 motion proposal proposition | shut close closure closing | cut reduce reduction slash | rise increase climb jump
 | fall drop decrease | buy purchase acquire acquisition | build construct construction | start begin launch commence
-| finish conclude completion | fine penalty | deal agreement contract | firm company business
+| finish conclude completion complete | fine penalty | deal agreement contract | firm company business
 | worker staff employee workforce | job post role position | kid kids child children pupil | car vehicle
 | doctor physician | money funding cash | scheme plan programme program | resident local householder
 | vote ballot | lawmaker legislator | salary pay wage wages earnings | price cost fee fare | shop store outlet
-| injure injured hurt wound wounded | ban prohibit outlaw | approve endorse ratify | reject refuse | warn caution
-| estimate forecast projection | sack dismiss | teenager teen adolescent | elderly pensioner | town village
-| hospital infirmary | lawyer solicitor attorney barrister
+| injure injured hurt wound wounded | ban prohibit outlaw | approve endorse ratify | reject refuse dismiss dismissed
+| warn caution | estimate forecast projection | sack dismiss dismissed | teenager teen adolescent | elderly pensioner
+| town village | hospital infirmary | lawyer solicitor attorney barrister
 """
-_KIN = {
-    stem(w): group
-    for part in _KIN_GROUPS.split("|")
-    for group in [frozenset(stem(x) for x in part.split())]
-    for w in part.split()
-}
+_KIN: dict[str, frozenset[str]] = {}
+for _part in _KIN_GROUPS.split("|"):  # a word in two groups ("dismiss": sack, reject) is kin to both
+    _group = frozenset(stem(x) for x in _part.split())
+    for _w in _group:
+        _KIN[_w] = _KIN.get(_w, frozenset()) | _group
 
 
 def kin(term: str) -> frozenset[str]:
     """The stems that name the same everyday thing as ``term`` (a stem), itself included."""
+    if term not in _KIN and term.endswith("s"):  # the stemmer keeps some plurals whole ("jobs")
+        return _KIN.get(term[:-1], frozenset({term})) | {term}
     return _KIN.get(term, frozenset({term}))
 
 
