@@ -204,3 +204,19 @@ def test_an_amount_with_a_name_of_its_own_needs_that_name_near_the_figure(eviden
 def test_a_follow_up_with_its_own_question_form_asks_its_own_kind():
     assert answer_type.expected("Did they sell it? (context: How much did the depot cost?; Hollis)") is None
     assert answer_type.expected("And the other one? (context: How much did the depot cost?; Hollis)") == "quantity"
+
+
+def test_the_opposite_act_about_the_same_thing_contradicts_the_premise():
+    denial = '"We categorically deny that any of our barges dumped spoil near the shore," he said.'
+    assert contradicts("Why did Tam Pellow admit that his company's barges dumped spoil?", denial)
+    assert contradicts("Why did the union accept the pay offer?", "The union rejected the pay offer on Monday.")
+    assert contradicts(
+        "Why did councillors unanimously reject the cuts?", "Councillors approved the cuts by nine votes to six."
+    )
+    assert contradicts("Why did Oda Brenn vote against the plan?", "Oda Brenn said she had voted for the plan.")
+    # the act itself affirmed, with its opposite about something else, is no contradiction
+    assert not contradicts(
+        "Why did the board approve the plan?", "The board approved the plan after residents rejected an earlier one."
+    )
+    assert not contradicts("Why did she deny the claim?", "She denied the claim.")
+    assert not contradicts("Why did councillors unanimously back the cuts?", "Councillors backed the cuts unanimously.")

@@ -144,3 +144,11 @@ def test_a_date_after_publication_is_still_to_come() -> None:
     assert not any(
         r.holds_type for r in undated.rank(question, invented_text.whole(text)) if "June 2032" in r.sentence.text
     )
+
+
+def test_a_role_s_own_word_must_go_with_the_name() -> None:
+    text = "Harbour Library Cuts\nBy Imre Sollis\nMay 10, 2031\n\nCouncil leader Oda Brenn said the cuts were forced on the council. The petition will go to the council's chief executive on 3 June.\n"
+    evidence = invented_text.evidence_of(text)
+    reason = invented_text.reason(evidence, "What is the name of the council's chief executive?", (2031, 5))
+    assert reason is not None and "role" in reason
+    assert invented_text.reason(evidence, "Who is the council leader?", (2031, 5)) is None

@@ -210,12 +210,16 @@ def abstain_reason(
     other = _other_one(question, best.sentence.text)
     if other:
         return f"the best evidence is about {other}, not the one the question asks about"
-    role = _ROLE_HOLDER_Q.match(question)  # "who is the head teacher of X?": a name by the role
-    job = words(role.group(1)) if role else []
+    role = _ROLE_HOLDER_Q.match(question) or _NAME_OF_ROLE_Q.match(question)  # "who is the head teacher of X?"
+    job = [w for w in words(role.group(1)) if not w.endswith(("'s", "’s"))] if role else []
+    # "the chief executive" is not "the council leader": a title's own word after its leading word
+    # ("chief", "head", which any leader's title shares) must go with the name
+    leading = [k for k, w in enumerate(job) if stem(w) in ROLE_TERMS]
+    role_own = job[leading[-1] + 1 :] if leading else []
     if (
         kind == "person"
         and set(job) & _JOB_WORDS
-        and not answer_type.names_near_terms(best.sentence.text, question, near=job)
+        and not answer_type.names_near_terms(best.sentence.text, question, near=role_own or job)
     ):
         return "the best evidence names no one holding the role asked about"
     kind_named = _NAMED_KIND_Q.search(question)
@@ -273,6 +277,11 @@ _ROLE_HOLDER_Q = re.compile(
     r"^\s*(?:[Aa]nd\s+)?[Ww]ho (?:is|was|are|were) (?:the|its|their|his|her) (?:[A-Z][\w'’-]*\s+)*"
     r"([a-z][\w'-]*(?: [a-z][\w'-]*){0,2}?)"
     r"(?:\s+(?:(?:of|at|for|in|on)\b|(?:who|that)\s+[a-z]+(?:ed|d)\b)[^?]*)?\??\s*$"
+)
+# "what is the name of the council's chief executive?": a name by the role, as for "who is ...?"
+_NAME_OF_ROLE_Q = re.compile(
+    r"^\s*(?:[Aa]nd\s+)?[Ww]hat (?:is|was) the name of (?:the|its|their|his|her) (?:[\w'’-]+['’]s\s+)?"
+    r"([a-z][\w'-]*(?: [a-z][\w'-]*){0,2}?)\s*\??\s*$"
 )
 # "the previous chief officer" is not "a new chief officer": modifiers that pick out another one
 _BEFORE_NOW = frozenset("previous former old outgoing last prior predecessor original".split())

@@ -163,7 +163,9 @@ _MEASURED = (
         re.I,
     ),
     re.compile(
-        r"\b(salary|salaries|wages?|fees?|price|prices|hourly rate|pay rate|earnings|income|population)\b", re.I
+        r"\b(salary|salaries|wages?|fees?|price|prices|hourly rate|pay rate|earnings|income|revenues?|profits?|"
+        r"turnover|population)\b",
+        re.I,
     ),
     re.compile(r"\bhow much ([^\W\d_]+)\b", re.I),  # "how much rent" (money questions only), not "how much did"
 )
@@ -332,7 +334,8 @@ _MONEY_Q = re.compile(
     r"\bhow much\b.*\b(?:cost|costs|costing|spend|spent|spending|pay|paid|pays|price|priced|worth|fund|funds|funded|"
     r"funding|grants?|subsid(?:y|ies)|rent|rents|loans?|compensation|damages|fines?|"
     r"budget|earn|earns|earned|salary|salaries|wage|wages|charge|charged|fee|fees|aid|invest|invested|"
-    r"contribute|contributed|raise|raised|owe|owed|money|bid|bids|offer|offered|valued|sell for|sold for)\b"
+    r"contribute|contributed|raise|raised|owe|owed|money|bid|bids|offer|offered|valued|sell for|sold for|"
+    r"earn|earns|earned|revenue|revenues|profit|profits|turnover)\b"
     r"|\bhow much of (?:the|its|their|this|that) " + _CURRENCY_SIGN,  # "how much of the $12.5 million": a part of it
     re.I,
 )

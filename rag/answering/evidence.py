@@ -777,7 +777,11 @@ class Evidence:
             every_name = all(self._in_paragraph(run, i) for run in runs)
             if speaker:
                 names_ok = names_ok and self._spoken_by(speaker, others_ok, i)
-            if premise and (contradicts(question, sentence.text) or (doer and self._done_by_other(doer, sentence))):
+            if (
+                premise
+                and not in_header  # a headline is no evidence to correct a premise with
+                and (contradicts(question, sentence.text) or (doer and self._done_by_other(doer, sentence)))
+            ):
                 corrects.add(i)
             elif not names_ok:
                 score *= NAME_PENALTY

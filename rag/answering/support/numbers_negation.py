@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from rag.answering.support.words import (
@@ -199,6 +200,29 @@ _DOWN = frozenset(
 DIRECTION_REACH = 5  # a direction word this close to what the question says changed
 
 
+def _forms(text: str) -> frozenset[str]:
+    return frozenset(lemma(w) for w in text.split())
+
+
+# what someone did and its opposite: "why did she admit it?" of "she denied it"
+_OPPOSED = tuple(
+    (_forms(a), _forms(b))
+    for a, b in (
+        ("admit admits admitted admitting", "deny denies denied denying"),
+        ("confirm confirms confirmed confirming", "deny denies denied denying"),
+        ("approve approves approved approving", "reject rejects rejected rejecting"),
+        ("accept accepts accepted accepting", "reject rejects rejected rejecting"),
+        ("support supports supported supporting favour favor", "oppose opposes opposed opposing against"),
+        ("win wins won winning", "lose loses lost losing"),
+    )
+)
+# "why did councillors unanimously reject it?" of "approved by nine votes to six": a split vote
+_SPLIT_VOTE = re.compile(r"\bby \w+ votes? to (?!nil\b|none\b|zero\b|0\b)\w+|\bvoted? \d{1,2}-[1-9]\d?\b", re.I)
+_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.I)
+_VOTED_FOR = re.compile(r"\bvot(?:e|es|ed|ing) (?:[\w-]+ ){0,3}?(?:for|in favou?r of)\b", re.I)
+_VOTED_AGAINST = re.compile(r"\bvot(?:e|es|ed|ing) (?:[\w-]+ ){0,3}?against\b", re.I)
+
+
 def contradicts(question: str, text: str) -> bool:
     """``text`` says the opposite of what ``question`` takes for granted: it negates the question's
     predicate ("why did the trust decide to sell the site?" of "the trust did not sell the site") or
@@ -222,4 +246,15 @@ def contradicts(question: str, text: str) -> bool:
                 near = s[max(0, u.pos - DIRECTION_REACH) : u.pos + DIRECTION_REACH + 1]
                 if any(token_lemma(v) in changed for v in near if v.content):
                     return True
+    if _UNANIMOUS.search(question) and _SPLIT_VOTE.search(text):
+        return True
+    for vote, opposite in ((_VOTED_FOR, _VOTED_AGAINST), (_VOTED_AGAINST, _VOTED_FOR)):
+        if vote.search(question) and opposite.search(text) and not vote.search(text):
+            return True  # "why did she vote against it?" of "she had voted for the plan"
+    q_all = {token_lemma(t) for t in q}
+    said = {token_lemma(u) for u in s if u.pos not in s_neg}
+    shared = asked & {token_lemma(u) for u in s if u.content}
+    for one, other in _OPPOSED + tuple((b, a) for a, b in _OPPOSED):
+        if q_all & one and said & other and not said & one and shared - one - other:
+            return True  # the opposite act, about something the question names
     return False
