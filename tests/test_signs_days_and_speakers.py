@@ -152,3 +152,18 @@ def test_a_role_s_own_word_must_go_with_the_name() -> None:
     reason = invented_text.reason(evidence, "What is the name of the council's chief executive?", (2031, 5))
     assert reason is not None and "role" in reason
     assert invented_text.reason(evidence, "Who is the council leader?", (2031, 5)) is None
+
+
+def test_an_age_inside_a_quote_is_nobody_s_and_a_name_s_age_may_end_the_sentence() -> None:
+    question = "How old is he?"
+    assert not answer_type.holds("quantity", 'Pellow said it was "no comfort to an 80-year-old at a bus stop".', question)
+    assert answer_type.holds("quantity", '"This is the last warm room in town," said Mr Tam Pellow, 67.', question)
+    assert not answer_type.holds("quantity", "It cost Mr Pellow, 3.5 million.", question)
+
+
+def test_what_someone_blamed_asks_for_their_words_and_his_company_is_no_kind_to_name() -> None:
+    from rag.answering.abstain import _NAMED_KIND_Q
+
+    assert answer_type.expected("What did he blame for the higher costs?") is None
+    assert _NAMED_KIND_Q.search("And what will his company do if the suspension stands?") is None
+    assert _NAMED_KIND_Q.search("What engineering firm carried out the audit?") is not None

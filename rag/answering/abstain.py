@@ -251,8 +251,9 @@ def abstain_reason(
 # "which printing company / what firm ...?": businesses go by their names, so a name is the answer
 # (unlike "which body / agency", which "the county council" may answer)
 _NAMED_KIND_Q = re.compile(
-    r"^\s*(?:and |but |so )?(?:which|what) (?P<modifiers>(?:(?!(?:the|a|an|its|their|did|does|do|is|was|were|are|has|"
-    r"have|had)\b)[a-z][\w-]* ){0,3}?)(?P<noun>firms?|compan(?:y|ies)|gangs?|contractors?|developers?|airlines?|"
+    r"^\s*(?:and |but |so )?(?:which|what) (?P<modifiers>(?:(?!(?:the|a|an|its|their|his|her|our|my|your|did|does|"
+    r"do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|must)\b)[a-z][\w-]* ){0,3}?)"
+    r"(?P<noun>firms?|compan(?:y|ies)|gangs?|contractors?|developers?|airlines?|"
     r"suppliers?|banks?|insurers?|retailers?|manufacturers?|publishers?|broadcasters?|charit(?:y|ies)|"
     r"newspapers?|journals?|magazines?|brands?)\b(?!\s+of\b)",
     re.I,

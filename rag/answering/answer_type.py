@@ -344,7 +344,10 @@ _AGE_Q = re.compile(
     r"\b[Hh]ow old (?:is|was|are|were) (?:he|she|(?!the\b[^?]*\bbetween\b)[^?]*?[A-Z][\w'’-]*)"
     r"(?:,[^?]*)?(?:\s+when\b[^?]*)?\s*\??\s*$"
 )
-_AGE = re.compile(r"\b\d{1,3}-year-old\b|\baged? \d{1,3}\b|[A-Z][\w'’-]*,\s\d{1,3},|\b\d{1,3} years old\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_AGE = re.compile(
+    r"\b\d{1,3}-year-old\b|\baged? \d{1,3}\b|[A-Z][\w'’-]*,\s\d{1,3}(?:,|\.(?!\d)|\s*$)|\b\d{1,3} years old\b"
+)
 _SHARES = frozenset("percent half third quarter fifth tenth".split())
 # "what salary / which fee / what is the price of": an amount of money is the answer (not "what did
 # she say about the cost", which a quote may answer)
@@ -380,7 +383,7 @@ _CAPACITY = re.compile(
 _SAID_Q = re.compile(
     r"\b(?:say|said|says|tell|told|think|argue|argued|call|called|describe|described|describes|characteri[sz]ed?|"
     r"accuse|accused|accuses|claim|claimed|claims|allege|alleged|warn|warned|complain|complained|admit|admitted|"
-    r"insist|insisted)\b",
+    r"insist|insisted|blame|blamed|blames)\b",
     re.I,
 )
 _MONEY_WORDS = frozenset(
@@ -406,7 +409,8 @@ def _has_quantity(text: str, question: str) -> bool:
     if _DISTANCE_Q.search(question):  # "how far away is it?": a distance ("180 km", "a 40-minute drive")
         return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _LENGTH_UNITS | _TIME_UNITS)
     if _AGE_Q.search(question):  # "how old is she?": an age ("58", "a 71-year-old", "aged 16"), not any number
-        return bool(_AGE.search(text))
+        # (not one inside a quote: '"no comfort to an 80-year-old at a bus stop"' is nobody's age)
+        return bool(_AGE.search(_QUOTED.sub(" ", text)))
     if _DURATION_Q.search(question):  # "how long": a number of days, hours, years ("11-day", "two years")
         # "how long is the line?" may also ask a length ("47-kilometre")
         units = _TIME_UNITS | (_LENGTH_UNITS if _LENGTH_Q.search(question) else frozenset())
