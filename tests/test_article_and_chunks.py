@@ -202,6 +202,7 @@ The company said the crossings would resume in March.
         ("Published 14:32, 14 November 2031 | Updated 16:05, 14 November 2031", (2031, 11)),
         ("Wednesday, 13 August 2031, 6:45am", (2031, 8)),
         ("Published: Aug. 15, 2031 at 6:42 PM | Updated: Aug. 15, 2031 at 9:10 PM", (2031, 8)),
+        ("Updated: 15 Aug 2031, 18:42 SGT", (2031, 8)),
     ],
 )
 def test_a_date_line_as_sites_write_it_dates_the_article(line: str, when: tuple[int, int]):

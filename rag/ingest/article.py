@@ -82,7 +82,10 @@ class Article:
 
 
 # the words a date line may carry around its dates ("Published: ... | Updated 7:42 am BST")
-_DATE_LINE_WORDS = frozenset("published posted updated last on at am pm a m p et bst gmt utc cet local time".split())
+_DATE_LINE_WORDS = frozenset(
+    "published posted updated last on at am pm a m p local time utc gmt bst cet cest eet eest wat cat eat sast ist "
+    "sgt hkt jst wib aest aedt acst awst nzst nzdt et est edt ct cst cdt mt mst mdt pt pst pdt".split()
+)
 
 
 def _is_date_line(line: str) -> bool:

@@ -187,11 +187,19 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | warn caution | estimate forecast projection | sack dismiss dismissed | teenager teen adolescent | elderly pensioner
 | town village | hospital infirmary | lawyer solicitor attorney barrister
 """
-_KIN: dict[str, frozenset[str]] = {}
-for _part in _KIN_GROUPS.split("|"):  # a word in two groups ("dismiss": sack, reject) is kin to both
-    _group = frozenset(stem(x) for x in _part.split())
-    for _w in _group:
-        _KIN[_w] = _KIN.get(_w, frozenset()) | _group
+
+
+def _kin_table(groups: str) -> dict[str, frozenset[str]]:
+    """Each stem's kin: the union of the groups it is in ("dismiss": sack, and reject)."""
+    table: dict[str, frozenset[str]] = {}
+    for part in groups.split("|"):
+        group = frozenset(stem(x) for x in part.split())
+        for w in group:
+            table[w] = table.get(w, frozenset()) | group
+    return table
+
+
+_KIN = _kin_table(_KIN_GROUPS)
 
 
 def kin(term: str) -> frozenset[str]:
