@@ -156,7 +156,9 @@ def test_a_role_s_own_word_must_go_with_the_name() -> None:
 
 def test_an_age_inside_a_quote_is_nobody_s_and_a_name_s_age_may_end_the_sentence() -> None:
     question = "How old is he?"
-    assert not answer_type.holds("quantity", 'Pellow said it was "no comfort to an 80-year-old at a bus stop".', question)
+    assert not answer_type.holds(
+        "quantity", 'Pellow said it was "no comfort to an 80-year-old at a bus stop".', question
+    )
     assert answer_type.holds("quantity", '"This is the last warm room in town," said Mr Tam Pellow, 67.', question)
     assert not answer_type.holds("quantity", "It cost Mr Pellow, 3.5 million.", question)
 
