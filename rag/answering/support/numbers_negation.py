@@ -216,6 +216,7 @@ _OPPOSED = tuple(
         ("win wins won winning", "lose loses lost losing"),
     )
 )
+_OPPOSED_BOTH_WAYS = _OPPOSED + tuple((b, a) for a, b in _OPPOSED)
 # "why did councillors unanimously reject it?" of "approved by nine votes to six": a split vote
 _SPLIT_VOTE = re.compile(r"\bby \w+ votes? to (?!nil\b|none\b|zero\b|0\b)\w+|\bvoted? \d{1,2}-[1-9]\d?\b", re.I)
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.I)
@@ -254,7 +255,7 @@ def contradicts(question: str, text: str) -> bool:
     q_all = {token_lemma(t) for t in q}
     said = {token_lemma(u) for u in s if u.pos not in s_neg}
     shared = asked & {token_lemma(u) for u in s if u.content}
-    for one, other in _OPPOSED + tuple((b, a) for a, b in _OPPOSED):
+    for one, other in _OPPOSED_BOTH_WAYS:
         if q_all & one and said & other and not said & one and shared - one - other:
             return True  # the opposite act, about something the question names
     return False
