@@ -116,3 +116,11 @@ def test_a_figure_moved_to_what_the_sentence_says_of_another_figure_is_rejected(
 )
 def test_each_figure_with_its_own_words_is_kept(claim: str):
     assert conflict(claim, SPLIT_BILL) is None
+
+
+def test_common_nouns_that_trade_places_around_a_verb_are_caught():
+    # the parties need not be names: "the company accused the residents" from "residents ... accused the company"
+    span = "Several residents at a meeting in the village hall on Monday accused the operator of neglecting the boat."
+    assert conflict("The operator accused the residents of the village hall of neglecting the boat.", span)
+    assert conflict("Residents accused the operator of neglecting the boat.", span) is None
+    assert conflict("The operator was accused by residents of neglecting the boat.", span) is None

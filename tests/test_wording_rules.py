@@ -126,19 +126,25 @@ def test_a_model_sentence_adding_words_its_span_lacks_is_dropped(evidence: Evide
     span = "The board has not decided."
     assert added_terms("The board has not decided, in a vote of no confidence.", span) == ["vote", "confidenc"]
     assert added_terms("The board has not decided.", span) == []
-    # words of the question, light verbs and the sentence beside the span may be used
-    assert (
-        added_terms(
-            "The board has not made up its mind on the slipway.", span, "Has the board made up its mind on the slipway?"
-        )
-        == []
-    )
+    # light verbs and the sentence beside the span may be used; the question's words may not: a
+    # model echoing "why did the board scrap the slipway?" writes the premise as if the span said it
+    assert added_terms("The board has not decided, it said.", span) == []
+    assert added_terms("The board has not decided to scrap the slipway.", span) == ["scrap", "slipway"]
     passages = whole()
     kept = check_sentence("The board has not decided [1].", passages, evidence, 0.75)
     assert kept.supported
     claim = "Orla Lines projects 20,000 passengers a year on the Brisk Point hovercraft route [1]."
     dropped = check_sentence(claim, passages, evidence, 0.75)
     assert not dropped.supported and "adds words" in dropped.reason
+    # a premise taken from the question is no support: the span retires the vessel, it sells nothing
+    echo = check_sentence(
+        "The operator is selling its only vessel because repairs would cost too much [1].",
+        passages,
+        evidence,
+        0.75,
+        question="Why is the operator selling its only vessel?",
+    )
+    assert not echo.supported and "adds words" in echo.reason
     # the sentence after the span may supply a word: "its next meeting" names the board
     beside = check_sentence("The board's next meeting is on Nov. 20 [1].", passages, evidence, 0.75)
     assert beside.supported

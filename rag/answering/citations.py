@@ -121,9 +121,7 @@ def check_sentence(
             if reason is None and attributes and not evidence.reports_speech(support.span):
                 reason = "speaker: the claim says someone said this; the cited words report no one's speech"
             if reason is None and (
-                added := added_terms(
-                    claim, evidence.text[slice(*support.span)] + " " + evidence.beside(support.span), question
-                )
+                added := added_terms(claim, evidence.text[slice(*support.span)] + " " + evidence.beside(support.span))
             ):
                 reason = "adds words the cited sentence lacks: " + ", ".join(f"'{t}'" for t in added[:4])
             if reason is None:

@@ -1226,10 +1226,14 @@ def _loose(term: str) -> str:
     return term
 
 
-def added_terms(claim: str, span_text: str, question: str = "") -> list[str]:
-    """Content terms of ``claim`` that neither the span nor the question holds (in any form of the
-    word): what a model sentence adds to the words it cites ("... with a vote of no *confidence*")."""
-    held = {_loose(t) for t in terms(span_text)} | {_loose(t) for t in terms(question)} | _LIGHT_VERBS
+def added_terms(claim: str, span_text: str) -> list[str]:
+    """Content terms of ``claim`` that the span does not hold (in any form of the word): what a
+    model sentence adds to the words it cites ("... with a vote of no *confidence*").
+
+    The question's words get no pass: a model that echoes "why did they close it for good?" over a
+    span that says "suspended" writes the premise as if the span said it (measured: of 34 shown
+    sentences that used question words their span lacked, most said something the span does not)."""
+    held = {_loose(t) for t in terms(span_text)} | _LIGHT_VERBS
     return [t for t in dict.fromkeys(terms(claim)) if _loose(t) not in held and not t.isdigit()]
 
 

@@ -95,6 +95,7 @@ def pivots(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
     for t in c:
         claim_counts[t.stem] = claim_counts.get(t.stem, 0) + 1
     span_caps = {t.stem for t in s if t.entity}
+    span_stems = {t.stem for t in s}
     entities = [t for t in c if t.entity and t.stem in span_caps and claim_counts[t.stem] == 1]
     for p in c:
         if not p.content or p.cap or p.word in SKIP_PIVOTS or has_digit(p.word) or claim_counts[p.stem] != 1:
@@ -104,7 +105,11 @@ def pivots(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
             continue
         c_sides = sides_of(c, p.pos)
         flipped: dict[int, Token] = {}
-        for e in entities:
+        # the parties may be common nouns too: "the company accused the residents" cited from
+        # "residents ... accused the company"
+        heads = [h for h in (_head(c, p.pos, -1), _head(c, p.pos, +1)) if h is not None]
+        heads = [h for h in heads if not h.entity and h.stem in span_stems and claim_counts[h.stem] == 1]
+        for e in entities + heads:
             if e.pos not in c_sides or abs(e.pos - p.pos) > 10:
                 continue
             seen = []
@@ -116,6 +121,18 @@ def pivots(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
         if len(flipped) == 2:
             a, b = flipped[-1], flipped[1]
             return f"roles: '{a.raw}' and '{b.raw}' trade places around '{p.raw}' compared with the cited sentence"
+    return None
+
+
+def _head(tokens: tuple[Token, ...], i: int, step: int) -> Token | None:
+    """The content word nearest ``tokens[i]`` in its clause, in direction ``step`` (skipping stop
+    words and "-ly" adverbs): the doer or the receiver of the verb ``tokens[i]``, when it is a noun."""
+    j = i + step
+    while 0 <= j < len(tokens) and tokens[j].clause == tokens[i].clause:
+        t = tokens[j]
+        if t.content and not t.word.endswith("ly"):
+            return None if has_digit(t.word) or _verbish(tokens, j) else t
+        j += step
     return None
 
 
