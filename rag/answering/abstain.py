@@ -271,7 +271,8 @@ _PLAIN_MODIFIERS = frozenset(
 _JOB_WORDS = frozenset(
     "teacher headteacher principal judge director manager secretary spokesperson spokesman spokeswoman minister "
     "mayor governor chair chairman chairwoman head chief boss leader president editor author founder owner coach "
-    "captain treasurer officer commissioner superintendent inspector prosecutor barrister lawyer solicitor".split()
+    "captain treasurer officer commissioner superintendent inspector prosecutor barrister lawyer solicitor "
+    "member members".split()
 )
 # ("who was the Ayr Council spokesperson who said ...?": past the body's name, and a clause after)
 _ROLE_HOLDER_Q = re.compile(

@@ -191,10 +191,25 @@ def measured(question: str) -> list[str]:
     out = []
     for pattern in _MEASURED if _MONEY_Q.search(question) else _MEASURED[:3]:
         for match in pattern.finditer(question):
-            for word in words(match.group(1)):
+            found = match.group(1)
+            after = words(question[match.end(1) :])[:1]
+            if pattern is _MEASURED[0] and after and _modifies(found, after[0]):
+                found = after[0]  # "how many older patients": the patients are counted, not "older"
+            for word in words(found):
                 if word not in _FORM_NOUNS | _NOT_COUNTED | _ANY_AMOUNT and word not in STOPWORDS:
                     out.append(word)
     return out
+
+
+def _modifies(word: str, following: str) -> bool:
+    """ "older" in "how many older patients": a singular word before a plural noun modifies it."""
+    return (
+        not word.endswith("s")
+        and following.endswith("s")
+        and not following.endswith("ss")
+        and following not in STOPWORDS
+        and word.isalpha()
+    )
 
 
 # "what annual rent would it pay?", "what fare will riders be charged?": a charge of its own, which
