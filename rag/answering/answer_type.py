@@ -157,8 +157,9 @@ _HOW_MANY = (
 _MEASURED = (
     re.compile(_HOW_MANY, re.I),
     re.compile(  # the head of the noun phrase before "cost": "a single ticket (from A to B) cost"
-        r"\bhow much (?:will|would|did|does|do|is|was|has|have|could|should) (?:a|an|the|each|every|one|its|their|"
-        r"his|her)\s+(?:[^\W\d_]+\s+){0,2}?([^\W\d_]+)(?=\s+(?:from|to|of|for|in|at|on|cost)\b)[^?]*"
+        r"\b(?:how much (?:will|would|did|does|do|is|was|has|have|could|should) (?:a|an|the|each|every|one|its|their|"
+        r"his|her)|what (?:will|would|did|does|do|could|should) (?:a|an|each|every|one))\s+"
+        r"(?:[^\W\d_]+\s+){0,2}?([^\W\d_]+)(?=(?:\s+[^\W\d_]+ly)?\s+(?:from|to|of|for|in|at|on|cost)\b)[^?]*"
         r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\btotal )\bcost\b",  # the verb, not "add to the cost"
         re.I,
     ),
@@ -212,6 +213,15 @@ def _modifies(word: str, following: str) -> bool:
     )
 
 
+# "how much of the repair bill will the county pay?": a figure for the bill, not the county's other payments
+_PART_OF_Q = re.compile(
+    r"\bhow much of (?:the|its|their|this|that|his|her) (?:[\W\d_]*\d[\w.,]*\s+(?:million|billion|bn|m)?\s*)?"
+    r"((?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)(?=\s+(?:will|would|did|does|do|is|was|has|have|had|could|should|can|"
+    r"went|go|goes|gone|to|for|from|in|on|at|been|be)\b)",
+    re.I,
+)
+
+
 # "what annual rent would it pay?", "what fare will riders be charged?": a charge of its own, which
 # another figure (the land's price, the service's running cost) does not give
 _CHARGE_Q = re.compile(r"^\s*(?:and |but |so )?(?:what|which) (?:[a-z][\w-]* ){0,2}?(rents?|fares?|tolls?)\b", re.I)
@@ -224,6 +234,7 @@ def priced(question: str) -> list[str]:
         return []
     match = (
         _MEASURED[1].search(question)
+        or (_MONEY_Q.search(question) and _PART_OF_Q.search(question))
         or (_MONEY_Q.search(question) and _MEASURED[3].search(question))
         or _CHARGE_Q.search(question)
     )
@@ -350,7 +361,8 @@ _MONEY_Q = re.compile(
     r"funding|grants?|subsid(?:y|ies)|rent|rents|loans?|compensation|damages|fines?|"
     r"budget|earn|earns|earned|salary|salaries|wage|wages|charge|charged|fee|fees|aid|invest|invested|"
     r"contribute|contributed|raise|raised|owe|owed|money|bid|bids|offer|offered|valued|sell for|sold for|"
-    r"earn|earns|earned|revenue|revenues|profit|profits|turnover)\b"
+    r"earn|earns|earned|revenue|revenues|profit|profits|turnover|remit|remits|remitted|refund|refunded|repay|repaid|"
+    r"recover|recovered|reimburse|reimbursed)\b"
     r"|\bhow much of (?:the|its|their|this|that) " + _CURRENCY_SIGN,  # "how much of the $12.5 million": a part of it
     re.I,
 )
