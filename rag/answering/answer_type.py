@@ -368,7 +368,7 @@ _MONEY_Q = re.compile(
 )
 # "how old is Jo Smith / the midwife Jo Smith / she?": a person's age (not "how old is the dispute between ...")
 _AGE_Q = re.compile(
-    r"\b[Hh]ow old (?:is|was|are|were) (?:he|she|(?!the\b[^?]*\bbetween\b)[^?]*?[A-Z][\w'’-]*)"
+    r"\b[Hh]ow old (?:is|was|are|were) (?:he|she|(?!the\b[^?]*\bbetween\b)(?:[^?]*?[A-Z][\w'’-]*|(?:the|its|their) [^?]+?))"
     r"(?:,[^?]*)?(?:\s+when\b[^?]*)?\s*\??\s*$"
 )
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
@@ -776,7 +776,10 @@ def names_near_terms(text: str, question: str, near: Sequence[str] = ()) -> bool
         if opening and opening[0].endswith(("ed", "ing")):
             continue  # "Kestle Bay, floated by a regional official": a clause, not a description
         described = [w for w in words(match.group(2)) if w not in STOPWORDS]
-        if _name_run(name, 0, question) >= 2 and any(stem(w) in q_stems for w in described):
+        k = 0
+        while k < len(name) - 1 and words(name[k])[:1] and words(name[k])[0] in _TITLES:
+            k += 1  # "Dr Jo Smith, chief executive of X": the name after its title
+        if _name_run(name, k, question) >= 2 and any(stem(w) in q_stems for w in described):
             return True
     return False
 

@@ -815,6 +815,8 @@ class Evidence:
             )
         scored.sort(key=lambda s: s.score, reverse=True)
         scored = _type_first(scored) if kind is not None else scored
+        if kind == "person" and q_terms & ROLE_TERMS:
+            scored = _role_first(scored, question)
         if corrects and scored:
             top = scored[0].score
             first = [x for x in scored if self._index(x.sentence) in corrects and x.score >= PREMISE_FLOOR * top]
@@ -1277,6 +1279,23 @@ def _type_first(scored: list[ScoredSentence]) -> list[ScoredSentence]:
         return scored
     for k, item in enumerate(scored):
         if item.holds_type and item.score >= scored[0].score - TYPE_MARGIN:
+            return [item, *scored[:k], *scored[k + 1 :]]
+    return scored
+
+
+def _role_first(scored: list[ScoredSentence], question: str) -> list[ScoredSentence]:
+    """ "Who is the chief executive of the trust?": move the best sentence naming someone beside the
+    role's words ("said Dr Jo Smith, chief executive of the trust") to the front when it is close to
+    the best, ahead of a sentence about the trust that names no one in that role."""
+    asked = words(question)  # the role's words: "chief executive", not "chief" alone
+    role = [w for k, w in enumerate(asked) if stem(w) in ROLE_TERMS or (k and stem(asked[k - 1]) in ROLE_TERMS)]
+    role = [w for w in role if w not in STOPWORDS]
+    if not scored or answer_type.names_near_terms(scored[0].sentence.text, question, near=role):
+        return scored
+    for k, item in enumerate(scored):
+        if item.score < scored[0].score - TYPE_MARGIN:
+            break
+        if answer_type.names_near_terms(item.sentence.text, question, near=role):
             return [item, *scored[:k], *scored[k + 1 :]]
     return scored
 
