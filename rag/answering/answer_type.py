@@ -366,9 +366,11 @@ _MONEY_Q = re.compile(
     r"|\bhow much of (?:the|its|their|this|that) " + _CURRENCY_SIGN,  # "how much of the $12.5 million": a part of it
     re.I,
 )
-# "how old is Jo Smith / the midwife Jo Smith / she?": a person's age (not "how old is the dispute between ...")
+# "how old is Jo Smith / the midwife Jo Smith / she / the ferry?": an age in years (not "how old is the
+# dispute between ...", which "decades-old" answers)
 _AGE_Q = re.compile(
-    r"\b[Hh]ow old (?:is|was|are|were) (?:he|she|(?!the\b[^?]*\bbetween\b)(?:[^?]*?[A-Z][\w'’-]*|(?:the|its|their) [^?]+?))"
+    r"\b[Hh]ow old (?:is|was|are|were) "
+    r"(?:he|she|(?!the\b[^?]*\bbetween\b)(?:[^?]*?[A-Z][\w'’-]*|(?:the|its|their) [^?]+?))"
     r"(?:,[^?]*)?(?:\s+when\b[^?]*)?\s*\??\s*$"
 )
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
