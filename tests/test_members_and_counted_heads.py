@@ -2,7 +2,8 @@
 """Two forms of question on a text written for this test (no models): "who are the members of X?"
 wants the members' names, which a count of members ("a five-member panel") does not give; and in
 "how many older patients?" what is counted is the patients, so an adjective the text does not use
-is no reason to decline.
+is no reason to decline; and a thing counted under another everyday name ("labourers": "workers",
+"spots": "points", "population": "residents") is the thing asked about.
 
 Every rule is generic English; nothing here names a gold document's words.
 """
@@ -23,6 +24,12 @@ The panel will be chaired by retired judge Oda Brenn, and it will report by Sept
 Nurse Cass Morrow, who runs the clinic, looks after 41 elderly patients on the island.
 
 The board's finance committee has three members: Tam Pellow, Ines Varga and Rafe Lind.
+
+About 120 construction workers at the clinic site say they have not been paid for two months.
+
+Surveyors found rust in the clinic's roof at 14 separate points.
+
+Brisk, the smaller of the two islands, has 212 residents.
 """
 
 
@@ -53,3 +60,16 @@ def test_what_is_counted_is_the_noun_not_its_adjective() -> None:
     # a thing the text never mentions is still declined
     why = invented_text.reason(evidence, "How many ambulances does the clinic keep?", (2031, 6))
     assert why is not None and "never mentions" in why
+
+
+def test_a_thing_counted_under_another_everyday_name() -> None:
+    evidence = _evidence()
+    for question, expected in [
+        ("How many labourers at the clinic site say they have gone unpaid?", "120 construction workers"),
+        ("At how many separate spots did surveyors find rust in the clinic's roof?", "14 separate points"),
+        ("What is the population of the smaller island?", "212 residents"),
+    ]:
+        assert invented_text.reason(evidence, question, (2031, 6)) is None, question
+        assert expected in invented_text.first(evidence, question), question
+    assert answer_type.holds("quantity", "Surveyors found rust at 14 separate points.", "How many spots had rust?")
+    assert not answer_type.holds("quantity", "Surveyors found rust on 14 May.", "How many spots had rust?")

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence, Set
 from typing import Literal
 
-from rag.retrieval.lexical import ROLE_TERMS, STOPWORDS, raw_tokens, stem, words
+from rag.retrieval.lexical import ROLE_TERMS, STOPWORDS, kin, raw_tokens, stem, words
 
 AnswerType = Literal["quantity", "date", "person"]
 
@@ -573,18 +573,13 @@ _COUNT_MODIFIERS = frozenset("more other further fewer less extra additional".sp
 
 
 COUNT_REACH = 3  # words after a number where what it counts may stand
-# the same thing counted under another everyday name ("how many houses": "29 homes")
-_COUNT_KIN = (
-    frozenset({"house", "home", "dwelling", "property"}),
-    frozenset({"job", "role", "position", "post"}),
-    frozenset({"car", "vehicle"}),
-    frozenset({"kid", "child", "children"}),
-)
 
 
 def _same_unit(token: str, unit: str) -> bool:
+    """``token`` names what ``unit`` names, or the same thing under another everyday name ("how
+    many houses": "29 homes"; "how many spots": "14 separate points"; see ``lexical.kin``)."""
     word = _singular(token)
-    return word == unit or any(word in kin and unit in kin for kin in _COUNT_KIN)
+    return word == unit or stem(word) in kin(stem(unit))
 
 
 def _singular(word: str) -> str:

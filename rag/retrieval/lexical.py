@@ -180,8 +180,10 @@ _KIN_GROUPS = """
 motion proposal proposition | shut close closure closing | cut reduce reduction slash | rise increase climb jump
 | fall drop decrease | buy purchase acquire acquisition | build construct construction | start begin launch commence
 | finish conclude completion complete | fine penalty | deal agreement contract | firm company business
-| worker staff employee workforce | job post role position | kid kids child children pupil | car vehicle
-| doctor physician | money funding cash | scheme plan programme program | resident local householder
+| worker staff employee workforce labourer labourers laborer laborers | job post role position
+| kid kids child children pupil | car vehicle
+| doctor physician | money funding cash | scheme plan programme program | resident local householder inhabitant
+| population resident inhabitant | spot point location | house home dwelling property
 | vote ballot | lawmaker legislator | salary pay wage wages earnings | price cost fee fare | shop store outlet
 | injure injured hurt wound wounded | ban prohibit outlaw | approve endorse ratify | reject refuse dismiss dismissed
 | warn caution | estimate forecast projection | sack dismiss dismissed | teenager teen adolescent | elderly pensioner
