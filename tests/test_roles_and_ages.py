@@ -23,6 +23,8 @@ PELLOW: The Brisk Valley Health Trust on Monday postponed the opening of its lon
 The 41-year-old ferry that serves the island has been withdrawn for repairs.
 
 The trust's finance director, Tam Lind, said costs had risen by 14 per cent.
+
+According to Rafe Holm, the trust's treasurer, the state grant was cut to £9 million this year.
 """
 
 
@@ -50,3 +52,9 @@ def test_how_old_a_thing_is_asks_for_an_age() -> None:
     assert "41-year-old" in invented_text.first(_evidence(), question)
     # "how old is the conflict between A and B" stays what it was: not a question for an age in years
     assert answer_type.expected("How old is the dispute between the two towns?") is None
+
+
+def test_according_to_someone_gives_their_words() -> None:
+    question = "What did Holm say happened to the state grant?"
+    assert invented_text.reason(_evidence(), question, (2031, 6)) is None
+    assert "£9 million" in invented_text.first(_evidence(), question)

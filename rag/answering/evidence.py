@@ -960,7 +960,11 @@ class Evidence:
         verbs = [k for k, t in enumerate(tokens) if _SPEECH_VERB.match(t) and not (k and tokens[k - 1] in _BE)]
         near = [k for k, t in enumerate(tokens) if any(self._named(n, {t}) for n in speaker)]
         # the speaker comes before the verb ("X said") or right after it ("said X")
-        return any(-SPEAKER_AFTER <= v - k <= SPEAKER_WINDOW for v in verbs for k in near)
+        if any(-SPEAKER_AFTER <= v - k <= SPEAKER_WINDOW for v in verbs for k in near):
+            return True
+        # "according to X, the grant was cut": X's account, the name right after
+        cited = [k + 1 for k, t in enumerate(tokens[:-1]) if t == "according" and tokens[k + 1] == "to"]
+        return any(0 < k - v <= SPEAKER_AFTER for v in cited for k in near)
 
     def speaker_sentence(self, i: int) -> int | None:
         """The sentence naming who speaks in sentence ``i``: ``i`` itself when it names someone next
