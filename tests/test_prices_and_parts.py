@@ -52,3 +52,25 @@ def test_a_part_of_a_named_sum_names_the_sum() -> None:
     assert answer_type.priced("How much of the repair bill will the county pay?") == ["repair", "bill"]
     # not for a part of work done, which is no money question
     assert answer_type.priced("How much of the required work had been done when inspectors checked again?") == []
+
+
+RATES = """Council Borrows for Sea Wall
+By Imre Sollis
+Published June 3, 2031
+
+PELLOW - The Pellow County Council will borrow £4 million from the Brisk Savings Bank to rebuild its sea wall, its treasurer Oda Brenn said on Monday.
+
+The cost of the work has risen by 14 per cent since the spring.
+"""
+
+
+def test_a_rate_is_a_share_of_its_own_thing() -> None:
+    question = "What interest rate will the council pay on the loan?"
+    assert answer_type.expected(question) == "quantity"
+    assert answer_type.amount_named(question) == "interest"
+    assert not answer_type.holds("quantity", "It will borrow £4 million from the bank.", question)
+    why = invented_text.reason(invented_text.evidence_of(RATES), question, (2031, 6))
+    assert why is not None  # the only share in the text is the cost's rise, not the loan's interest
+    given = RATES + "\nThe loan carries an interest rate of 4.5 per cent a year.\n"
+    assert invented_text.reason(invented_text.evidence_of(given), question, (2031, 6)) is None
+    assert "4.5 per cent" in invented_text.first(invented_text.evidence_of(given), question)

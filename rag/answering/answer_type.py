@@ -14,9 +14,11 @@ from rag.retrieval.lexical import ROLE_TERMS, STOPWORDS, kin, raw_tokens, stem, 
 
 AnswerType = Literal["quantity", "date", "person"]
 
+_RATE_Q = re.compile(r"\b(?:interest|tax|inflation|vacancy|unemployment) rates?\b", re.I)
 _QUANTITY_Q = re.compile(
     r"\bhow (?:many|much|far|large|big|long (?:is|are|did|does|do|was|were|will|has|have))\b"
-    r"|\bwhat (?:percentage|share|number)\b",
+    r"|\bwhat (?:percentage|share|number|(?:annual |yearly |monthly )?(?:interest|tax|inflation|vacancy|"
+    r"unemployment) rate)\b",
     re.I,
 )
 _DATE_Q = re.compile(
@@ -123,6 +125,9 @@ def amount_named(question: str) -> str | None:
     noun = found.group(0).split()[-1].lower() if found else None
     if noun in _NAMED_AMOUNTS:
         return noun
+    rate = _RATE_Q.search(question.partition(CONTEXT_MARK)[0])  # "what interest rate": the interest's rate
+    if rate:
+        return rate.group(0).split()[0].lower()
     money = _IN_MONEY.search(question.partition(CONTEXT_MARK)[0])  # "the dollar value of the losses": losses
     noun = money.group(1).lower() if money and money.group(1) else None
     return noun if noun in _NAMED_AMOUNTS else None
@@ -432,7 +437,9 @@ def _has_quantity(text: str, question: str) -> bool:
     text, question = _PER_CENT.sub("percent", text), _PER_CENT.sub("percent", question)
     tokens = words(text)
     q_words = set(words(question))
-    wanted_units = {u for u in _UNITS if u in q_words} | ({"%", "percent"} if "percentage" in q_words else set())
+    # "what percentage", "what interest rate": a share of a hundred ("4.5 per cent"), not any figure
+    percent = "percentage" in q_words or _RATE_Q.search(question)
+    wanted_units = {u for u in _UNITS if u in q_words} | ({"%", "percent", "per cent"} if percent else set())
     if wanted_units:
         return any(u in tokens or u in text for u in wanted_units)
     if _DISTANCE_Q.search(question):  # "how far away is it?": a distance ("180 km", "a 40-minute drive")
