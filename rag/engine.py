@@ -66,6 +66,7 @@ EXTRACTIVE_MARGIN = 0.0
 _YES_NO = re.compile(
     r"^\s*(?:and |but |so )?(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)\b", re.I
 )
+_FIGURE = re.compile(r"(?<![\w.,])\d[\d,.]*(?![\w])")  # "62", "1,260", "3.4": a figure in a sentence
 _TRAILING_MARKERS = re.compile(r"([.!?][\"'”’)]*)((?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])+)")
 
 
@@ -242,8 +243,15 @@ class Engine:
             parallel=last_cited if rewritten.exclude_cited else (),
             background=rewritten.background,
         )
-        if rewritten.exclude_cited:  # "what about the other one?": not what was already cited
-            ranked = [r for r in ranked if r.sentence.start not in {self.evidence.sentences[i].start for i in cited}]
+        if rewritten.exclude_cited:  # "what about the other one?": not what was already cited, unless the
+            # cited sentence gives the other one's figure too ("X treats 62 a day, while Y sees 41")
+            both = answer_type.expected(rewritten.focus) == "quantity"
+            ranked = [
+                r
+                for r in ranked
+                if r.sentence.start not in {self.evidence.sentences[i].start for i in cited}
+                or (both and len(_FIGURE.findall(r.sentence.text)) >= 2)
+            ]
         timings.retrieve_ms = _ms(t)
 
         answer = Answer(
