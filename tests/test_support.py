@@ -124,3 +124,6 @@ def test_common_nouns_that_trade_places_around_a_verb_are_caught():
     assert conflict("The operator accused the residents of the village hall of neglecting the boat.", span)
     assert conflict("Residents accused the operator of neglecting the boat.", span) is None
     assert conflict("The operator was accused by residents of neglecting the boat.", span) is None
+    # a passive without "by" is not read by word order: the trial enrolled the patients either way
+    trial = "The trial began in 2029 and enrolled patients in nine countries."
+    assert conflict("Patients in nine countries were enrolled in the trial, which began in 2029.", trial) is None

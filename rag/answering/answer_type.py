@@ -14,11 +14,12 @@ from rag.retrieval.lexical import ROLE_TERMS, STOPWORDS, kin, raw_tokens, stem, 
 
 AnswerType = Literal["quantity", "date", "person"]
 
-_RATE_Q = re.compile(r"\b(?:interest|tax|inflation|vacancy|unemployment) rates?\b", re.I)
+# "what interest rate?": rates that are shares of a hundred
+_RATES = r"(?:interest|tax|inflation|vacancy|unemployment) rate"
+_RATE_Q = re.compile(r"\b" + _RATES + r"s?\b", re.I)
 _QUANTITY_Q = re.compile(
     r"\bhow (?:many|much|far|large|big|long (?:is|are|did|does|do|was|were|will|has|have))\b"
-    r"|\bwhat (?:percentage|share|number|(?:annual |yearly |monthly )?(?:interest|tax|inflation|vacancy|"
-    r"unemployment) rate)\b",
+    r"|\bwhat (?:percentage|share|number|(?:annual |yearly |monthly )?" + _RATES + r")\b",
     re.I,
 )
 _DATE_Q = re.compile(

@@ -107,8 +107,12 @@ def pivots(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
         flipped: dict[int, Token] = {}
         # the parties may be common nouns too: "the company accused the residents" cited from
         # "residents ... accused the company"
+        # (not around a passive without "by": "patients were enrolled in the trial" reads as "the
+        # trial enrolled patients", which word order alone cannot tell)
         heads = [h for h in (_head(c, p.pos, -1), _head(c, p.pos, +1)) if h is not None]
         heads = [h for h in heads if not h.entity and h.stem in span_stems and claim_counts[h.stem] == 1]
+        if passive(c, p.pos) or any(passive(s, u.pos) for u in span_pivots):
+            heads = []
         for e in entities + heads:
             if e.pos not in c_sides or abs(e.pos - p.pos) > 10:
                 continue
