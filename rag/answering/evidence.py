@@ -1237,8 +1237,9 @@ def added_terms(claim: str, span_text: str) -> list[str]:
     model sentence adds to the words it cites ("... with a vote of no *confidence*").
 
     The question's words get no pass: a model that echoes "why did they close it for good?" over a
-    span that says "suspended" writes the premise as if the span said it (measured: of 34 shown
-    sentences that used question words their span lacked, most said something the span does not)."""
+    span that says "suspended" writes the premise as if the span said it (measured on one report: of
+    32 answers with model sentences using question words their span lacked, at least eight said
+    something the span does not; the rest were rewordings, and the engine quotes the article instead)."""
     held = {_loose(t) for t in terms(span_text)} | _LIGHT_VERBS
     return [t for t in dict.fromkeys(terms(claim)) if _loose(t) not in held and not t.isdigit()]
 
