@@ -246,11 +246,11 @@ class Engine:
         if rewritten.exclude_cited:  # "what about the other one?": not what was already cited, unless the
             # cited sentence gives the other one's figure too ("X treats 62 a day, while Y sees 41")
             both = answer_type.expected(rewritten.focus) == "quantity"
+            quoted = {self.evidence.sentences[i].start for i in cited}
             ranked = [
                 r
                 for r in ranked
-                if r.sentence.start not in {self.evidence.sentences[i].start for i in cited}
-                or (both and len(_FIGURE.findall(r.sentence.text)) >= 2)
+                if r.sentence.start not in quoted or (both and len(_FIGURE.findall(r.sentence.text)) >= 2)
             ]
         timings.retrieve_ms = _ms(t)
 
