@@ -210,7 +210,8 @@ def abstain_reason(
     other = _other_one(question, best.sentence.text)
     if other:
         return f"the best evidence is about {other}, not the one the question asks about"
-    role = _ROLE_HOLDER_Q.match(question) or _NAME_OF_ROLE_Q.match(question)  # "who is the head teacher of X?"
+    titled = _TITLE_WORD.sub(lambda m: m.group(0).lower(), question)  # "the Health Minister": a role too
+    role = _ROLE_HOLDER_Q.match(titled) or _NAME_OF_ROLE_Q.match(titled)  # "who is the head teacher of X?"
     job = [w for w in words(role.group(1)) if not w.endswith(("'s", "’s"))] if role else []
     # "the chief executive" is not "the council leader": a title's own word after its leading word
     # ("chief", "head", which any leader's title shares) must go with the name
@@ -222,6 +223,12 @@ def abstain_reason(
         and not answer_type.names_near_terms(best.sentence.text, question, near=role_own or job)
     ):
         return "the best evidence names no one holding the role asked about"
+    if _SITS_ON_Q.match(question) and not (
+        answer_type.names_person(best.sentence.text, question) and best.sentence.words & _SITTING
+    ):
+        return "the best evidence names no one sitting on what the question names"
+    if answer_type.which_people(question) and not answer_type.names_person(best.sentence.text, question):
+        return "the best evidence names no one of the kind asked about"  # "which councillors voted against?"
     kind_named = _NAMED_KIND_Q.search(question)
     named_kind = bool(kind_named)  # "what firm carried out the audit?": a firm is named
     modifiers = words(kind_named.group("modifiers") or "") if kind_named else []
@@ -279,6 +286,17 @@ _ROLE_HOLDER_Q = re.compile(
     r"^\s*(?:[Aa]nd\s+)?[Ww]ho (?:is|was|are|were) (?:the|its|their|his|her) (?:[A-Z][\w'’-]*\s+)*"
     r"([a-z][\w'-]*(?: [a-z][\w'-]*){0,2}?)"
     r"(?:\s+(?:(?:of|at|for|in|on)\b|(?:who|that)\s+[a-z]+(?:ed|d)\b)[^?]*)?\??\s*$"
+)
+# "who will sit on the panel?": its members, whom a sentence naming no one on it does not give
+_SITS_ON_Q = re.compile(
+    r"^\s*(?:and\s+)?who (?:will |would |is to |are to |is going to |are going to |is set to |are set to )?"
+    r"(?:sit|sits|sat|serve|serves|served) on\b",
+    re.I,
+)
+_SITTING = frozenset("member members sit sits sat seat seats serve serves served sitting serving".split())
+# a role written as a title ("the Minister of Health", "the Chief Executive"): its words, lower-cased
+_TITLE_WORD = re.compile(
+    r"\b(?:" + "|".join(w.capitalize() for w in sorted(_JOB_WORDS | {"executive", "executives"})) + r")\b"
 )
 # "what is the name of the council's chief executive?": a name by the role, as for "who is ...?"
 _NAME_OF_ROLE_Q = re.compile(

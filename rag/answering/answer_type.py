@@ -158,15 +158,16 @@ _HOW_MANY = (
     r"\bhow many (?:(?:extra|more|new|additional|further|other|separate|different|individual)\s+)?"
     r"([^\W\d_]+(?:-[^\W\d_]+)*)"
 )
-# what a quantity question measures: "how many tonnes", "how much will a single ticket cost",
+# what a quantity question measures: "how many tonnes", "how much will a single ticket cost / is the
+# deal worth",
 # "what salary", "what is X's hourly rate"
 _MEASURED = (
     re.compile(_HOW_MANY, re.I),
     re.compile(  # the head of the noun phrase before "cost": "a single ticket (from A to B) cost"
         r"\b(?:how much (?:will|would|did|does|do|is|was|has|have|could|should) (?:a|an|the|each|every|one|its|their|"
         r"his|her)|what (?:will|would|did|does|do|could|should) (?:a|an|each|every|one))\s+"
-        r"(?:[^\W\d_]+\s+){0,2}?([^\W\d_]+)(?=(?:\s+[^\W\d_]+ly)?\s+(?:from|to|of|for|in|at|on|cost)\b)[^?]*"
-        r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\btotal )\bcost\b",  # the verb, not "add to the cost"
+        r"(?:[^\W\d_]+(?:-[^\W\d_]+)*\s+){0,2}?([^\W\d_]+)(?=(?:\s+[^\W\d_]+ly)?\s+(?:from|to|of|for|in|at|on|cost|worth)\b)"
+        r"[^?]*(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\btotal )\b(?:cost|worth)\b",  # the verb, not "add to the cost"
         re.I,
     ),
     re.compile(
@@ -174,7 +175,12 @@ _MEASURED = (
         r"turnover|population)\b",
         re.I,
     ),
-    re.compile(r"\bhow much ([^\W\d_]+)\b", re.I),  # "how much rent" (money questions only), not "how much did"
+    # "how much rent", "how much unused credit" (money questions only), not "how much did"
+    re.compile(
+        r"\bhow much (?:(?!(?:more|less|extra|further|additional|new)\b)[^\W\d_]+ "
+        r"(?=(?:credit|rent|debt|compensation)\b))?([^\W\d_]+)\b",
+        re.I,
+    ),
 )
 # nouns that name the form of a quantity, not what is measured ("what share of the cost")
 _FORM_NOUNS = frozenset(
@@ -245,7 +251,14 @@ def priced(question: str) -> list[str]:
         or _CHARGE_Q.search(question)
     )
     found = words(match.group(1)) if match else []
-    return [w for w in found if w not in _FORM_NOUNS | _NOT_COUNTED | _ANY_AMOUNT and w not in STOPWORDS]
+    out = [w for w in found if w not in _FORM_NOUNS | _NOT_COUNTED | _ANY_AMOUNT and w not in STOPWORDS]
+    if set(out) & _FARE_PAID_FOR:  # "what will a one-way ride cost?": its fare
+        out.append("fare")
+    return out
+
+
+# what a fare is the price of
+_FARE_PAID_FOR = frozenset("ride rides trip trips journey journeys ticket tickets crossing crossings flight".split())
 
 
 # "Who is Ines Abbott?", "What is Ines Abbott's role?", "What does Abbott do?": what the person is
@@ -301,7 +314,7 @@ _COUNT_WORDS = _NUMBER_WORDS - {"one", "half", "third", "quarter", "hundred", "t
 def holds(kind: AnswerType, text: str, question: str) -> bool:
     """Whether ``text`` contains an answer of ``kind`` (not merely one the question gave)."""
     if kind in ("quantity", "date"):  # a figure the question itself gives is not its answer
-        for figure in sorted(set(_FIGURE.findall(question)), key=len, reverse=True):
+        for figure in sorted(set(FIGURE.findall(question)), key=len, reverse=True):
             text = re.sub(r"(?<![\w.,])" + re.escape(figure) + r"(?![\w]|[.,]\d)", " ", text)
         if kind == "quantity":  # "how many after the two crossings stop?": "the two crossings" is the question's own
             for word in set(words(question)) & _COUNT_WORDS:
@@ -313,7 +326,7 @@ def holds(kind: AnswerType, text: str, question: str) -> bool:
 
 
 # "how many days": what is counted (a noun; "how many did ..." counts nothing named)
-_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")  # "1,846", "2.5", "2019"
+FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")  # "1,846", "2.5", "2019"
 _COUNTED = re.compile(_HOW_MANY + r"((?:\s+[^\W\d_]+(?:-[^\W\d_]+)*){0,2})", re.I)  # "how many gill-net samples"
 
 
@@ -342,12 +355,14 @@ _ANYONE_UNITS = frozenset({"people", "person", "persons"})  # "how many evacuees
 _PART_OF = re.compile(r"\bhow many of\b[^?]*?\b(?:were|are)\s+([^\W\d_]+)\s*\??\s*$", re.I)
 _NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
 # a currency before a figure: a symbol ("$", "A$", "€", "₹"), a letter sign ("R450 million", "Rs 40",
-# "KSh 2,000", "Sh8.4 billion", "RM 30", "kr 95") or an ISO code ("CHF 12", "ZAR 3.1bn"); not a
+# "KSh 2,000", "Sh8.4 billion", "RM 30", "kr 95", "P45") or an ISO code ("CHF 12", "ZAR 3.1bn"); not a
 # road's number ("the R34 road")
 _CURRENCY_SIGN = (
     r"(?:(?:\b(?:A|AU|NZ|C|CA|HK|S|US|N|R|Z|NT|Mex))?[$€£¥₹₩₦₱₪₺₴₽฿₫₡₵₲₸]"
     r"|\b(?:R|Rs\.?|Rp|KSh|Ksh|Sh|Shs|USh|TSh|RM|Tk|kr|Kč|zł|CHF|USD|EUR|GBP|ZAR|AUD|NZD|CAD|JPY|CNY|INR|KES|NGN|GHS|SEK|NOK|DKK|BRL|"
-    r"MXN|SGD|HKD|PHP|PKR|THB|TRY|PLN|AED|SAR|EGP)(?=\s?\d))"
+    r"MXN|SGD|HKD|PHP|PKR|THB|TRY|PLN|AED|SAR|EGP)(?=\s?\d)"
+    r"|\bP(?=\d[\d,.]*(?:\s?(?:million|billion|bn|m|k)\b|\b)(?![-/]))"  # the peso's letter ("P45", "P3.1 million")
+    r")"
 )
 _CURRENCY = re.compile(_CURRENCY_SIGN + r"\s?(?!\d+\s+(?i:road|highway|freeway|motorway|route)\b)\d")
 # "how long did it last / take": a span of time, not any number
@@ -368,7 +383,7 @@ _MONEY_Q = re.compile(
     r"budget|earn|earns|earned|salary|salaries|wage|wages|charge|charged|fee|fees|aid|invest|invested|"
     r"contribute|contributed|raise|raised|owe|owed|money|bid|bids|offer|offered|valued|sell for|sold for|"
     r"earn|earns|earned|revenue|revenues|profit|profits|turnover|remit|remits|remitted|refund|refunded|repay|repaid|"
-    r"recover|recovered|reimburse|reimbursed)\b"
+    r"recover|recovered|reimburse|reimbursed|credit|credits|deposit|deposits|savings)\b"
     r"|\bhow much of (?:the|its|their|this|that) " + _CURRENCY_SIGN,  # "how much of the $12.5 million": a part of it
     re.I,
 )
@@ -405,7 +420,7 @@ _IN_MONEY = re.compile(
 _SHARE_Q = re.compile(
     r"\b(?:share|proportion|percentage|percent|per cent|part|fraction|portion|how much of|rise|rose|risen|increase|"
     r"increased|cut|fall|fell|drop|dropped|grow|grew|raise|raised|higher|lower|more|less|income|revenue|turnover|"
-    r"sales|takings|business|trade)\b",
+    r"sales|takings|business|trade|by how much|(?:gone|went|go|goes|going) (?:up|down))\b",
     re.I,
 )
 # "how many can it hold?": a capacity, which a count of those there now does not give
@@ -503,11 +518,12 @@ def _has_quantity(text: str, question: str) -> bool:
 
 
 # "how much training were they offered?", "how much water": an amount of that, not of money
-_HOW_MUCH_NOUN = re.compile(r"\bhow much ([^\W\d_]+)\b", re.I)
+_HOW_MUCH_NOUN = re.compile(r"\bhow much ([^\W\d_]+)\b(?: ([^\W\d_]+)\b)?", re.I)
 _MONEY_NOUNS = frozenset(
     "money cash funding fund funds grant grants subsidy subsidies rent loan loans compensation damages fine fines "
     "budget salary salaries wage wages fee fees aid investment revenue revenues profit profits income tax taxes "
-    "debt debts capital spending pay payment payments price prices cost costs bill bills ransom bail".split()
+    "debt debts capital spending pay payment payments price prices cost costs bill bills ransom bail credit credits "
+    "deposit deposits savings".split()
 )
 
 
@@ -516,7 +532,9 @@ def _measures_other(question: str) -> bool:
     found = _HOW_MUCH_NOUN.search(question.partition(CONTEXT_MARK)[0])
     if not found:
         return False
-    noun = found.group(1).lower()
+    noun, following = found.group(1).lower(), (found.group(2) or "").lower()
+    if following in _MONEY_NOUNS and noun.isalpha() and noun not in STOPWORDS:  # "how much unused credit"
+        return False
     return not (noun in STOPWORDS or noun in _MONEY_NOUNS or noun in _MONEY_WORDS or noun in _ANY_AMOUNT)
 
 
@@ -832,6 +850,14 @@ def wants_person(question: str) -> bool:
 
 
 _JOINERS = frozenset({"of", "for", "and", "on"})
+
+
+def which_people(question: str) -> bool:
+    """ "Which councillors voted against?": several people of a kind, whom only their names answer
+    (not "which councillor argued ...?", whom a surname may answer, nor "who ...?", which a body may)."""
+    own = question.partition(CONTEXT_MARK)[0]
+    found = _WHICH_PERSON.search(own)
+    return found is not None and found.group(0).endswith("s") and not asks_name(own)
 
 
 def names_person(text: str, question: str) -> bool:

@@ -145,6 +145,8 @@ RESTATED = 0.75
 # What a byline block answers: "who wrote it?", "when was it published?"
 HEADER_TERMS = frozenset({"author", "publish", "date", "title", "headline"})
 _ARTICLE_WORDS = frozenset("article story piece report".split())
+# who writes an article: "which reporter wrote it?" still asks about the byline
+_WRITING_TERMS = frozenset(stem(w) for w in "reporter journalist correspondent writer byline newspaper paper".split())
 HEADER_BONUS = 0.1  # a question about the article itself ("who wrote it?"): its header block gains this
 # "What did X say / tell / announce ...": the answer is X's words, not someone else's at the same event
 _SPEECH_Q = re.compile(  # the question's own opening, not the context a follow-up carries after it
@@ -667,6 +669,9 @@ class Evidence:
         header_terms = q_terms & HEADER_TERMS
         if header_terms == {"date"} and not set(words(question)) & _ARTICLE_WORDS:
             header_terms = set()
+        # ("which councillor wrote the motion?" is about the story's people: another thing is written)
+        if header_terms and q_terms - header_terms - _WRITING_TERMS and not set(words(question)) & _ARTICLE_WORDS:
+            header_terms = set()
         about_header = bool(header_terms) and (kind in ("person", "date") or "title" in q_terms)
         q_names = self.names_in(question)
         speech = _SPEECH_Q.match(question)
@@ -822,6 +827,9 @@ class Evidence:
             first = [x for x in scored if self._index(x.sentence) in corrects and x.score >= PREMISE_FLOOR * top]
             if first:
                 rest = [x for x in scored if x not in first]
+                # "why did they raise it to $118?": the correction giving that figure ("fell from $118") first
+                figures = set(answer_type.FIGURE.findall(question.partition(answer_type.CONTEXT_MARK)[0]))
+                first.sort(key=lambda x: not figures & set(answer_type.FIGURE.findall(x.sentence.text)))
                 scored = [dataclasses.replace(x, score=max(x.score, top)) for x in first] + rest
         if said_by:  # "who said that?" has one answer: whoever the text says spoke the quoted words
             first = [x for x in scored if any(x.sentence is self.sentences[j] for j in said_by)]

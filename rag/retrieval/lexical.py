@@ -187,7 +187,7 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | vote ballot | lawmaker legislator | salary pay wage wages earnings | price cost fee fare | shop store outlet
 | injure injured hurt wound wounded | ban prohibit outlaw | approve endorse ratify | reject refuse dismiss dismissed
 | warn caution | estimate forecast projection | sack dismiss dismissed | teenager teen adolescent | elderly pensioner
-| town village | hospital infirmary | lawyer solicitor attorney barrister
+| town village | hospital infirmary | ride trip journey | lawyer solicitor attorney barrister
 """
 
 

@@ -190,14 +190,17 @@ def negation(c: tuple[Token, ...], s: tuple[Token, ...]) -> str | None:
 
 # which way a figure went: "why was turnout higher ...?" of "turnout was 27.4%, down from 41.2%"
 _UP = frozenset(
-    lemma(w) for w in "up higher rise rose risen increase grew grow gain climb jump more overstate overstated".split()
+    lemma(w)
+    for w in "up higher rise rose risen increase grew grow gain climb jump more overstate overstated raise raised "
+    "raising hike hiked".split()
 )
 _DOWN = frozenset(
     lemma(w)
     for w in "down lower fall fell fallen decrease shrank shrink drop dropped decline lost fewer less understate "
-    "understated".split()
+    "understated reduce reduced reducing lowered cut cuts slash slashed".split()
 )
 DIRECTION_REACH = 5  # a direction word this close to what the question says changed
+_WHEN_WORDS = frozenset(lemma(w) for w in "year years month months week weeks day days time decade".split())
 
 
 def _forms(text: str) -> frozenset[str]:
@@ -241,7 +244,7 @@ def contradicts(question: str, text: str) -> bool:
     for way, other in ((_UP, _DOWN), (_DOWN, _UP)):
         if not asked & way:
             continue
-        changed = asked - way - other
+        changed = asked - way - other - _WHEN_WORDS  # what changed, not when ("raised ... last year")
         for u in s:
             if token_lemma(u) in other and u.pos not in s_neg:
                 near = s[max(0, u.pos - DIRECTION_REACH) : u.pos + DIRECTION_REACH + 1]
