@@ -110,3 +110,37 @@ def test_who_wrote_a_motion_is_not_the_byline() -> None:
     question = "Which lawmaker wrote the measure to end the deal?"
     assert "Imre Sollis" not in invented_text.first(_evidence(), question)
     assert "Imre Sollis" in invented_text.first(_evidence(), "Who wrote the article?")
+
+
+COUNTS = """Island Ferry Withdrawn
+By Imre Sollis
+Published June 3, 2031
+
+PELLOW - Last year the ferry carried 41,000 passengers to and from Pellow.
+
+Several residents at a public meeting in the Pellow hall accused the operator of neglect.
+
+Annual tuition at the Pellow campus is €6,800 per student.
+
+Cllr Tam Lind criticised the council for spending £45,000 on outside consultants to draw up its savings list.
+"""
+
+
+def test_a_count_is_a_number_of_the_thing_itself() -> None:
+    question = "How many passengers can the new ferry carry on each trip?"
+    assert not answer_type.holds("quantity", "Last year the ferry carried 41,000 passengers.", question)
+    assert answer_type.holds("quantity", "The new ferry can carry 120 passengers.", question)
+    people = "How many people attended the public meeting in the hall?"
+    assert not answer_type.holds("quantity", "Several residents at a public meeting in the hall spoke.", people)
+    assert answer_type.holds("quantity", "Several hundred residents attended the meeting.", people)
+    students = "How many students have graduated from the campus?"
+    assert not answer_type.holds("quantity", "Annual tuition at the campus is €6,800 per student.", students)
+    for asked in (question, students):  # (the passengers carried last year are people too)
+        assert invented_text.reason(invented_text.evidence_of(COUNTS), asked, (2031, 6)) is not None
+
+
+def test_a_titled_person_is_no_firm() -> None:
+    question = "Which consultancy firm drew up the council's savings list?"
+    assert not answer_type.names_body(COUNTS.splitlines()[-1], question)
+    assert answer_type.names_body("The list was drawn up by Harlow Beck Associates, Cllr Tam Lind said.", question)
+    assert invented_text.reason(invented_text.evidence_of(COUNTS), question, (2031, 6)) is not None

@@ -241,6 +241,8 @@ def abstain_reason(
         kind = None  # "who asked her?" may be answered by "the council": only "the name of" insists on a name
     if kind is not None and not answer_type.holds(kind, best.sentence.text, question):
         return f"no {kind} in the best evidence"
+    if kind_named and not answer_type.names_body(best.sentence.text, question):  # "Cllr Gwilt" is no firm
+        return "the best evidence names no " + kind_named.group("noun")
     if kind == "date" and _WHEN_WILL.search(question) and not answer_type.to_come(best.sentence.text, when):
         return "the question asks when something will happen; the best evidence tells only of the past"
     event = _other_event(question, best.sentence.text) if kind == "date" else None

@@ -425,10 +425,12 @@ _SHARE_Q = re.compile(
 )
 # "how many can it hold?": a capacity, which a count of those there now does not give
 _CAPACITY_Q = re.compile(
-    r"\bhow many\b[^?]*\b(?:can|could|will|would)\b[^?]*\b(?:hold|accommodate|seat|fit|house|sleep)\b", re.I
+    r"\bhow many\b[^?]*\b(?:can|could|will|would)\b[^?]*\b(?:hold|accommodate|seat|fit|house|sleep|carry)\b", re.I
 )
 _CAPACITY = re.compile(
-    r"\b(?:capacity|hold|holds|accommodate|accommodates|room for|space for|seats|up to|maximum|fit)\b", re.I
+    r"\b(?:capacity|hold|holds|accommodate|accommodates|room for|space for|seats|up to|maximum|fit|can carry|"
+    r"could carry)\b",
+    re.I,
 )
 _SAID_Q = re.compile(
     r"\b(?:say|said|says|tell|told|think|argue|argued|call|called|describe|described|describes|characteri[sz]ed?|"
@@ -578,7 +580,7 @@ def _counts(tokens: list[str], i: int, unit: str) -> bool:
     parts = tokens[i].split("-")
     if len(parts) > 1 and _is_number(parts[0]) and _same_unit(parts[-1], unit):
         return True
-    if not _is_number(tokens[i]):
+    if not _is_number(tokens[i]) or tokens[i] in _VAGUE:
         return False
     if i >= 2 and tokens[i - 1] in _UNIT_LEADS and _same_unit(tokens[i - 2], unit):
         return True  # "cutting its opening hours from 52 to 38", "a workforce of 40": what is counted comes first
@@ -588,9 +590,12 @@ def _counts(tokens: list[str], i: int, unit: str) -> bool:
         # "seven of its campuses", "71 are children" read on; "nurses and midwives", "640,000 on agency
         # midwives" stop
         of_whose = (k == 0 and t in ("of", "are", "were")) or (k == 1 and tokens[i + 1] == "of" and t in _DETERMINERS)
-        if _is_number(t) or (t in STOPWORDS and not of_whose and t not in _COUNT_MODIFIERS):
-            return False
+        if _is_number(t) or t == "per" or (t in STOPWORDS and not of_whose and t not in _COUNT_MODIFIERS):
+            return False  # ("€6,800 per student" counts no students)
     return False
+
+
+_VAGUE = frozenset({"several", "dozens"})  # "several residents" tells no one how many
 
 
 _DETERMINERS = frozenset("the its their his her our your these those".split())
@@ -891,18 +896,26 @@ def names_person(text: str, question: str) -> bool:
     )
 
 
-def _has_new_name(text: str, question: str) -> bool:
+def names_body(text: str, question: str) -> bool:
+    """ "Which firm ...?": ``text`` names someone new who is not a titled person ("Cllr Gwilt" is no firm)."""
+    return _has_new_name(text, question, titled=False)
+
+
+def _has_new_name(text: str, question: str, *, titled: bool = True) -> bool:
     q_words = set(words(question))
     tokens = raw_tokens(text)
     run = 0
     for i, token in enumerate(tokens):
         word = words(token)[0] if words(token) else ""
+        if not titled and word in _TITLES | {"cllr", "mx"}:
+            run = -1  # a titled person's name follows: it does not count towards a body's
+            continue
         # the first word is capitalised anyway: a name there only if the next word is one too ("Rowan Pettifer, ...")
         is_name = token[:1].isupper() and word not in _NOT_NAMES and word not in q_words
         if i == 0 and is_name:
             following = words(tokens[1]) if len(tokens) > 1 else []
             is_name = bool(following) and tokens[1][:1].isupper() and following[0] not in _NOT_NAMES
-        run = run + 1 if is_name else 0
+        run = (run + 1 if run >= 0 else -1) if is_name else 0
         if run >= 2:  # "Jeyhun Bayramov", "Efgan Nifti"
             return True
     return False
