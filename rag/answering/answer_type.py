@@ -158,9 +158,8 @@ _HOW_MANY = (
     r"\bhow many (?:(?:extra|more|new|additional|further|other|separate|different|individual)\s+)?"
     r"([^\W\d_]+(?:-[^\W\d_]+)*)"
 )
-# what a quantity question measures: "how many tonnes", "how much will a single ticket cost / is the
-# deal worth",
-# "what salary", "what is X's hourly rate"
+# what a quantity question measures: "how many tonnes", "how much will a single ticket cost", "how
+# much is the deal worth", "what salary", "what is X's hourly rate"
 _MEASURED = (
     re.compile(_HOW_MANY, re.I),
     re.compile(  # the head of the noun phrase before "cost": "a single ticket (from A to B) cost"
