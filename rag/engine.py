@@ -33,7 +33,7 @@ from rag.answer import Answer, Dropped, Final, Passage, StreamEvent, TextDelta, 
 from rag.answering import answer_type, entailment, prompts
 from rag.answering.abstain import abstain_reason, published, topic_terms
 from rag.answering.citations import CitationBook, check_sentence, with_marker
-from rag.answering.evidence import Evidence, ScoredSentence, Sentence, asks_for_words, clause_texts
+from rag.answering.evidence import Evidence, ScoredSentence, Sentence, asks_for_words, clause_texts, pronoun_speaks
 from rag.answering.followup import asks_speaker, standalone_question
 from rag.answering.guard import decline_reason
 from rag.errors import IndexMissingError, QuestionError, RagError
@@ -500,7 +500,8 @@ def _extractive(
             return ""
         quotes = []  # the model quoted the best sentence itself: only what follows it is missing
     named = None
-    if evidence is not None and who and not ranked[0].holds_type:  # "He argued ...", '"...," she said.'
+    # "He argued ...", '"...," she said.' (whatever else it names: '"...," she told the Courier.')
+    if evidence is not None and who and (not ranked[0].holds_type or pronoun_speaks(best.text)):
         named = evidence.antecedent(best) or evidence.speaker_named(best)
     if quotes and named is not None and not _cited(book, named):
         quotes.insert(0, named)

@@ -196,6 +196,13 @@ def abstain_reason(
     when_else = answer_type.other_time(question, best.sentence.text, best.context_terms)
     if when_else:
         return when_else
+    if _WHAT_NUMBER_Q.match(question) and not re.search(r"\d", best.sentence.text):
+        return "the best evidence gives no number"  # "what is the helpline's phone number?" of "a phone line"
+    undated = (
+        answer_type.undated_figure(question, best.sentence.text, best.context_terms) if kind == "quantity" else None
+    )
+    if undated:
+        return f"the best evidence gives no figure for {undated}"
     if kind == "quantity" and not answer_type.new_figures(question, best.sentence.text):
         return "the best evidence gives only the figure the question states"  # "how many of the 6,000 ..."
     elsewhere = answer_type.other_place(question, best.sentence.text)
@@ -255,6 +262,16 @@ def abstain_reason(
     if kind in ("quantity", "date") and not (best.names_ok and best.every_name):
         return f"the {kind} in the best evidence is not about whom or what the question names"
     return None
+
+
+# "what is the phone number for ...?", "what was the flight number?": digits (not "the (total) number
+# of X", a count)
+_WHAT_NUMBER_Q = re.compile(
+    r"^\s*(?:and\s+)?what(?:'s|’s| is| was| are| were| will be) (?:the|its|their|his|her|a) "
+    r"(?!(?:total|overall|exact|average|combined|estimated|maximum|minimum|precise|rough|approximate|actual|new|"
+    r"current|final|likely|expected|annual|same|largest|smallest|highest|lowest)\b)(?:[\w'’-]+ ){1,3}?numbers?\b",
+    re.I,
+)
 
 
 # "which printing company / what firm ...?": businesses go by their names, so a name is the answer

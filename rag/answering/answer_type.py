@@ -349,7 +349,13 @@ _PEOPLE = frozenset(
     "women parent player fan spectator volunteer evacuee refugee attendee trainee retiree survivor victim migrant "
     "applicant commuter shopper guest".split()
 )
-_ANYONE_UNITS = frozenset({"people", "person", "persons"})  # "how many evacuees": "312 people" counts them
+_ANYONE_UNITS = frozenset({"people", "person", "persons"})
+# those a place serves, not those who work there
+_NOT_STAFF = frozenset(
+    "resident pupil student child children patient passenger tenant voter family household visitor customer user "
+    "adult man men woman women parent fan spectator evacuee refugee attendee retiree survivor victim migrant "
+    "applicant commuter shopper guest".split()
+)  # "how many evacuees": "312 people" counts them
 # "how many of the people buried there were children?": the part counted is what they were
 _PART_OF = re.compile(r"\bhow many of\b[^?]*?\b(?:were|are)\s+([^\W\d_]+)\s*\??\s*$", re.I)
 _NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
@@ -382,7 +388,7 @@ _MONEY_Q = re.compile(
     r"budget|earn|earns|earned|salary|salaries|wage|wages|charge|charged|fee|fees|aid|invest|invested|"
     r"contribute|contributed|raise|raised|owe|owed|money|bid|bids|offer|offered|valued|sell for|sold for|"
     r"earn|earns|earned|revenue|revenues|profit|profits|turnover|remit|remits|remitted|refund|refunded|repay|repaid|"
-    r"recover|recovered|reimburse|reimbursed|credit|credits|deposit|deposits|savings)\b"
+    r"recover|recovered|reimburse|reimbursed|credit|credits|deposit|deposits|savings|insured|insure|insures)\b"
     r"|\bhow much of (?:the|its|their|this|that) " + _CURRENCY_SIGN,  # "how much of the $12.5 million": a part of it
     re.I,
 )
@@ -401,10 +407,11 @@ _SHARES = frozenset("percent half third quarter fifth tenth".split())
 # "what salary / which fee / what is the price of": an amount of money is the answer (not "what did
 # she say about the cost", which a quote may answer)
 _MONEY_NOUN_Q = re.compile(
-    r"\b(?:what|which)\b[^?]*\b(?:salary|salaries|wage|wages|fee|fees|price|prices|cost|costs|budget|rent|rents|fare|fares|"
-    r"hourly rate|pay rate|rate of pay|earnings|income)\b",
+    r"\b(?:what|which|how much (?:is|are|was|were|will|would))\b[^?]*\b(?:salary|salaries|wage|wages|fee|fees|price|"
+    r"prices|cost|costs|budget|rent|rents|fare|fares|hourly rate|pay rate|rate of pay|earnings|income|bill|bills)\b",
     re.I,
 )
+_MONEY_ITSELF = re.compile(r"\bhow much (?:money|cash|funding)\b", re.I)
 # "in dollar terms, what was ...", "what was the dollar value of ...": money, not a share or a count
 _CURRENCY_NAME = r"(?:dollar|euro|pound|sterling|rand|rupee|yen|franc|peso)"
 _IN_MONEY = re.compile(
@@ -483,6 +490,7 @@ def _has_quantity(text: str, question: str) -> bool:
             )
             or (
                 _SHARE_Q.search(question) is not None
+                and not _MONEY_ITSELF.search(question)  # "how much money will the appeal raise?": not a share
                 and (any(t in _SHARES or t.endswith("%") for t in tokens) or _ONE_IN.search(text) is not None)
             )
         )
@@ -494,8 +502,11 @@ def _has_quantity(text: str, question: str) -> bool:
         unit = _singular(part.group(1).lower())
         return any(_counts(tokens, i, unit) for i in range(len(tokens)))
     if counted and _counted_noun(counted) in _ANYONE:  # "how many people": residents, pupils are people
-        return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _PEOPLE) or any(
-            _is_number(t) and _is_agent(tokens[i + 1 : i + 2]) for i, t in enumerate(tokens)
+        # ("how many staff": those who work there, not its visitors or patients)
+        units = _PEOPLE if _counted_noun(counted) in _ANYONE_UNITS else _PEOPLE - _NOT_STAFF
+        return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in units) or any(
+            _is_number(t) and _is_agent(tokens[i + 1 : i + 2]) and _singular(tokens[i + 1]) not in _NOT_STAFF
+            for i, t in enumerate(tokens)
         )
     if counted and _counted_noun(counted) not in _NOT_COUNTED:
         # "how many days": a number counting days ("four-day", "4 days"), not "two sides"; or counting
@@ -609,7 +620,15 @@ def _same_unit(token: str, unit: str) -> bool:
     """``token`` names what ``unit`` names, or the same thing under another everyday name ("how
     many houses": "29 homes"; "how many spots": "14 separate points"; see ``lexical.kin``)."""
     word = _singular(token)
-    return word == unit or stem(word) in kin(stem(unit))
+    if word == unit:
+        return True
+    if word in _NOT_AGENTS and unit != word and unit in _PEOPLE:  # "37 works of art" are no workers
+        return False
+    return stem(word) in kin(stem(unit))
+
+
+# the stemmer makes "worker" and "work" one stem: a count of works is not of workers
+_NOT_AGENTS = frozenset({"work"})
 
 
 def _singular(word: str) -> str:
@@ -943,6 +962,16 @@ def other_time(question: str, text: str, context: Set[str] = frozenset()) -> str
         if asked and said and not asked & said and not any({a.lower(), stem(a.lower())} & context for a in asked):
             return f"the best evidence is about {', '.join(sorted(said))}, not {', '.join(sorted(asked))}"
     return None
+
+
+def undated_figure(question: str, text: str, context: Set[str] = frozenset()) -> str | None:
+    """ "How much did the 1998 roof replacement cost?" of a sentence that never names 1998, nor do
+    its neighbours: its figure is another's (the year the question pins its figure to); None when
+    the question names no year or the sentence or its context names one of its years."""
+    asked = set(_YEAR_NAME.findall(question.partition(CONTEXT_MARK)[0]))
+    if not asked or asked & (set(_YEAR_NAME.findall(text)) | set(context)):
+        return None
+    return ", ".join(sorted(asked))
 
 
 def new_figures(question: str, text: str) -> bool:

@@ -284,6 +284,17 @@ _MALE_TITLES = frozenset({"mr", "sir", "lord"})
 _SAYS = r"(?:said|says|added|adds|told|explained|argued|warned|insisted|noted|wrote|asked)\b"
 _PRONOUN_SPEAKS = re.compile(r"\b(he|she|He|She) " + _SAYS)
 _NAME_SAID = re.compile(r"\b([A-Z][\w'’-]*)\s+" + _SAYS)
+
+
+def pronoun_speaks(text: str) -> bool:
+    """Whoever speaks in ``text`` is given only as a pronoun ('"...," she told the Courier.'), not
+    by name ("Pellow said she ...")."""
+    return bool(_PRONOUN_SPEAKS.search(text)) and not any(
+        m.group(1).lower() not in _PRONOUN_WORDS for m in _NAME_SAID.finditer(text)
+    )
+
+
+_PRONOUN_WORDS = frozenset("he she they it we i you".split())
 _TITLE_WORDS = frozenset(
     "mr mrs ms dr professor mayor governor president minister secretary councillor chair chief the a an "
     "january february march april may june july august september october november december "
@@ -349,8 +360,10 @@ class Evidence:
         for k, p in enumerate(para):
             blocks.setdefault(p, []).append(k)
         naming = {k for k, x in enumerate(self.sentences) if self.names_in(x.text, first_too=True)}
+        # ('"...," she told the Courier.': the paper it names is not who speaks)
+        naming_speaker = {k for k in naming if not pronoun_speaks(self.sentences[k].text)}
         for i, x in enumerate(self.sentences):
-            if x.start < header_end or not _PRONOUN_SAID.search(x.text) or naming & set(blocks[para[i]]):
+            if x.start < header_end or not _PRONOUN_SAID.search(x.text) or naming_speaker & set(blocks[para[i]]):
                 continue
             named = [k for k in blocks.get(para[i] - 1, []) if k in naming]
             if named:
@@ -1004,8 +1017,8 @@ class Evidence:
         when the quote comes first ('"...". Pellow said.'); ``None`` when none is found."""
         i = self._index(sentence)
         text = sentence.text
-        if i is None or self.names_in(text, first_too=True):
-            return None
+        if i is None or (self.names_in(text, first_too=True) and not pronoun_speaks(text)):
+            return None  # ('"...," she told the Courier.': the paper named is not who speaks)
         if not (_PRONOUN_SPEAKS.search(text) or _OPENS_QUOTE.match(text)):
             return None
         j = self.voiced_by.get(i)

@@ -183,11 +183,12 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | worker staff employee workforce labourer labourers laborer laborers | job post role position
 | kid kids child children pupil | car vehicle
 | doctor physician | money funding cash | scheme plan programme program | resident local householder inhabitant
-| population resident inhabitant | spot point location | house home dwelling property
+| population resident inhabitant | spot point location | house home dwelling property household
 | vote ballot | lawmaker legislator | salary pay wage wages earnings | price cost fee fare | shop store outlet
 | injure injured hurt wound wounded | ban prohibit outlaw | approve endorse ratify | reject refuse dismiss dismissed
 | warn caution | estimate forecast projection | sack dismiss dismissed | teenager teen adolescent | elderly pensioner
 | town village | hospital infirmary | ride trip journey | lawyer solicitor attorney barrister
+| rent lease leased rental | discover discovered notice noticed detect detected
 """
 
 
