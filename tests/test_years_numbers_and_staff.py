@@ -9,7 +9,9 @@
 - "how much money will the appeal raise?" is not answered by a share of something else, and "how
   much is the average bill?" or "how much is it insured for?" want money;
 - a thing named by an everyday kin ("homes" / "households", "rent" / "lease", "noticed" /
-  "discovered") is found (a figure asked of the rent must still be the rent's).
+  "discovered") is found (a figure asked of the rent must still be the rent's);
+- "what has the culture ministry said?" of a text with no ministry is declined;
+- "who said ...?" of '"...," she told the Courier' is answered by whom "she" stands for.
 
 Every rule is generic English; nothing here names a gold document's words.
 """
@@ -135,3 +137,13 @@ def test_who_said_a_quote_given_to_a_paper_is_the_pronoun_s_speaker() -> None:
     assert named is not None and "Oda Brenn" in named.text  # not the paper the quote was given to
     quoted = _extractive(ranked, CitationBook(text), small, who=True)
     assert quoted.startswith("Director Oda Brenn said")
+
+
+def test_what_a_body_the_article_never_mentions_said_is_declined() -> None:
+    reason = _reason("What has the national culture ministry said about paying for the new pumps?")
+    assert reason is not None and "ministry" in reason
+    reason = _reason("How did the city police respond to the flood?")
+    assert reason is not None and "police" in reason
+    # a role the article has, or one anyone speaking may be called, is for the other checks
+    assert "never mentions" not in (_reason("What did the director say about the new pumping system?") or "")
+    assert "never mentions" not in (_reason("What did the aquarium's spokesperson say about the new pumps?") or "")

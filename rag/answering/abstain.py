@@ -130,6 +130,43 @@ def unknown_names(question: str, vocabulary: set[str]) -> list[str]:
     return missing
 
 
+# "what did the county sheriff say ...?", "how did the regulator respond ...?": a body or role, not a name
+_ROLE_SPEECH_Q = re.compile(
+    r"^\s*(?:[Aa]nd |[Bb]ut |[Ss]o )?(?:[Ww]hat|[Hh]ow) (?:did|does|do|has|have|had|would|will) "
+    r"(?P<who>the [a-z][^?]*?) "
+    r"(?:say|said|state|tell|told|respond|react|reply|comment|think|argue|claim|make of)\b"
+)
+_SPEAKER_ENDS = re.compile(r"\s+(?:of|at|for|in|from|on|who|that)\s")
+
+
+def _unknown_speaker(question: str, vocabulary: set[str]) -> str | None:
+    """The role or body a "what did the X say?" question asks to hear from, when the article never
+    mentions it under that word or an everyday kin of it ("the ministry" of an article with none)."""
+    found = _ROLE_SPEECH_Q.match(question.partition(answer_type.CONTEXT_MARK)[0])
+    if not found:
+        return None
+    phrase = _SPEAKER_ENDS.split(found.group("who"))[0]
+    who = words(phrase)
+    if not who or any(t[:1].isupper() for t in raw_tokens(phrase)) or set(who) & _NOT_A_ROLE:
+        return None  # a name is the name checks' business
+    head = who[-1]
+    if head in STOPWORDS or head in _ANY_SPEAKER or stem(head) in ROLE_TERMS or _known(head, vocabulary):
+        return None
+    if any(_known(k, vocabulary) for k in kin(stem(head)) | _SPEAKER_KIN.get(head, frozenset())):
+        return None
+    return head
+
+
+_NOT_A_ROLE = frozenset("he she they it we i you him her them his its their other others same".split())
+# anyone may be called these, whatever the article calls them
+_ANY_SPEAKER = frozenset(
+    "representative representatives spokesperson spokesman spokeswoman official officials source sources member "
+    "members people person".split()
+)
+# a government speaks through its ministers
+_SPEAKER_KIN = {"government": frozenset({"minister", "ministers", "ministry", "cabinet"})}
+
+
 def _known(word: str, vocabulary: set[str]) -> bool:
     """In the article, as written or as another form of one of its words ("canadian", "canada")."""
     if word in vocabulary or stem(word) in vocabulary:
@@ -170,6 +207,9 @@ def abstain_reason(
     ]
     if absent:  # "how much is a ticket?" where no ticket is mentioned: any amount found is another's
         return "the article never mentions the " + ", ".join(absent) + " asked about"
+    speaker = _unknown_speaker(question, vocabulary)
+    if speaker:  # "what has the culture ministry said?" of an article that has no ministry
+        return f"the article never mentions the {speaker} asked about"
     withheld = _withheld(question, ranked[:WITHHELD_DEPTH])
     if withheld:
         return "the article says this was not disclosed: " + withheld
