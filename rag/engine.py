@@ -21,7 +21,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Generator, Iterator, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ from rag.answering import answer_type, entailment, prompts
 from rag.answering.abstain import abstain_reason, published, topic_terms
 from rag.answering.citations import CitationBook, check_sentence, with_marker
 from rag.answering.evidence import Evidence, ScoredSentence, Sentence, asks_for_words, clause_texts, pronoun_speaks
-from rag.answering.followup import asks_speaker, standalone_question
+from rag.answering.followup import asks_speaker, chooses_between, standalone_question
 from rag.answering.guard import decline_reason
 from rag.errors import IndexMissingError, QuestionError, RagError
 from rag.ingest.instructions import mask_flagged
@@ -252,6 +252,16 @@ class Engine:
                 for r in ranked
                 if r.sentence.start not in quoted or (both and len(_FIGURE.findall(r.sentence.text)) >= 2)
             ]
+        # "which one is cheaper?": the sentence the last answer quoted with both figures (the question
+        # shares no word with it, so the topic check must not decline it)
+        chosen = False
+        if last_cited and chooses_between(question):
+            quoted = {self.evidence.sentences[i].start for i in last_cited}
+            pair = [r for r in ranked if r.sentence.start in quoted and len(_FIGURE.findall(r.sentence.text)) >= 2]
+            if pair:
+                chosen = True
+                top = replace(pair[0], score=max(pair[0].score, ranked[0].score))
+                ranked = [top, *(r for r in ranked if r is not pair[0])]
         timings.retrieve_ms = _ms(t)
 
         answer = Answer(
@@ -265,8 +275,9 @@ class Engine:
         )
         # "why was it turned down?" answered by the sentence after the last quote: the question's
         # words paraphrase that quote's, so the topic check would wrongly decline it
-        follows = bool(ranked) and any(
-            self.evidence.sentences[j] is ranked[0].sentence for j in self.evidence.after(last_cited)
+        follows = chosen or (
+            bool(ranked)
+            and any(self.evidence.sentences[j] is ranked[0].sentence for j in self.evidence.after(last_cited))
         )
         reason = decline_reason(question) or abstain_reason(
             rewritten.focus,

@@ -147,3 +147,29 @@ def test_what_a_body_the_article_never_mentions_said_is_declined() -> None:
     # a role the article has, or one anyone speaking may be called, is for the other checks
     assert "never mentions" not in (_reason("What did the director say about the new pumping system?") or "")
     assert "never mentions" not in (_reason("What did the aquarium's spokesperson say about the new pumps?") or "")
+
+
+def test_which_one_is_cheaper_is_answered_by_the_sentence_giving_both_figures(tmp_path) -> None:
+    from rag.answer import Turn
+    from tests.support import fake_engine
+
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Roof Bids In\nBy Imre Sollis\nPublished March 9, 2032\n\n"
+        "PELLOW - The Pellow Aquarium board has received two bids to repair the roof of its Tank Hall.\n\n"
+        "Brisk Builders has priced the job at €2.4 million and says it can finish in 14 months, while Holm Roofing "
+        "quoted €2.1 million but would need 20 months.\n\n"
+        "Director Oda Brenn said the board would decide in May. She said the insurer had offered €650,000.\n\n"
+        "Visitors can still see the other halls, which open daily from 10am.\n"
+    )
+    engine, _ = fake_engine(tmp_path, ["The article does not say."] * 4, article_path=article)
+    both = (
+        "Brisk Builders has priced the job at €2.4 million and says it can finish in 14 months, while Holm "
+        "Roofing quoted €2.1 million but would need 20 months [1]."
+    )
+    history = [Turn("Which two firms bid for the roof repair?", both)]
+    answer = engine.ask("Which one is cheaper?", history=history)
+    assert not answer.abstained, answer.abstain_reason
+    assert "Holm Roofing quoted €2.1 million" in answer.text
+    # not a choice between what was quoted: the other checks stand
+    assert engine.ask("Which one opens daily?", history=history).text != answer.text

@@ -57,6 +57,21 @@ def _nouns_after(question: str) -> list[str]:
     return out
 
 
+# "which one is cheaper?", "which of them has more beds?": a choice between what the last answer named
+_CHOOSES_BETWEEN = re.compile(
+    r"^\s*(?:and\s+|so\s+)?which(?: one| of (?:them|the two|those|these))?\s+(?:is|was|were|are|has|had|would|will|"
+    r"did|does|costs?)\b[^?]*?\b(?:cheaper|dearer|costlier|lower|higher|bigger|larger|smaller|longer|shorter|faster|"
+    r"slower|more|less|fewer|better|worse|busier|quicker|older|newer)\b",
+    re.I,
+)
+
+
+def chooses_between(question: str) -> bool:
+    """A follow-up asks which of the things the last answer named is the cheaper, the larger ...:
+    the sentence that gave both their figures answers it."""
+    return bool(_CHOOSES_BETWEEN.match(question))
+
+
 def is_followup(question: str, history: Sequence[Turn]) -> bool:
     if not history:
         return False
