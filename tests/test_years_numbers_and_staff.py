@@ -11,7 +11,9 @@
 - a thing named by an everyday kin ("homes" / "households", "rent" / "lease", "noticed" /
   "discovered") is found (a figure asked of the rent must still be the rent's);
 - "what has the culture ministry said?" of a text with no ministry is declined;
-- "who said ...?" of '"...," she told the Courier' is answered by whom "she" stands for.
+- "who said ...?" of '"...," she told the Courier' is answered by whom "she" stands for;
+- "which one is cheaper?" after an answer quoting both figures is answered by that sentence;
+- "what is the largest penalty / the minimum period?" wants money or a span of time.
 
 Every rule is generic English; nothing here names a gold document's words.
 """
@@ -173,3 +175,18 @@ def test_which_one_is_cheaper_is_answered_by_the_sentence_giving_both_figures(tm
     assert "Holm Roofing quoted €2.1 million" in answer.text
     # not a choice between what was quoted: the other checks stand
     assert engine.ask("Which one opens daily?", history=history).text != answer.text
+
+
+def test_the_largest_penalty_or_the_shortest_period_is_a_figure() -> None:
+    period = "What is the minimum period the hall will stay shut?"
+    assert answer_type.expected(period) == "quantity"
+    assert answer_type.holds("quantity", "The hall has closed for at least nine months.", period)
+    assert not answer_type.holds("quantity", "It drew most of the aquarium's 64,000 visitors.", period)
+    assert "nine months" in invented_text.first(
+        _evidence(), "What is the minimum period the Tank Hall will stay closed?"
+    )
+    fine = "What is the largest penalty the regulator can impose?"
+    assert answer_type.holds("quantity", "Offenders face a fine of up to €1,000.", fine)
+    assert answer_type.holds("quantity", "It can impose fines of up to 4 per cent of turnover.", fine)
+    assert not answer_type.holds("quantity", "In 2009, 12 households were sent notices.", fine)
+    assert answer_type.expected("What is the largest tank in the aquarium?") is None  # a name, not a figure

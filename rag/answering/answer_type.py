@@ -105,6 +105,17 @@ _AMOUNT_NOUN_Q = re.compile(
 )
 
 
+# "what is the largest penalty ...?", "what is the minimum period ...?": a figure ("up to £1,000", "at
+# least 18 months"), unlike "what is the largest reservoir?" (a name)
+_LIMIT_Q = re.compile(
+    r"\bwhat (?:is|was|are|were|will be|would be) the (?:largest|maximum|highest|biggest|heaviest|top|minimum|smallest|"
+    r"lowest|shortest|longest|least|most) (?:[a-z][\w-]* )?(?P<noun>fines?|penalt(?:y|ies)|sums?|payouts?|payments?|"
+    r"fees?|charges?|prices?|costs?|periods?|terms?|durations?|waits?|delays?|time|stay)\b",
+    re.I,
+)
+_LIMIT_SPANS = frozenset("period periods term terms duration durations wait waits delay delays time stay".split())
+
+
 # a follow-up with a question form of its own ("did they pay it?") asks its own kind of question; a
 # bare one ("and her rival's?") asks what the question carried after it in "(context: ...)" asked
 _OWN_FORM = re.compile(
@@ -144,6 +155,7 @@ def expected(question: str) -> AnswerType | None:
         or _AGE_Q.search(question)
         or (_MONEY_NOUN_Q.search(question) and not _SAID_Q.search(question))
         or _IN_MONEY.search(question)
+        or _LIMIT_Q.search(question)
     ):
         return "quantity"
     if _DATE_Q.search(question):
@@ -471,6 +483,17 @@ def _has_quantity(text: str, question: str) -> bool:
     if _AGE_Q.search(question):  # "how old is she?": an age ("58", "a 71-year-old", "aged 16"), not any number
         # (not one inside a quote: '"no comfort to an 80-year-old at a bus stop"' is nobody's age)
         return bool(_AGE.search(_QUOTED.sub(" ", text)))
+    limit = _LIMIT_Q.search(question)
+    if limit and limit.group("noun") in _LIMIT_SPANS:  # "the minimum period": a span ("at least 18 months")
+        return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _TIME_UNITS)
+    if limit:  # "the largest penalty": money ("up to £1,000"), or a share of some ("4 per cent of turnover")
+        return (
+            bool(_CURRENCY.search(text))
+            or any(
+                _is_number(t) and any(m in _MONEY_WORDS for m in tokens[i + 1 : i + 3]) for i, t in enumerate(tokens)
+            )
+            or any(t.endswith("%") or t == "percent" for t in tokens)
+        )
     if _DURATION_Q.search(question):  # "how long": a number of days, hours, years ("11-day", "two years")
         # "how long is the line?" may also ask a length ("47-kilometre")
         units = _TIME_UNITS | (_LENGTH_UNITS if _LENGTH_Q.search(question) else frozenset())
