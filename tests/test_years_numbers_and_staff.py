@@ -13,7 +13,8 @@
 - "what has the culture ministry said?" of a text with no ministry is declined;
 - "who said ...?" of '"...," she told the Courier' is answered by whom "she" stands for;
 - "which one is cheaper?" after an answer quoting both figures is answered by that sentence;
-- "what is the largest penalty / the minimum period?" wants money or a span of time.
+- "what is the largest penalty / the minimum period?" wants money or a span of time;
+- "how did the regulator respond?" is not answered by "X called on the regulator to act".
 
 Every rule is generic English; nothing here names a gold document's words.
 """
@@ -190,3 +191,18 @@ def test_the_largest_penalty_or_the_shortest_period_is_a_figure() -> None:
     assert answer_type.holds("quantity", "It can impose fines of up to 4 per cent of turnover.", fine)
     assert not answer_type.holds("quantity", "In 2009, 12 households were sent notices.", fine)
     assert answer_type.expected("What is the largest tank in the aquarium?") is None  # a name, not a figure
+
+
+def test_what_was_put_to_a_body_is_not_its_response() -> None:
+    text = TEXT + "\nCampaigner Tam Lind called on the marine regulator to inspect the tanks.\n"
+    evidence = invented_text.evidence_of(text)
+    reason = invented_text.reason(
+        evidence, "How did the marine regulator respond to the call for an inspection?", (2032, 3)
+    )
+    assert reason is not None and "regulator" in reason
+    # a response of its own among the best few sentences keeps the question open
+    answered = invented_text.evidence_of(text + "\nThe marine regulator said it would inspect the tanks in April.\n")
+    reason = invented_text.reason(
+        answered, "How did the marine regulator respond to the call for an inspection?", (2032, 3)
+    )
+    assert reason is None

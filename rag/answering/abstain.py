@@ -157,6 +157,43 @@ def _unknown_speaker(question: str, vocabulary: set[str]) -> str | None:
     return head
 
 
+_RESPONSE_Q = re.compile(
+    r"^\s*(?:[Aa]nd |[Bb]ut |[Ss]o )?[Hh]ow (?:did|does|do|has|have|had|will|would) (?P<who>the [^?]*?) "
+    r"(?:respond|react|reply|answer)\b"
+)
+# the words before a noun that make it the one spoken to or asked ("called on the regulator",
+# "hand the petition to the council's chief executive")
+_ADDRESSING = frozenset("to on at with urged asked called wrote petitioned lobbied".split())
+
+
+def _only_addressed(question: str, text: str) -> str | None:
+    """The role or body a "how did the X respond?" question asks about, when ``text`` names it only as
+    the one spoken to or asked ("She called on the regulator to investigate"): that is not its
+    response. None when the text names it otherwise, or not at all (a name may stand for it)."""
+    found = _RESPONSE_Q.match(question.partition(answer_type.CONTEXT_MARK)[0])
+    if not found:
+        return None
+    who = words(_SPEAKER_ENDS.split(found.group("who"))[0])
+    head = who[-1] if who else ""
+    raw = [t.lower() for t in raw_tokens(text)]
+    tokens = [t for r in raw for t in words(r)[:1]]  # "council's" stays one word
+    places = [k for k, t in enumerate(tokens) if t == head or (len(head) > 3 and stem(t) == stem(head))]
+    if not head or head in STOPWORDS or not places:
+        return None
+    for k in places:
+        # back over the noun's own modifiers ("the council's chief"), to what governs it
+        j = k - 1
+        while j >= max(0, k - 5) and (tokens[j] in who or tokens[j] in _DETERMINING or _POSSESSIVE.search(raw[j])):
+            j -= 1
+        if j < max(0, k - 5) or tokens[j] not in _ADDRESSING:
+            return None
+    return head
+
+
+_DETERMINING = frozenset("the a an its their his her".split())
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 _NOT_A_ROLE = frozenset("he she they it we i you him her them his its their other others same".split())
 # anyone may be called these, whatever the article calls them
 _ANY_SPEAKER = frozenset(
@@ -219,6 +256,15 @@ def abstain_reason(
         return "the best evidence does not give the words of whom the question names"
     if not follows and not topic_covered(question, best, pervasive):
         return "the best evidence shares no topic word with the question"
+    addressed = _only_addressed(question, best.sentence.text)
+    if (
+        addressed
+        and all(  # (unless another of the best few has it respond: "The regulator said ...")
+            _only_addressed(question, r.sentence.text) or addressed not in r.sentence.words
+            for r in ranked[1:WITHHELD_DEPTH]
+        )
+    ):  # "how did the regulator respond?" of "She called on the regulator to investigate"
+        return f"the best evidence tells what was put to the {addressed}, not how it responded"
     if asks_why(question) and not gives_reason(best.sentence.text):
         return "the best evidence gives no reason"
     kind = answer_type.expected(question)
