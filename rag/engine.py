@@ -511,7 +511,7 @@ def _extractive(
             return ""
         quotes = []  # the model quoted the best sentence itself: only what follows it is missing
     named = None
-    # "He argued ...", '"...," she said.' (whatever else it names: '"...," she told the Courier.')
+    # "He argued ...", '"...," she said.' (whatever else it names: '"...," she told the Gazette.')
     if evidence is not None and who and (not ranked[0].holds_type or pronoun_speaks(best.text)):
         named = evidence.antecedent(best) or evidence.speaker_named(best)
     if quotes and named is not None and not _cited(book, named):

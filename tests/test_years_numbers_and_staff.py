@@ -11,7 +11,7 @@
 - a thing named by an everyday kin ("homes" / "households", "rent" / "lease", "noticed" /
   "discovered") is found (a figure asked of the rent must still be the rent's);
 - "what has the culture ministry said?" of a text with no ministry is declined;
-- "who said ...?" of '"...," she told the Courier' is answered by whom "she" stands for;
+- "who said ...?" of '"...," she told the Gazette' is answered by whom "she" stands for;
 - "which one is cheaper?" after an answer quoting both figures is answered by that sentence;
 - "what is the largest penalty / the minimum period?" wants money or a span of time;
 - "how did the regulator respond?" is not answered by "X called on the regulator to act".
@@ -45,7 +45,7 @@ The board will launch a public appeal in April, inviting local firms to help pay
 
 Visitors can report concerns through the aquarium's website or a dedicated helpline.
 
-The council has agreed to lease a former boathouse to the aquarium for €1 a year while the hall is shut.
+The council has agreed to lease a former boathouse to the aquarium for €5 a month while the hall is shut.
 
 During the aquarium's last closure, in 2009, 12 households near the site were sent notices about noise from the works.
 
@@ -104,7 +104,7 @@ def test_money_itself_is_not_a_share() -> None:
 
 def test_how_much_is_a_bill_or_an_insured_sum_is_money() -> None:
     bill = "How much is the average household water bill?"
-    assert not answer_type.holds("quantity", "It loses 187 million litres a day, 24 per cent of supply.", bill)
+    assert not answer_type.holds("quantity", "It loses 95 million litres a day, 18 per cent of supply.", bill)
     assert answer_type.holds("quantity", "The average bill rose to €410 this year.", bill)
     insured = "How much is the tank insured for?"
     assert not answer_type.holds("quantity", "The tank holds 14 sharks.", insured)
@@ -117,7 +117,7 @@ def test_everyday_kin_are_found() -> None:
         _evidence(), "How many homes were sent notices during the previous closure?"
     )
     rent = "What rent will the council charge the aquarium for the boathouse?"
-    assert "€1 a year" in invented_text.first(_evidence(), rent)  # ranked first; its figure is still checked
+    assert "€5 a month" in invented_text.first(_evidence(), rent)  # ranked first; its figure is still checked
     assert stem("discovered") in kin(stem("noticed"))
 
 
@@ -128,14 +128,14 @@ def test_who_said_a_quote_given_to_a_paper_is_the_pronoun_s_speaker() -> None:
 
     text = (
         "Tank Hall\n\nDirector Oda Brenn said the flood was the worst in the aquarium's history.\n\n"
-        '"We lost a whole tank in an hour," she told the Pellow Courier on Friday.'
+        '"We watched the water rise for an hour," she told the Pellow Gazette on Friday.'
     )
     small = Evidence(text, header_end=text.find("\n\n"))
-    assert pronoun_speaks('"We lost a whole tank in an hour," she told the Pellow Courier on Friday.')
+    assert pronoun_speaks('"We watched the water rise for an hour," she told the Pellow Gazette on Friday.')
     assert not pronoun_speaks("Brenn said she told the board.")  # the speaker is named
-    q = 'Who said that the aquarium had "lost a whole tank"?'
+    q = 'Who said that staff had "watched the water rise"?'
     ranked = small.rank(q, invented_text.whole(text))
-    assert ranked[0].sentence.text.startswith('"We lost')
+    assert ranked[0].sentence.text.startswith('"We watched')
     named = small.speaker_named(ranked[0].sentence)
     assert named is not None and "Oda Brenn" in named.text  # not the paper the quote was given to
     quoted = _extractive(ranked, CitationBook(text), small, who=True)
@@ -160,20 +160,20 @@ def test_which_one_is_cheaper_is_answered_by_the_sentence_giving_both_figures(tm
     article.write_text(
         "Roof Bids In\nBy Imre Sollis\nPublished March 9, 2032\n\n"
         "PELLOW - The Pellow Aquarium board has received two bids to repair the roof of its Tank Hall.\n\n"
-        "Brisk Builders has priced the job at €2.4 million and says it can finish in 14 months, while Holm Roofing "
-        "quoted €2.1 million but would need 20 months.\n\n"
-        "Director Oda Brenn said the board would decide in May. She said the insurer had offered €650,000.\n\n"
+        "Brisk Builders bid €3.2 million with a finish in 11 months, and Holm Roofing bid €2.9 million with a "
+        "finish in 17 months.\n\n"
+        "Director Oda Brenn said the board would decide in May. She said the insurer had offered €420,000.\n\n"
         "Visitors can still see the other halls, which open daily from 10am.\n"
     )
     engine, _ = fake_engine(tmp_path, ["The article does not say."] * 4, article_path=article)
     both = (
-        "Brisk Builders has priced the job at €2.4 million and says it can finish in 14 months, while Holm "
-        "Roofing quoted €2.1 million but would need 20 months [1]."
+        "Brisk Builders bid €3.2 million with a finish in 11 months, and Holm Roofing bid €2.9 million with a "
+        "finish in 17 months [1]."
     )
     history = [Turn("Which two firms bid for the roof repair?", both)]
     answer = engine.ask("Which one is cheaper?", history=history)
     assert not answer.abstained, answer.abstain_reason
-    assert "Holm Roofing quoted €2.1 million" in answer.text
+    assert "Holm Roofing bid €2.9 million" in answer.text
     # not a choice between what was quoted: the other checks stand
     assert engine.ask("Which one opens daily?", history=history).text != answer.text
 

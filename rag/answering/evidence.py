@@ -287,7 +287,7 @@ _NAME_SAID = re.compile(r"\b([A-Z][\w'’-]*)\s+" + _SAYS)
 
 
 def pronoun_speaks(text: str) -> bool:
-    """Whoever speaks in ``text`` is given only as a pronoun ('"...," she told the Courier.'), not
+    """Whoever speaks in ``text`` is given only as a pronoun ('"...," she told the Gazette.'), not
     by name ("Pellow said she ...")."""
     return bool(_PRONOUN_SPEAKS.search(text)) and not any(
         m.group(1).lower() not in _PRONOUN_WORDS for m in _NAME_SAID.finditer(text)
@@ -360,7 +360,7 @@ class Evidence:
         for k, p in enumerate(para):
             blocks.setdefault(p, []).append(k)
         naming = {k for k, x in enumerate(self.sentences) if self.names_in(x.text, first_too=True)}
-        # ('"...," she told the Courier.': the paper it names is not who speaks)
+        # ('"...," she told the Gazette.': the paper it names is not who speaks)
         naming_speaker = {k for k in naming if not pronoun_speaks(self.sentences[k].text)}
         for i, x in enumerate(self.sentences):
             if x.start < header_end or not _PRONOUN_SAID.search(x.text) or naming_speaker & set(blocks[para[i]]):
@@ -1018,7 +1018,7 @@ class Evidence:
         i = self._index(sentence)
         text = sentence.text
         if i is None or (self.names_in(text, first_too=True) and not pronoun_speaks(text)):
-            return None  # ('"...," she told the Courier.': the paper named is not who speaks)
+            return None  # ('"...," she told the Gazette.': the paper named is not who speaks)
         if not (_PRONOUN_SPEAKS.search(text) or _OPENS_QUOTE.match(text)):
             return None
         j = self.voiced_by.get(i)
