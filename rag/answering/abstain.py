@@ -139,16 +139,24 @@ _ROLE_SPEECH_Q = re.compile(
 _SPEAKER_ENDS = re.compile(r"\s+(?:of|at|for|in|from|on|who|that)\s")
 
 
+def _role_asked(pattern: re.Pattern[str], question: str, *, names_too: bool = False) -> list[str]:
+    """The words of the role or body (``pattern``'s "who") a question asks about, up to what follows
+    it ("the management of the plant": management); empty when it is a name, unless ``names_too``."""
+    found = pattern.match(question.partition(answer_type.CONTEXT_MARK)[0])
+    if not found:
+        return []
+    phrase = _SPEAKER_ENDS.split(found.group("who"))[0]
+    if not names_too and any(t[:1].isupper() for t in raw_tokens(phrase)):
+        return []  # a name is the name checks' business
+    return words(phrase)
+
+
 def _unknown_speaker(question: str, vocabulary: set[str]) -> str | None:
     """The role or body a "what did the X say?" question asks to hear from, when the article never
     mentions it under that word or an everyday kin of it ("the ministry" of an article with none)."""
-    found = _ROLE_SPEECH_Q.match(question.partition(answer_type.CONTEXT_MARK)[0])
-    if not found:
+    who = _role_asked(_ROLE_SPEECH_Q, question)
+    if not who or set(who) & _NOT_A_ROLE:
         return None
-    phrase = _SPEAKER_ENDS.split(found.group("who"))[0]
-    who = words(phrase)
-    if not who or any(t[:1].isupper() for t in raw_tokens(phrase)) or set(who) & _NOT_A_ROLE:
-        return None  # a name is the name checks' business
     head = who[-1]
     if head in STOPWORDS or head in _ANY_SPEAKER or stem(head) in ROLE_TERMS or _known(head, vocabulary):
         return None
@@ -170,10 +178,7 @@ def _only_addressed(question: str, text: str) -> str | None:
     """The role or body a "how did the X respond?" question asks about, when ``text`` names it only as
     the one spoken to or asked ("She called on the regulator to investigate"): that is not its
     response. None when the text names it otherwise, or not at all (a name may stand for it)."""
-    found = _RESPONSE_Q.match(question.partition(answer_type.CONTEXT_MARK)[0])
-    if not found:
-        return None
-    who = words(_SPEAKER_ENDS.split(found.group("who"))[0])
+    who = _role_asked(_RESPONSE_Q, question, names_too=True)
     head = who[-1] if who else ""
     raw = [t.lower() for t in raw_tokens(text)]
     tokens = [t for r in raw for t in words(r)[:1]]  # "council's" stays one word

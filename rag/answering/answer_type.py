@@ -361,13 +361,13 @@ _PEOPLE = frozenset(
     "women parent player fan spectator volunteer evacuee refugee attendee trainee retiree survivor victim migrant "
     "applicant commuter shopper guest".split()
 )
-_ANYONE_UNITS = frozenset({"people", "person", "persons"})
+_ANYONE_UNITS = frozenset({"people", "person", "persons"})  # "how many evacuees": "312 people" counts them
 # those a place serves, not those who work there
 _NOT_STAFF = frozenset(
     "resident pupil student child children patient passenger tenant voter family household visitor customer user "
     "adult man men woman women parent fan spectator evacuee refugee attendee retiree survivor victim migrant "
     "applicant commuter shopper guest".split()
-)  # "how many evacuees": "312 people" counts them
+)
 # "how many of the people buried there were children?": the part counted is what they were
 _PART_OF = re.compile(r"\bhow many of\b[^?]*?\b(?:were|are)\s+([^\W\d_]+)\s*\??\s*$", re.I)
 _NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
@@ -469,6 +469,13 @@ _SMALL_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty
 _ONE_IN = re.compile(r"\b" + _SMALL_NUMBER + r"\s+(?:in|out of)\s+(?:every\s+)?" + _SMALL_NUMBER + r"\b", re.I)
 
 
+def _gives_money(text: str, tokens: list[str]) -> bool:
+    """``text`` (``tokens``, its words) gives a sum of money: "€9.3 million", "40,000 rupees"."""
+    return bool(_CURRENCY.search(text)) or any(
+        _is_number(t) and any(m in _MONEY_WORDS for m in tokens[i + 1 : i + 3]) for i, t in enumerate(tokens)
+    )
+
+
 def _has_quantity(text: str, question: str) -> bool:
     text, question = _PER_CENT.sub("percent", text), _PER_CENT.sub("percent", question)
     tokens = words(text)
@@ -487,13 +494,7 @@ def _has_quantity(text: str, question: str) -> bool:
     if limit and limit.group("noun") in _LIMIT_SPANS:  # "the minimum period": a span ("at least 18 months")
         return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _TIME_UNITS)
     if limit:  # "the largest penalty": money ("up to £1,000"), or a share of some ("4 per cent of turnover")
-        return (
-            bool(_CURRENCY.search(text))
-            or any(
-                _is_number(t) and any(m in _MONEY_WORDS for m in tokens[i + 1 : i + 3]) for i, t in enumerate(tokens)
-            )
-            or any(t.endswith("%") or t == "percent" for t in tokens)
-        )
+        return _gives_money(text, tokens) or any(t.endswith("%") or t == "percent" for t in tokens)
     if _DURATION_Q.search(question):  # "how long": a number of days, hours, years ("11-day", "two years")
         # "how long is the line?" may also ask a length ("47-kilometre")
         units = _TIME_UNITS | (_LENGTH_UNITS if _LENGTH_Q.search(question) else frozenset())
@@ -501,21 +502,13 @@ def _has_quantity(text: str, question: str) -> bool:
             return True
         return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in units)
     if _IN_MONEY.search(question):  # "in dollar terms": money itself, not a share of it
-        return bool(_CURRENCY.search(text)) or any(
-            _is_number(t) and any(m in _MONEY_WORDS for m in tokens[i + 1 : i + 3]) for i, t in enumerate(tokens)
-        )
+        return _gives_money(text, tokens)
     if (_MONEY_Q.search(question) or _MONEY_NOUN_Q.search(question)) and not _measures_other(question):
         # money ("€9.3 million"), or a share of it
-        return (
-            bool(_CURRENCY.search(text))
-            or any(
-                _is_number(t) and any(m in _MONEY_WORDS for m in tokens[i + 1 : i + 3]) for i, t in enumerate(tokens)
-            )
-            or (
-                _SHARE_Q.search(question) is not None
-                and not _MONEY_ITSELF.search(question)  # "how much money will the appeal raise?": not a share
-                and (any(t in _SHARES or t.endswith("%") for t in tokens) or _ONE_IN.search(text) is not None)
-            )
+        return _gives_money(text, tokens) or (
+            _SHARE_Q.search(question) is not None
+            and not _MONEY_ITSELF.search(question)  # "how much money will the appeal raise?": not a share
+            and (any(t in _SHARES or t.endswith("%") for t in tokens) or _ONE_IN.search(text) is not None)
         )
     if _CAPACITY_Q.search(question) and not _CAPACITY.search(text):
         return False
