@@ -35,6 +35,7 @@ Cheap, explainable checks (the reason is kept on the answer), in this order:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -174,6 +175,11 @@ _RESPONSE_Q = re.compile(
 _ADDRESSING = frozenset("to on at with urged asked called wrote petitioned lobbied".split())
 
 
+# "how much did the marquee cost on its own?": one part of a figure the article gives only in sum
+_ALONE_Q = re.compile(r"\b(?:on (?:its|their) own|alone|separately|by itself|by themselves|individually)\b", re.I)
+_COMBINED = re.compile(r"\b(?:combined|altogether|in total|in all|together)\b", re.I)
+
+
 def _only_addressed(question: str, text: str) -> str | None:
     """The role or body a "how did the X respond?" question asks about, when ``text`` names it only as
     the one spoken to or asked ("She called on the regulator to investigate"): that is not its
@@ -294,6 +300,8 @@ def abstain_reason(
     )
     if undated:
         return f"the best evidence gives no figure for {undated}"
+    if kind == "quantity" and _ALONE_Q.search(question) and _COMBINED.search(best.sentence.text):
+        return "the best evidence gives only a combined figure"  # "the marquee alone" of "catering and marquee"
     if kind == "quantity" and not answer_type.new_figures(question, best.sentence.text):
         return "the best evidence gives only the figure the question states"  # "how many of the 6,000 ..."
     elsewhere = answer_type.other_place(question, best.sentence.text)
@@ -315,10 +323,14 @@ def abstain_reason(
     # ("chief", "head", which any leader's title shares) must go with the name
     leading = [k for k, w in enumerate(job) if stem(w) in ROLE_TERMS]
     role_own = job[leading[-1] + 1 :] if leading else []
+    # "the director of nursing": the name may follow the field the role is of ("..., the trust's
+    # director of nursing, Jo Smith"), not a body's own name ("the chief executive of Brisk")
+    of_what = re.match(r"\s+of\s+((?:[a-z][\w-]*\s*)+)", titled[role.end(1) :]) if role else None
+    complement = list(itertools.takewhile(lambda w: w not in STOPWORDS, words(of_what.group(1)))) if of_what else []
     if (
         kind == "person"
         and set(job) & _JOB_WORDS
-        and not answer_type.names_near_terms(best.sentence.text, question, near=role_own or job)
+        and not answer_type.names_near_terms(best.sentence.text, question, near=(role_own or job) + complement)
     ):
         return "the best evidence names no one holding the role asked about"
     if _SITS_ON_Q.match(question) and not (

@@ -24,9 +24,12 @@ _QUANTITY_Q = re.compile(
 )
 _DATE_Q = re.compile(
     r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month|time)s?\b|\bwhen (?:was|were|did)\b"
-    r"|\bhow soon\b|^\s*(?:and |but |so )?by when\b",
+    r"|\bhow (?:soon|quickly)\b|^\s*(?:and |but |so )?by when\b",
     re.I,
 )
+# "how soon / how quickly will it be done?": a span of time ("within three weeks") or a date to come,
+# not a year gone by
+_SOON_Q = re.compile(r"\bhow (?:soon|quickly)\b", re.I)
 # "what time did the first lesson begin?": a time of day ("9.20am", "noon"), not a date
 _TIME_Q = re.compile(r"\bwhat time\b", re.I)
 _CLOCK = re.compile(
@@ -177,7 +180,9 @@ _MEASURED = (
     re.compile(  # the head of the noun phrase before "cost": "a single ticket (from A to B) cost"
         r"\b(?:how much (?:will|would|did|does|do|is|was|has|have|could|should) (?:a|an|the|each|every|one|its|their|"
         r"his|her)|what (?:will|would|did|does|do|could|should) (?:a|an|each|every|one))\s+"
-        r"(?:[^\W\d_]+(?:-[^\W\d_]+)*\s+){0,2}?([^\W\d_]+)(?=(?:\s+[^\W\d_]+ly)?\s+(?:from|to|of|for|in|at|on|cost|worth)\b)"
+        # (up to three modifiers, "new 120-seat"; "the extension going to cost": the extension)
+        r"(?:(?:\d[\d,.]*-)?[^\W\d_]+(?:-[^\W\d_]+)*\s+){0,3}?(?!going\b)([^\W\d_]+)"
+        r"(?=(?:\s+[^\W\d_]+ly)?\s+(?:going to\s+)?(?:from|to|of|for|in|at|on|cost|worth)\b)"
         r"[^?]*(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\btotal )\b(?:cost|worth)\b",  # the verb, not "add to the cost"
         re.I,
     ),
@@ -677,6 +682,12 @@ def _has_date(text: str, question: str) -> bool:
                 _day_of_month(tokens, k) for k in months if tokens[k] in asked or tokens[k] in _abbreviated(asked)
             )
         return any(_day_of_month(tokens, k) for k in months) or any(_weekday(t) for t in tokens)
+    if _SOON_Q.search(question):
+        return (
+            any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _TIME_UNITS)
+            or bool(months)
+            or bool(_RELATIVE_DATE.search(text))
+        )
     if _YEAR_Q.search(question):  # "in what year did it open?": a year ("1967"), not "later this year"
         return any(_year_at(tokens, k) for k in range(len(tokens)))
     return (

@@ -55,7 +55,9 @@ _RESUMED_PARAGRAPHS = 3
 # the site speaking to its reader, after the story: "Sign up to our newsletter ...", "We use cookies ..."
 _SITE_CHROME = re.compile(
     r"^\s*(?:sign up|subscribe)\b|\bnewsletter\b.*\b(?:sign up|subscribe|inbox)\b|\bwe use cookies\b"
-    r"|\ball rights reserved\b",
+    # "Our daily digest, in your inbox by 7am. Sign up to our newsletters."
+    r"|\b(?:sign up|subscribe)\b.*\bnewsletters?\b|\bin your inbox\b"
+    r"|\ball rights reserved\b|^\s*(?:©|\(c\)|copyright\b)",
     re.IGNORECASE,
 )
 _MAX_HEADER_LINES = 12

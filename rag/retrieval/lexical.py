@@ -189,6 +189,9 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | warn caution | estimate forecast projection | sack dismiss dismissed | teenager teen adolescent | elderly pensioner
 | town village | hospital infirmary | ride trip journey | lawyer solicitor attorney barrister
 | rent lease leased rental | discover discovered notice noticed detect detected
+| passenger traveller travellers | crash collision accident | submission response
+| refund reimburse reimbursed reimbursement repay repayment | space spaces place places | shop business
+| spokesperson spokesman spokeswoman behalf
 """
 
 
