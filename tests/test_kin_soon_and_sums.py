@@ -11,6 +11,8 @@ for this test (no models):
 - "how much did X cost on its own?" is declined when the text gives only a combined figure;
 - "who is the trust's director of nursing?" is answered by "..., the trust's director of nursing,
   Jo Smith";
+- "what did the laboratory testing of X find?" is declined when the sentence naming the testing
+  puts its results in the future (the best evidence telling what else was found about X);
 - a newsletter line that asks you to sign up after telling you what you get, and a copyright line,
   are page clutter, not the story's last paragraphs.
 
@@ -133,3 +135,16 @@ def test_newsletter_and_copyright_lines_are_clutter() -> None:
     article = clean_article(raw)
     assert "Paragraph 4" in article.text
     assert "inbox" not in article.text and "Share this" not in article.text and "©" not in article.text
+
+
+def test_an_outcome_the_text_puts_in_the_future_is_declined() -> None:
+    text = (
+        TEXT
+        + "\nStewards found two snapped poles and a torn roof panel on the fallen marquee.\n"
+        + "\nThe poles have been sent to a laboratory for testing, and results are expected next month.\n"
+    )
+    evidence = invented_text.evidence_of(text)
+    reason = invented_text.reason(evidence, "What did the laboratory testing of the snapped poles find?", (2032, 6))
+    assert reason is not None and "to come" in reason
+    # what was found is still found
+    assert invented_text.reason(evidence, "What did stewards find on the fallen marquee?", (2032, 6)) is None

@@ -543,7 +543,7 @@ def _unnamed(question: str, text: str) -> str | None:
 
 # "what did the review conclude?" of a review that "will report by the end of the year"
 _OUTCOME_Q = re.compile(  # "what did the review conclude", "what was decided": how it turned out
-    r"^\s*(?:and |but |so )?what (?:did|has|have|had|was|were) (?:[\w'’-]+ ){0,5}?(?:conclude|find|decide|"
+    r"^\s*(?:and |but |so )?what (?:did|has|have|had|was|were) (?P<subject>(?:[\w'’-]+ ){0,7}?)(?:conclude|find|decide|"
     r"recommend|rule|determine|show|reveal|agree|vote|approve|concluded|found|decided|recommended|ruled|agreed|"
     r"approved)\b",
     re.I,
@@ -559,11 +559,20 @@ def still_to_come(question: str, ranked: Sequence[ScoredSentence], when: tuple[i
     the best evidence puts it in the future ("will report", "postponed until its September
     meeting") and reports no outcome; or the question names a later month of the publication year
     (no year given) that the evidence also gives in the future."""
-    if not ranked or not _OUTCOME_Q.search(question):
+    asked = _OUTCOME_Q.search(question)
+    if not ranked or not asked:
         return False
     best = ranked[0].sentence.text
     if answer_type.FUTURE.search(best) and not _DONE.search(best):
         return True
+    # "what did the laboratory analysis of the samples find?": the best evidence tells of the samples,
+    # and the one that names the analysis puts its results in the future
+    head = [w for w in words(re.split(r"\s+of\s+", asked.group("subject"))[0]) if w not in STOPWORDS][-1:]
+    if head and stem(head[0]) not in ranked[0].sentence.terms:
+        for r in ranked[1:]:
+            text = r.sentence.text
+            if stem(head[0]) in r.sentence.terms and answer_type.FUTURE.search(text) and not _DONE.search(text):
+                return True
     months = {m.lower() for m in answer_type.MONTH_WORD.findall(question)}
     if when is None or not months or re.search(r"\b(?:19|20)\d\d\b", question):
         return False
