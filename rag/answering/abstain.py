@@ -175,11 +175,6 @@ _RESPONSE_Q = re.compile(
 _ADDRESSING = frozenset("to on at with urged asked called wrote petitioned lobbied".split())
 
 
-# "how much did the marquee cost on its own?": one part of a figure the article gives only in sum
-_ALONE_Q = re.compile(r"\b(?:on (?:its|their) own|alone|separately|by itself|by themselves|individually)\b", re.I)
-_COMBINED = re.compile(r"\b(?:combined|altogether|in total|in all|together)\b", re.I)
-
-
 def _only_addressed(question: str, text: str) -> str | None:
     """The role or body a "how did the X respond?" question asks about, when ``text`` names it only as
     the one spoken to or asked ("She called on the regulator to investigate"): that is not its
@@ -203,6 +198,11 @@ def _only_addressed(question: str, text: str) -> str | None:
 
 _DETERMINING = frozenset("the a an its their his her".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
+
+
+# "how much did the marquee cost on its own?": one part of a figure the article gives only in sum
+_ALONE_Q = re.compile(r"\b(?:on (?:its|their) own|alone|separately|by itself|by themselves|individually)\b", re.I)
+_COMBINED = re.compile(r"\b(?:combined|altogether|in total|in all|together)\b", re.I)
 
 
 _NOT_A_ROLE = frozenset("he she they it we i you him her them his its their other others same".split())
@@ -567,11 +567,11 @@ def still_to_come(question: str, ranked: Sequence[ScoredSentence], when: tuple[i
         return True
     # "what did the laboratory analysis of the samples find?": the best evidence tells of the samples,
     # and the one that names the analysis puts its results in the future
-    head = [w for w in words(re.split(r"\s+of\s+", asked.group("subject"))[0]) if w not in STOPWORDS][-1:]
-    if head and stem(head[0]) not in ranked[0].sentence.terms:
+    head = [stem(w) for w in words(re.split(r"\s+of\s+", asked.group("subject"))[0]) if w not in STOPWORDS][-1:]
+    if head and head[0] not in ranked[0].sentence.terms:
         for r in ranked[1:]:
             text = r.sentence.text
-            if stem(head[0]) in r.sentence.terms and answer_type.FUTURE.search(text) and not _DONE.search(text):
+            if head[0] in r.sentence.terms and answer_type.FUTURE.search(text) and not _DONE.search(text):
                 return True
     months = {m.lower() for m in answer_type.MONTH_WORD.findall(question)}
     if when is None or not months or re.search(r"\b(?:19|20)\d\d\b", question):

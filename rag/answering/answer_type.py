@@ -7,7 +7,7 @@ names someone), and abstention declines a "how many" question whose evidence hol
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 from typing import Literal
 
 from rag.retrieval.lexical import ROLE_TERMS, STOPWORDS, kin, raw_tokens, stem, words
@@ -22,14 +22,14 @@ _QUANTITY_Q = re.compile(
     r"|\bwhat (?:percentage|share|number|(?:annual |yearly |monthly )?" + _RATES + r")\b",
     re.I,
 )
-_DATE_Q = re.compile(
-    r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month|time)s?\b|\bwhen (?:was|were|did)\b"
-    r"|\bhow (?:soon|quickly)\b|^\s*(?:and |but |so )?by when\b",
-    re.I,
-)
 # "how soon / how quickly will it be done?": a span of time ("within three weeks") or a date to come,
 # not a year gone by
 _SOON_Q = re.compile(r"\bhow (?:soon|quickly)\b", re.I)
+_DATE_Q = re.compile(
+    r"^\s*when\b|\b(?:what|which) (?:exact )?(?:date|year|day|month|time)s?\b|\bwhen (?:was|were|did)\b"
+    r"|" + _SOON_Q.pattern + r"|^\s*(?:and |but |so )?by when\b",
+    re.I,
+)
 # "what time did the first lesson begin?": a time of day ("9.20am", "noon"), not a date
 _TIME_Q = re.compile(r"\bwhat time\b", re.I)
 _CLOCK = re.compile(
@@ -491,13 +491,13 @@ def _has_quantity(text: str, question: str) -> bool:
     if wanted_units:
         return any(u in tokens or u in text for u in wanted_units)
     if _DISTANCE_Q.search(question):  # "how far away is it?": a distance ("180 km", "a 40-minute drive")
-        return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _LENGTH_UNITS | _TIME_UNITS)
+        return _counts_any(tokens, _LENGTH_UNITS | _TIME_UNITS)
     if _AGE_Q.search(question):  # "how old is she?": an age ("58", "a 71-year-old", "aged 16"), not any number
         # (not one inside a quote: '"no comfort to an 80-year-old at a bus stop"' is nobody's age)
         return bool(_AGE.search(_QUOTED.sub(" ", text)))
     limit = _LIMIT_Q.search(question)
     if limit and limit.group("noun") in _LIMIT_SPANS:  # "the minimum period": a span ("at least 18 months")
-        return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _TIME_UNITS)
+        return _counts_any(tokens, _TIME_UNITS)
     if limit:  # "the largest penalty": money ("up to £1,000"), or a share of some ("4 per cent of turnover")
         return _gives_money(text, tokens) or any(t.endswith("%") or t == "percent" for t in tokens)
     if _DURATION_Q.search(question):  # "how long": a number of days, hours, years ("11-day", "two years")
@@ -505,7 +505,7 @@ def _has_quantity(text: str, question: str) -> bool:
         units = _TIME_UNITS | (_LENGTH_UNITS if _LENGTH_Q.search(question) else frozenset())
         if _SINCE.search(text):  # "has represented the ward since 2014": how long, from when
             return True
-        return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in units)
+        return _counts_any(tokens, units)
     if _IN_MONEY.search(question):  # "in dollar terms": money itself, not a share of it
         return _gives_money(text, tokens)
     if (_MONEY_Q.search(question) or _MONEY_NOUN_Q.search(question)) and not _measures_other(question):
@@ -521,11 +521,11 @@ def _has_quantity(text: str, question: str) -> bool:
     part = _PART_OF.search(question)
     if part and part.group(1).lower() not in STOPWORDS:  # "how many of the dead were children": children counted
         unit = _singular(part.group(1).lower())
-        return any(_counts(tokens, i, unit) for i in range(len(tokens)))
+        return _counts_any(tokens, (unit,))
     if counted and _counted_noun(counted) in _ANYONE:  # "how many people": residents, pupils are people
         # ("how many staff": those who work there, not its visitors or patients)
         units = _PEOPLE if _counted_noun(counted) in _ANYONE_UNITS else _PEOPLE - _NOT_STAFF
-        return any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in units) or any(
+        return _counts_any(tokens, units) or any(
             _is_number(t) and _is_agent(tokens[i + 1 : i + 2]) and _singular(tokens[i + 1]) not in _NOT_STAFF
             for i, t in enumerate(tokens)
         )
@@ -537,7 +537,7 @@ def _has_quantity(text: str, question: str) -> bool:
         counted_as = {unit} | {_singular(t) for t in tokens if stem(_singular(t)) in verbs}
         if unit in _PEOPLE:  # "how many evacuees": "312 people" counts them too
             counted_as |= _ANYONE_UNITS
-        return any(_counts(tokens, i, u) for i in range(len(tokens)) for u in counted_as)
+        return _counts_any(tokens, counted_as)
     if _CURRENCY.search(text):
         return True
     for i, t in enumerate(tokens):
@@ -601,7 +601,12 @@ def counted_in(text: str, stems: Set[str]) -> bool:
     """A number in ``text`` counts a word whose stem is one of ``stems`` ("three full-time posts")."""
     tokens = words(text)
     units = {_singular(t) for t in tokens if stem(t) in stems}
-    return any(_counts(tokens, i, u) for u in units for i in range(len(tokens)))
+    return _counts_any(tokens, units)
+
+
+def _counts_any(tokens: list[str], units: Iterable[str]) -> bool:
+    """Some number in ``tokens`` counts one of ``units`` (see :func:`_counts`)."""
+    return any(_counts(tokens, i, unit) for unit in units for i in range(len(tokens)))
 
 
 def _counts(tokens: list[str], i: int, unit: str) -> bool:
@@ -683,11 +688,7 @@ def _has_date(text: str, question: str) -> bool:
             )
         return any(_day_of_month(tokens, k) for k in months) or any(_weekday(t) for t in tokens)
     if _SOON_Q.search(question):
-        return (
-            any(_counts(tokens, i, unit) for i in range(len(tokens)) for unit in _TIME_UNITS)
-            or bool(months)
-            or bool(_RELATIVE_DATE.search(text))
-        )
+        return _counts_any(tokens, _TIME_UNITS) or bool(months) or bool(_RELATIVE_DATE.search(text))
     if _YEAR_Q.search(question):  # "in what year did it open?": a year ("1967"), not "later this year"
         return any(_year_at(tokens, k) for k in range(len(tokens)))
     return (
