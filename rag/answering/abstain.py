@@ -205,6 +205,40 @@ _ALONE_Q = re.compile(r"\b(?:on (?:its|their) own|alone|separately|by itself|by 
 _COMBINED = re.compile(r"\b(?:combined|altogether|in total|in all|together)\b", re.I)
 
 
+_THAN = re.compile(r"\bthan\s+((?:[\w'’-]+\s*){1,3})", re.I)
+
+
+def _compared(question: str) -> set[str]:
+    """The terms of what a "why is A better than B?" question compares A with (none for "than before")."""
+    found = _THAN.search(question.partition(answer_type.CONTEXT_MARK)[0])
+    return {stem(w) for w in words(found.group(1)) if w not in STOPWORDS and w not in _BEFORE_NOW} if found else set()
+
+
+_CONTRAST = re.compile(r"\b(?:while|whereas|unlike)\b", re.I)
+# what any sum of money in the evidence is a figure of (not "fare", "fee": a charge of its own)
+_MONEY_KIN = frozenset({"cost", "price", "bill", "sum"})
+
+
+# "will patients receive any compensation?", "is there any appeal?": whether a thing exists at all
+_ANY_Q = re.compile(r"\bany ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*)\s*\??\s*$", re.I)
+
+
+def _sought(question: str, vocabulary: set[str]) -> str | None:
+    """What an "is there any X?" question asks after, when the article never mentions an X (nor a kin)."""
+    found = _ANY_Q.search(question.partition(answer_type.CONTEXT_MARK)[0])
+    if not found:
+        return None
+    noun = list(itertools.takewhile(lambda w: w not in STOPWORDS, words(found.group(1))))  # "any word from them"
+    if not noun:
+        return None
+    head = noun[-1]
+    if head in QUESTION_FILLER or head in QUESTION_FILLER or _known(head, vocabulary):
+        return None
+    if any(_known(k, vocabulary) for k in kin(stem(head))):
+        return None
+    return head
+
+
 _NOT_A_ROLE = frozenset("he she they it we i you him her them his its their other others same".split())
 # anyone may be called these, whatever the article calls them
 _ANY_SPEAKER = frozenset(
@@ -252,9 +286,14 @@ def abstain_reason(
         if not _known(w, vocabulary)
         and not _known(stem(w), vocabulary)
         and not answer_type.counted_in(best.sentence.text, kin(stem(w)))
+        # ("what is the price tag of the works?" of "a £4.2 million programme": a sum is a price)
+        and not (stem(w) in _MONEY_KIN and answer_type.gives_money(best.sentence.text))
     ]
     if absent:  # "how much is a ticket?" where no ticket is mentioned: any amount found is another's
         return "the article never mentions the " + ", ".join(absent) + " asked about"
+    sought = _sought(question, vocabulary)
+    if sought:  # "will they get any compensation?" of an article that never mentions any
+        return f"the article never mentions any {sought}"
     speaker = _unknown_speaker(question, vocabulary)
     if speaker:  # "what has the culture ministry said?" of an article that has no ministry
         return f"the article never mentions the {speaker} asked about"
@@ -276,7 +315,12 @@ def abstain_reason(
         )
     ):  # "how did the regulator respond?" of "She called on the regulator to investigate"
         return f"the best evidence tells what was put to the {addressed}, not how it responded"
-    if asks_why(question) and not gives_reason(best.sentence.text):
+    if (
+        asks_why(question)
+        and not gives_reason(best.sentence.text)
+        # "why did A fare better than B?" of "A needs ..., while B needs ...": the contrast is the reason
+        and not (_CONTRAST.search(best.sentence.text) and _compared(question) & best.sentence.terms)
+    ):
         return "the best evidence gives no reason"
     kind = answer_type.expected(question)
     priced = answer_type.priced(question)  # "how much rent ...?": the figure must be the rent's
@@ -287,6 +331,9 @@ def abstain_reason(
         and not any(stem(w) in own or any(related(w, t) for t in own if t[:3] == w[:3]) for w in priced)
     ):
         return "the best evidence gives no figure for the " + " ".join(priced) + " asked about"
+    other_sum = answer_type.sums_for_other(question, best.sentence.text, priced) if priced else None
+    if other_sum:  # "how much rent do they pay?" of "half their usual rent ..., and a grant of £1,500"
+        return f"the sum in the best evidence is for the {other_sum}, not the " + " ".join(priced) + " asked about"
     named = answer_type.amount_named(question)  # "the average ridership on X": not X's trips or hours
     if named and stem(named) not in best.context_terms and not any(related(named, t) for t in best.context_terms):
         return f"the best evidence gives no figure for the {named} asked about"
@@ -498,6 +545,10 @@ _COUNT_WORDS = frozenset(
 _DESCRIBED = re.compile(r"\s*(?:[,:(–—-]\s*(?:(?:the|a|an)\b|[A-Z\"“])|(?:called|named|known as|including|such as)\b)")
 
 
+# "on the bakery and the dairy, the town's two largest employers": the ones named before the noun
+_LISTED_BEFORE = re.compile(r"\b[\w'’-]+\s+(?:and|or)\s+(?:the\s+)?[\w'’-]+,\s+(?:the|its|their)\b[^,.;:]*$")
+
+
 def _unnamed(question: str, text: str) -> str | None:
     """For "which X ...?": X's noun when ``text`` mentions it only indefinitely ("a new cloud
     provider."), bare ("taken to hospital") or, for "which two X", only counted ("two of the
@@ -529,12 +580,18 @@ def _unnamed(question: str, text: str) -> str | None:
         # "two branches of the City Library": the name after "of" says whose they are, not which
         behind = [] if re.match(r"\s+of\b", rest) else tokens[k + 1 : k + 1 + NAME_NEAR]
         near = [m.group() for m in tokens[max(1, k - NAME_NEAR) : k] + behind]
-        if any(t[:1].isupper() for t in near) or _DESCRIBED.match(rest):
-            return None  # "the north quay", "a firm, Brightwater Ltd", "two sites: the quay and ...": identified
-        if (before and before[-1] in _BARE_BEFORE) or (
-            counting and any(b in _COUNT_WORDS or b[:1].isdigit() for b in before)
+        if (
+            any(t[:1].isupper() for t in near)
+            or _DESCRIBED.match(rest)
+            or _LISTED_BEFORE.search(text[: tokens[k].start()])
         ):
-            continue  # "taken to hospital", "two of the fourteen schools": not identified
+            return None  # "the north quay", "a firm, Brightwater Ltd", "two sites: the quay and ...": identified
+        if (
+            (before and before[-1] in _BARE_BEFORE)
+            or (counting and any(b in _COUNT_WORDS or b[:1].isdigit() for b in before))
+            or (not counting and before and (before[-1] in _COUNT_WORDS or before[-1][:1].isdigit()))
+        ):
+            continue  # "taken to hospital", "two of the fourteen schools", "to two other hospitals": not identified
         ends = re.match(r"\s*(?:[.,;:!?)]|$)", rest) is not None  # nothing describes it after
         if not (set(before) & _INDEFINITE) or not ends:
             return None  # "the council's plan", "a proposal to open ...": identified

@@ -374,7 +374,8 @@ _NOT_STAFF = frozenset(
     "applicant commuter shopper guest".split()
 )
 # "how many of the people buried there were children?": the part counted is what they were
-_PART_OF = re.compile(r"\bhow many of\b[^?]*?\b(?:were|are)\s+([^\W\d_]+)\s*\??\s*$", re.I)
+# ("how many of the arrests were violent offences": offences counted, and violent ones)
+_PART_OF = re.compile(r"\bhow many of\b[^?]*?\b(?:were|are)\s+(?:([^\W\d_]+)\s+)?([^\W\d_]+)\s*\??\s*$", re.I)
 _NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
 # a currency before a figure: a symbol ("$", "A$", "€", "₹"), a letter sign ("R450 million", "Rs 40",
 # "KSh 2,000", "Sh8.4 billion", "RM 30", "kr 95", "P45") or an ISO code ("CHF 12", "ZAR 3.1bn"); not a
@@ -400,8 +401,8 @@ _LENGTH_Q = re.compile(r"\bhow long (?:is|are|was|were|will)\b", re.I)
 _LENGTH_UNITS = frozenset("kilometre kilometer km metre meter m mile feet foot yard inch".split())
 # "how much did it cost / will they pay": an amount of money, not a count of people
 _MONEY_Q = re.compile(
-    r"\bhow much\b.*\b(?:cost|costs|costing|spend|spent|spending|pay|paid|pays|price|priced|worth|fund|funds|funded|"
-    r"funding|grants?|subsid(?:y|ies)|rent|rents|loans?|compensation|damages|fines?|"
+    r"\bhow much\b.*\b(?:cost|costs|costing|spend|spent|spending|pay|paid|pays|paying|charging|price|priced|worth|"
+    r"fund|funds|funded|funding|grants?|subsid(?:y|ies)|rent|rents|loans?|compensation|damages|fines?|"
     r"budget|earn|earns|earned|salary|salaries|wage|wages|charge|charged|fee|fees|aid|invest|invested|"
     r"contribute|contributed|raise|raised|owe|owed|money|bid|bids|offer|offered|valued|sell for|sold for|"
     r"earn|earns|earned|revenue|revenues|profit|profits|turnover|remit|remits|remitted|refund|refunded|repay|repaid|"
@@ -474,6 +475,38 @@ _SMALL_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty
 _ONE_IN = re.compile(r"\b" + _SMALL_NUMBER + r"\s+(?:in|out of)\s+(?:every\s+)?" + _SMALL_NUMBER + r"\b", re.I)
 
 
+# a sum and the noun it is the sum of: "a relocation grant of £1,500", "a £4.2 million programme"
+_SUM = _CURRENCY_SIGN + r"\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m|k)\b)?"
+_SUM_OF = re.compile(r"\b([a-z][\w-]*)\s+of\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|up to\s+)?" + _SUM)
+_SUM_BEFORE = re.compile(_SUM + r"\s+([a-z][\w-]*)")
+_SUM_ANY = re.compile(_SUM)
+_HOW_MUCH_OF = re.compile(r"\bhow much of\b", re.I)
+# what any sum is: it says nothing of whose it is
+_SUM_WORDS = frozenset("cost costs price total sum amount value bill fee figure estimate".split())
+
+
+def sums_for_other(question: str, text: str, priced: Sequence[str]) -> str | None:
+    """What ``text``'s sums of money are for ("grant" in "a relocation grant of £1,500"), when each
+    is written as the sum of a thing and none of those is one of ``priced`` (or a kin); else None
+    (and None for "how much of the rent ...?", which a share answers)."""
+    if _HOW_MUCH_OF.search(question):
+        return None
+    owners = [m.group(1).lower() for m in _SUM_OF.finditer(text)] + [
+        m.group(1).lower() for m in _SUM_BEFORE.finditer(text) if m.group(1).lower() not in STOPWORDS | _NUMBER_WORDS
+    ]
+    if not priced or len(owners) < len(_SUM_ANY.findall(text)) or not owners:
+        return None  # a sum whose thing is not said may be the one asked about
+    asked = {k for w in priced for k in kin(stem(w))}
+    if any(stem(o) in asked or o in _SUM_WORDS for o in owners):
+        return None
+    return owners[0]
+
+
+def gives_money(text: str) -> bool:
+    """``text`` gives a sum of money ("€9.3 million", "40,000 rupees")."""
+    return _gives_money(text, words(text))
+
+
 def _gives_money(text: str, tokens: list[str]) -> bool:
     """``text`` (``tokens``, its words) gives a sum of money: "€9.3 million", "40,000 rupees"."""
     return bool(_CURRENCY.search(text)) or any(
@@ -519,8 +552,13 @@ def _has_quantity(text: str, question: str) -> bool:
         return False
     counted = _COUNTED.search(question)
     part = _PART_OF.search(question)
-    if part and part.group(1).lower() not in STOPWORDS:  # "how many of the dead were children": children counted
-        unit = _singular(part.group(1).lower())
+    if part and part.group(1) and (part.group(1).lower().endswith(("ed", "en")) or not part.group(2).endswith("s")):
+        part = None  # "how many of them were made redundant": what was done to them, not a kind of them
+    if part and part.group(2).lower() not in STOPWORDS:  # "how many of the dead were children": children counted
+        unit = _singular(part.group(2).lower())
+        kind = (part.group(1) or "").lower()  # "violent offences": and the text must say which kind
+        if kind and kind not in STOPWORDS and not {stem(kind)} & {stem(t) for t in tokens}:
+            return False
         return _counts_any(tokens, (unit,))
     if counted and _counted_noun(counted) in _ANYONE:  # "how many people": residents, pupils are people
         # ("how many staff": those who work there, not its visitors or patients)
@@ -867,6 +905,8 @@ def _name_run(tokens: list[str], i: int, question: str) -> int:
     run = 0
     for token in tokens[i:]:
         word = words(token)[0] if words(token) else ""
+        if run and word in _TITLES and token[:1].isupper():
+            continue  # "Datuk Dr Amina Rahim": a title after an honorific, and the name goes on
         if not (token[:1].isupper() and word not in _NOT_NAMES and word not in q_words):
             break
         run += 1
@@ -874,7 +914,7 @@ def _name_run(tokens: list[str], i: int, question: str) -> int:
 
 
 # words that make a capitalised name an organisation's or a publication's, not a person's (generic English)
-_ORG_WORDS = frozenset(
+ORG_WORDS = frozenset(
     "foundation institute university college school academy union council authority department ministry court "
     "journal annals review times news trust centre center group association agency service services board "
     "committee hospital bank party partnership commission society museum fund ltd limited inc plc llc corp "
@@ -916,12 +956,14 @@ def names_person(text: str, question: str) -> bool:
     of two or more capitalised words (not the question's) with no organisation word in it nor joined
     to one ("Union of Secondary Educators")."""
     q_words = set(words(question))
+    # ("the market hall" asked about: "Linen Row Market Hall" is its name, no one's)
+    q_common = {w for t in raw_tokens(question)[1:] if t[:1].islower() for w in words(t)} - STOPWORDS
     tokens = raw_tokens(text)
     runs: list[list[str]] = []
     joined = False  # "of", "for", "and" between capitalised words: one name ("Institute for Lake Research")
     for i, token in enumerate(tokens):
         word = words(token)[0] if words(token) else ""
-        if i > 0 and token[:1].isupper():
+        if i > 0 and token[:1].isupper() and not _SHOUTED.match(token):  # (a dateline's "BANDAR SERI:" is no one)
             if word in _TITLES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
                 following = words(tokens[i + 1])
                 if following and following[0] not in q_words:
@@ -937,14 +979,29 @@ def names_person(text: str, question: str) -> bool:
                 runs[-1].append(word)
     return any(
         len([w for w in run if w not in q_words and w not in _NOT_NAMES]) >= 2
-        and not (set(run) & (_ORG_WORDS | _JOINERS))
+        and not (set(run) & (ORG_WORDS | _JOINERS))
+        and run[-1] not in _PLACE_HEADS
+        and not set(run) & q_common
         for run in runs
     )
 
 
+_SHOUTED = re.compile(r"^[A-Z][A-Z'’.-]+\W*$")
+# the last word of a place's name, never of a person's ("Harbour Road", "Kingsway Station")
+_PLACE_HEADS = frozenset(
+    "road street avenue boulevard square quay wharf pier airport station terrace crescent motorway highway "
+    "estate drive".split()
+)
+# public bodies, which no "which firm / contractor / supplier" asks for ("the City Council")
+_PUBLIC_BODY = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the)\s+)*)*"
+    r"(?:Council|Committee|Authority|Ministry|Department|Police|Court|Parliament|Assembly|Government|Tribunal)\b"
+)
+
+
 def names_body(text: str, question: str) -> bool:
     """ "Which firm ...?": ``text`` names someone new who is not a titled person ("Cllr Gwilt" is no firm)."""
-    return _has_new_name(text, question, titled=False)
+    return _has_new_name(_PUBLIC_BODY.sub(" ", text), question, titled=False)
 
 
 def _has_new_name(text: str, question: str, *, titled: bool = True) -> bool:
@@ -1044,6 +1101,14 @@ _RATE = re.compile(
     r"weekly|daily|nightly|hourly)\b",
     re.I,
 )
+# a stretch of several of a unit ("for the full 14 months", "over three years"): a figure given with one
+# is a total for the stretch, not a rate per the unit
+_SPAN = re.compile(
+    r"\b(?:for|over|across|throughout)\s+(?:the\s+)?(?:full\s+|whole\s+|entire\s+|next\s+|first\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|eighteen|twenty|thirty)\s+"
+    r"(year|month|week|day|night|hour)s\b",
+    re.I,
+)
 _RATE_ADJECTIVES = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
                     "daily": "day", "nightly": "night", "hourly": "hour"}  # fmt: skip
 
@@ -1057,6 +1122,9 @@ def other_rate(question: str, text: str) -> str | None:
     another ("what would it cost each year?"), and ``text`` never gives one per the asked unit."""
     asked = _rates(question.partition(CONTEXT_MARK)[0])
     given = _rates(text)
+    if asked and not given:  # "the monthly hire charge" of "£640,000, including hire for the full 14 months"
+        spans = [found.group(1).lower() for found in _SPAN.finditer(text)]
+        return next((f"{span}s in total" for span in spans if span in asked), None)
     if not asked or not given:
         return None
     if any(a in g or g in a for a in asked for g in given):  # "a day" is given by "a weekday"

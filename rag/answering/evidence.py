@@ -204,6 +204,37 @@ def _holds(wanted: Set[str], pool: Set[str]) -> bool:
 
 
 # "did the council approve it?", "was anyone hurt?": a yes or no, which a negation may answer
+# "the committee will consider that request", "this plan": words that point back to the sentence before
+# (not "said that traders ...", where "that" opens what was said)
+_BACK_REFERENCE = re.compile(
+    r"(?<!\bsaid )(?<!\bsays )(?<!\btold )(?<!\badded )(?<!\bwarned )(?<!\bclaimed )(?<!\bargued )(?<!\bnoted )"
+    r"(?<!\bso )(?<!\bsuch )\b(?:[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose)\s+([a-z][\w-]*)"
+)
+
+
+def _refers_back(text: str) -> bool:
+    """``text`` points back to what came before it ("would consider that request")."""
+    return any(found.group(1) not in STOPWORDS for found in _BACK_REFERENCE.finditer(text))
+
+
+# "the Northgate Water Board (NWB)": a name and the initials it is written as from then on
+_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|on)\s+)*){1,7})\(([A-Z]{2,8})\)")
+
+
+def acronyms(text: str) -> dict[str, frozenset[str]]:
+    """Each acronym the text defines ("NWB" after "Northgate Water Board"), lower-cased, with the
+    words of the name it stands for; only where its letters are the name's initials."""
+    out: dict[str, frozenset[str]] = {}
+    for found in _ACRONYM.finditer(text):
+        name = [w for w in found.group(1).split() if w[:1].isupper()]
+        short = found.group(2)
+        for start in range(len(name)):  # "the city's Northgate Water Board (NWB)": the name's own words
+            if "".join(w[0] for w in name[start:]).upper() == short:
+                out[short.lower()] = frozenset(w for n in name[start:] for w in words(n))
+                break
+    return out
+
+
 _YES_NO_Q = re.compile(r"^\s*(?:and |but |so )?(?:did|does|do|was|were|is|are|has|have|had)\b", re.I)
 
 
@@ -339,6 +370,9 @@ class Evidence:
         self.paragraph_words = [
             frozenset().union(*(x.words for x, q in zip(self.sentences, para, strict=True) if q == p)) for p in para
         ]
+        # "Northgate Water Board (NWB)": a paragraph writing "NWB" names the board too
+        for short, long in acronyms(text).items():
+            self.paragraph_words = [pool | long if short in pool else pool for pool in self.paragraph_words]
         # names the story is about throughout (in a large share of its paragraphs): a question naming
         # only them is tied to no one passage by its names
         body = {p: self.paragraph_words[k] for k, p in enumerate(para) if spans[k][0] >= header_end}
@@ -595,8 +629,9 @@ class Evidence:
         return closest[0] if len(closest) == 1 else None
 
     def _name_runs(self, question: str, names: Set[str]) -> list[tuple[frozenset[str], str]]:
-        """Each name the question gives, as (its words among ``names``, its last word when the
-        article also writes that in lower case, else ""): "Orla Lines" and "Cold Bay" are two."""
+        """Each name the question gives, as (its words among ``names``, its last word, or else a word of
+        an organisation's, when the article also writes that in lower case, else ""): "Orla Lines" and
+        "Cold Bay" are two."""
         runs: list[tuple[frozenset[str], str]] = []
         run: list[str] = []
         for pos, token in enumerate([*raw_tokens(question), "."]):
@@ -606,7 +641,9 @@ class Evidence:
                 continue
             named = frozenset(run) & names
             if named:
-                head = run[-1] if len(run) >= 2 and run[-1] not in self.proper and run[-1] in self.vocabulary else ""
+                # ("Hospital Pengel Vale": "the hospital", which the article also writes, leads the name)
+                common = [w for w in run if w not in self.proper and w in self.vocabulary] if len(run) >= 2 else []
+                head = run[-1] if run[-1] in common else next((w for w in common if w in answer_type.ORG_WORDS), "")
                 runs.append((named, head))
             run = []
         return runs
@@ -793,6 +830,9 @@ class Evidence:
                 score *= REPEAT_FACTOR * (WHY_REPEAT_FACTOR if why else 1.0)
             names_ok = not runs or any(self._in_paragraph(run, i) for run in runs)
             every_name = all(self._in_paragraph(run, i) for run in runs)
+            goes_on = i in after and _refers_back(sentence.text)  # "... would consider that request"
+            if not names_ok and goes_on and not speaker:
+                names_ok = every_name = True  # about what the previous answer was about, whoever it names
             if speaker:
                 names_ok = names_ok and self._spoken_by(speaker, others_ok, i)
             if (
@@ -803,8 +843,8 @@ class Evidence:
                 corrects.add(i)
             elif not names_ok:
                 score *= NAME_PENALTY
-            if required and not self._holds_any(required, i):
-                score *= NAME_PENALTY
+            if required and not self._holds_any(required, i) and not goes_on:
+                score *= NAME_PENALTY  # (unless it goes on from the previous answer: "... consider that request")
             elif required and not self._holds_own(required, i):
                 score *= NEIGHBOUR_ONLY  # "and the savings?": the sentence saving, not the one beside it
             priced_ok = not priced or self._holds_own(priced, i)

@@ -190,7 +190,7 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | town village | hospital infirmary | ride trip journey | lawyer solicitor attorney barrister
 | rent lease leased rental | discover discovered notice noticed detect detected
 | passenger traveller travellers | crash collision accident | submission response
-| refund reimburse reimbursed reimbursement repay repayment | space spaces place places | shop business
+| refund reimburse reimbursed reimbursement repay repayment | space spaces place places pitch pitches | shop business
 | spokesperson spokesman spokeswoman behalf
 """
 
@@ -221,4 +221,8 @@ def synonym(word: str) -> str:
 
 def question_terms(question: str) -> list[str]:
     """The terms of a question that an answer's evidence should contain."""
+    question = _IN_CHARGE.sub("head of", question)  # "who is in charge of the trust?": its head
     return [stem(synonym(w)) for w in words(question) if w not in STOPWORDS and w not in QUESTION_FILLER]
+
+
+_IN_CHARGE = re.compile(r"\bin charge of\b", re.I)

@@ -217,6 +217,7 @@ _OPPOSED = tuple(
         ("accept accepts accepted accepting", "reject rejects rejected rejecting"),
         ("support supports supported supporting favour favor", "oppose opposes opposed opposing against"),
         ("win wins won winning", "lose loses lost losing"),
+        ("suspend suspends suspended suspending halt halts halted halting", "continue continues continued continuing"),
     )
 )
 _OPPOSED_BOTH_WAYS = _OPPOSED + tuple((b, a) for a, b in _OPPOSED)
