@@ -28,7 +28,7 @@ from rag.answering import answer_type
 from rag.answering.abstain import _sought, _unnamed
 from rag.answering.evidence import acronyms
 from rag.answering.support import contradicts
-from rag.retrieval.lexical import question_terms, stem
+from rag.retrieval.lexical import kin, question_terms, stem
 from tests import invented_text
 
 TEXT = """Pellow Clinic Cancels Appointments After Steriliser Fault
@@ -60,6 +60,10 @@ Trader Ann Brae asked for a written promise that every trader would get their ol
 The board will consider that request at its meeting on June 25.
 
 A PCH spokesperson said the hospital regretted the delays.
+
+Councillor Jo Pask, who chairs the board, said the decision had not been taken lightly.
+
+The board backed the depot by seven votes to four, and the town hopes a heritage grant it has applied for will cover €1.1 million.
 """
 
 
@@ -139,10 +143,13 @@ def test_whose_figure() -> None:
         "quantity", "Of the staff, 12 were made redundant.", "How many of the staff were made redundant?"
     )
     marquee = "The second, a heated marquee on the green, would provide 55 stalls at €84,000, including hire for the full nine months."
-    assert answer_type.other_rate("What is the monthly hire charge for the marquee?", marquee) == "months in total"
+    assert answer_type.total_over_span("What is the monthly hire charge for the marquee?", marquee) == "month"
     assert (
-        answer_type.other_rate("What is the monthly hire charge?", "Hire costs €9,000 a month for nine months.") is None
+        answer_type.total_over_span("What is the monthly hire charge?", "Hire is €9,000 a month for nine months.")
+        is None
     )
+    monthly = _reason("What is the monthly hire charge for the marquee on the green?")
+    assert monthly is not None and "total" in monthly
     rent = _reason("How much rent do stallholders normally pay?")
     assert rent is not None and "grant" in rent
     assert _reason("How much of their usual rent will stallholders who move pay?") is None
@@ -179,6 +186,26 @@ def test_suspended_is_corrected_by_continued() -> None:
         "Why was emergency surgery suspended?", "Emergency surgery has continued, using outside instruments."
     )
     assert not contradicts("Why was emergency surgery suspended?", "Emergency surgery was suspended on Monday.")
+
+
+def test_what_the_people_asked_about_did_and_whether_it_was_done() -> None:
+    assert answer_type.people_act("Which councillors voted against the depot option?") == "voted"
+    reason = _reason("Which councillors voted against the depot option?")
+    assert reason is not None and "voted" in reason
+    assert _reason("Who chairs the board?") is None
+    granted = _reason("Has the heritage grant been approved?")
+    assert granted is not None and "approved" in granted
+
+
+def test_everyday_kin_of_this_stop() -> None:
+    assert "cleaned by a private contractor" in _first("Where are instruments for emergency surgery being sterilised?")
+    for one, other in (
+        ("cleaned", "sterilised"),
+        ("officials", "officers"),
+        ("examined", "inspection"),
+        ("teacher", "schoolteacher"),
+    ):
+        assert kin(stem(one)) & kin(stem(other)), (one, other)
 
 
 def test_a_follow_up_answered_by_the_sentence_that_points_back() -> None:

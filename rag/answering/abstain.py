@@ -205,6 +205,25 @@ _ALONE_Q = re.compile(r"\b(?:on (?:its|their) own|alone|separately|by itself|by 
 _COMBINED = re.compile(r"\b(?:combined|altogether|in total|in all|together)\b", re.I)
 
 
+# "has the grant been approved?", "was the contract signed?": whether a thing was done
+_WHETHER_DONE_Q = re.compile(
+    r"^\s*(?:and |but |so )?(?:has|have|had|was|were)\b[^?]*?\b(?:been\s+)?([a-z]{3,}ed)\b(?:\s+[a-z]+)?\s*\??\s*$",
+    re.I,
+)
+
+
+def _whether_done(question: str, best: ScoredSentence) -> str | None:
+    """The deed a "has X been approved?" question asks about (its last word, a participle), when the
+    best evidence and its neighbours never tell of it in any form or kin."""
+    found = _WHETHER_DONE_Q.match(question.partition(answer_type.CONTEXT_MARK)[0])
+    if not found:
+        return None
+    deed = found.group(1).lower()
+    near = best.context_terms | best.sentence.terms | {stem(w) for w in best.sentence.words}
+    return None if kin(stem(deed)) & near else deed
+
+
+_CHARGED = re.compile(r"\b(?:charge|charges|fee|fees|rent|price|cost|fare|fares)\b", re.I)
 _THAN = re.compile(r"\bthan\s+((?:[\w'’-]+\s*){1,3})", re.I)
 
 
@@ -306,6 +325,9 @@ def abstain_reason(
         return "the best evidence does not give the words of whom the question names"
     if not follows and not topic_covered(question, best, pervasive):
         return "the best evidence shares no topic word with the question"
+    undone = _whether_done(question, best)
+    if undone:  # "has the grant been approved?" of "a grant it has applied for"
+        return f"the best evidence does not say whether it was {undone}"
     addressed = _only_addressed(question, best.sentence.text)
     if (
         addressed
@@ -357,6 +379,14 @@ def abstain_reason(
     rate = answer_type.other_rate(question, best.sentence.text) if kind == "quantity" else None
     if rate:
         return f"the best evidence gives figures per {rate}, not per the unit asked"
+    # ("what is the monthly hire charge?": a sum, though not asked with "how much")
+    span = (
+        answer_type.total_over_span(question, best.sentence.text)
+        if kind == "quantity" or _CHARGED.search(question)
+        else None
+    )
+    if span:  # "the monthly charge" of "£640,000, including hire for the full 14 months"
+        return f"the best evidence gives a total over several {span}s, not a figure per {span}"
     designated = answer_type.other_designator(question, best.sentence.text)
     if designated:
         return f"the best evidence is about {designated}, not the one the question names"
@@ -386,6 +416,9 @@ def abstain_reason(
         return "the best evidence names no one sitting on what the question names"
     if answer_type.which_people(question) and not answer_type.names_person(best.sentence.text, question):
         return "the best evidence names no one of the kind asked about"  # "which councillors voted against?"
+    acted = answer_type.people_act(question) if answer_type.which_people(question) else None
+    if acted and not kin(stem(acted)) & {stem(w) for w in best.sentence.words}:  # a councillor who did not vote
+        return f"the best evidence names no one who {acted}"
     kind_named = _NAMED_KIND_Q.search(question)
     named_kind = bool(kind_named)  # "what firm carried out the audit?": a firm is named
     modifiers = words(kind_named.group("modifiers") or "") if kind_named else []

@@ -943,6 +943,16 @@ def wants_person(question: str) -> bool:
 _JOINERS = frozenset({"of", "for", "and", "on"})
 
 
+def people_act(question: str) -> str | None:
+    """What a "which councillors voted against it?" question's people did ("voted"), if a verb follows."""
+    own = question.partition(CONTEXT_MARK)[0]
+    found = _WHICH_PERSON.search(own)
+    if not found:
+        return None
+    after = words(own[found.end() :])
+    return after[0] if after and after[0].endswith("ed") and after[0] not in STOPWORDS else None
+
+
 def which_people(question: str) -> bool:
     """ "Which councillors voted against?": several people of a kind, whom only their names answer
     (not "which councillor argued ...?", whom a surname may answer, nor "who ...?", which a body may)."""
@@ -1122,14 +1132,20 @@ def other_rate(question: str, text: str) -> str | None:
     another ("what would it cost each year?"), and ``text`` never gives one per the asked unit."""
     asked = _rates(question.partition(CONTEXT_MARK)[0])
     given = _rates(text)
-    if asked and not given:  # "the monthly hire charge" of "£640,000, including hire for the full 14 months"
-        spans = [found.group(1).lower() for found in _SPAN.finditer(text)]
-        return next((f"{span}s in total" for span in spans if span in asked), None)
     if not asked or not given:
         return None
     if any(a in g or g in a for a in asked for g in given):  # "a day" is given by "a weekday"
         return None
     return sorted(given)[0]
+
+
+def total_over_span(question: str, text: str) -> str | None:
+    """The unit of a stretch ``text`` gives a total for ("for the full 14 months") when the question
+    asks for a figure per that unit ("the monthly hire charge") and ``text`` gives no rate at all."""
+    asked = _rates(question.partition(CONTEXT_MARK)[0])
+    if not asked or _rates(text):
+        return None
+    return next((span for found in _SPAN.finditer(text) if (span := found.group(1).lower()) in asked), None)
 
 
 # "Line 9", "Ward 3", "Phase 2B": a capitalised word and the number that tells which one

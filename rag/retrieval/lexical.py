@@ -191,7 +191,8 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | rent lease leased rental | discover discovered notice noticed detect detected
 | passenger traveller travellers | crash collision accident | submission response
 | refund reimburse reimbursed reimbursement repay repayment | space spaces place places pitch pitches | shop business
-| spokesperson spokesman spokeswoman behalf
+| spokesperson spokesman spokeswoman behalf | clean cleaned sterilise sterilised sterilize sterilized disinfect
+| teacher schoolteacher | official officer | examine examined inspect inspected inspection examination
 """
 
 
