@@ -220,3 +220,22 @@ def test_a_follow_up_answered_by_the_sentence_that_points_back() -> None:
     assert ranked[0].sentence.text.startswith("The board will consider that request")
     assert ranked[0].names_ok and ranked[0].every_name  # about what the last answer was about
     assert answer_type.holds("date", ranked[0].sentence.text, "When will that be looked at?")
+
+
+def test_which_firm_did_what_was_asked() -> None:
+    from rag.answering.abstain import _NAMED_KIND_Q, _deed_after
+
+    def deed(question: str) -> str | None:
+        found = _NAMED_KIND_Q.search(question)
+        assert found is not None
+        return _deed_after(question, found.end())
+
+    assert deed("Which company manufactured the steriliser?") == "manufactured"
+    assert deed("Which firm will replace the builder?") == "replace"
+    assert deed("What firm is behind the bid?") is None  # no deed
+    assert deed("Which firm won the contract?") is None  # "was awarded" may say it
+    reason = _reason("Which company manufactured the steriliser?")
+    assert reason is not None and "manufactured" in reason
+    text = "Steriliser Maker Named\nBy Imre Sollis\nPublished June 3, 2032\n\nThe steriliser was manufactured by Brisk Medical Ltd in 2020, the hospital said.\n"
+    evidence = invented_text.evidence_of(text)
+    assert invented_text.reason(evidence, "Which company manufactured the steriliser?", (2032, 6)) is None

@@ -205,6 +205,24 @@ _ALONE_Q = re.compile(r"\b(?:on (?:its|their) own|alone|separately|by itself|by 
 _COMBINED = re.compile(r"\b(?:combined|altogether|in total|in all|together)\b", re.I)
 
 
+_AUXILIARIES = frozenset("will would did does do has have had is was were are can could should may might".split())
+_COPULAS = frozenset("is was were are".split())
+
+
+def _deed_after(question: str, end: int) -> str | None:
+    """What a "which firm built / will replace ...?" question asks the firm to have done: the verb
+    after the kind named (ending at ``end``), past any auxiliary; None when no verb follows."""
+    own = question.partition(answer_type.CONTEXT_MARK)[0]
+    after = words(own[end:])
+    rest = list(itertools.dropwhile(lambda w: w in _AUXILIARIES, after))
+    if not rest or rest[0] in STOPWORDS:
+        return None
+    verb = rest[0]
+    helped = set(after[: len(after) - len(rest)]) - _COPULAS  # "will replace", not "is behind"
+    # (not "won", "got", "ran": everyday irregular verbs, which any "was awarded" may stand for)
+    return None if verb in IRREGULAR else verb if verb.endswith(("ed", "es")) or helped else None
+
+
 # "has the grant been approved?", "was the contract signed?": whether a thing was done
 _WHETHER_DONE_Q = re.compile(
     r"^\s*(?:and |but |so )?(?:has|have|had|was|were)\b[^?]*?\b(?:been\s+)?([a-z]{3,}ed)\b(?:\s+[a-z]+)?\s*\??\s*$",
@@ -433,6 +451,9 @@ def abstain_reason(
         return f"no {kind} in the best evidence"
     if kind_named and not answer_type.names_body(best.sentence.text, question):  # "Cllr Gwilt" is no firm
         return "the best evidence names no " + kind_named.group("noun")
+    deed = _deed_after(question, kind_named.end()) if kind_named else None  # "which firm produced the report?"
+    if kind_named and deed and not kin(stem(deed)) & ({stem(w) for w in best.sentence.words} | best.sentence.terms):
+        return f"the best evidence names no {kind_named.group('noun')} doing what was asked ({deed})"
     if kind == "date" and _WHEN_WILL.search(question) and not answer_type.to_come(best.sentence.text, when):
         return "the question asks when something will happen; the best evidence tells only of the past"
     event = _other_event(question, best.sentence.text) if kind == "date" else None
