@@ -30,7 +30,10 @@ Cheap, explainable checks (the reason is kept on the answer), in this order:
    sits in a paragraph that never names them (the figure is someone else's), or gives another of a
    numbered series ("Line 4" for "Line 9"), or gives its figures per another unit ("per trip"
    for "each year"), or a "what fare / rent" question whose evidence prices something else;
-14. what kind: "which engineering firm ...?" when the article never mentions that kind of firm.
+14. what kind: "which engineering firm ...?" when the article never mentions that kind of firm;
+15. whether, and who did it: "has the grant been approved?", "which councillors voted ...?", "which
+   company manufactured ...?" whose best evidence never tells of that deed; "will they get any
+   compensation?" of an article that never mentions any.
 """
 
 from __future__ import annotations
@@ -237,8 +240,13 @@ def _whether_done(question: str, best: ScoredSentence) -> str | None:
     if not found:
         return None
     deed = found.group(1).lower()
-    near = best.context_terms | best.sentence.terms | {stem(w) for w in best.sentence.words}
-    return None if kin(stem(deed)) & near else deed
+    return None if _tells(best, deed, neighbours=True) else deed
+
+
+def _tells(best: ScoredSentence, word: str, *, neighbours: bool = False) -> bool:
+    """The best evidence (or, with ``neighbours``, a sentence beside it) has ``word`` in some form or kin."""
+    near = {stem(w) for w in best.sentence.words} | best.sentence.terms | (best.context_terms if neighbours else set())
+    return bool(kin(stem(word)) & near)
 
 
 _CHARGED = re.compile(r"\b(?:charge|charges|fee|fees|rent|price|cost|fare|fares)\b", re.I)
@@ -269,7 +277,7 @@ def _sought(question: str, vocabulary: set[str]) -> str | None:
     if not noun:
         return None
     head = noun[-1]
-    if head in QUESTION_FILLER or head in QUESTION_FILLER or _known(head, vocabulary):
+    if head in QUESTION_FILLER or _known(head, vocabulary):
         return None
     if any(_known(k, vocabulary) for k in kin(stem(head))):
         return None
@@ -435,7 +443,7 @@ def abstain_reason(
     if answer_type.which_people(question) and not answer_type.names_person(best.sentence.text, question):
         return "the best evidence names no one of the kind asked about"  # "which councillors voted against?"
     acted = answer_type.people_act(question) if answer_type.which_people(question) else None
-    if acted and not kin(stem(acted)) & {stem(w) for w in best.sentence.words}:  # a councillor who did not vote
+    if acted and not _tells(best, acted):  # a councillor who did not vote
         return f"the best evidence names no one who {acted}"
     kind_named = _NAMED_KIND_Q.search(question)
     named_kind = bool(kind_named)  # "what firm carried out the audit?": a firm is named
@@ -452,7 +460,7 @@ def abstain_reason(
     if kind_named and not answer_type.names_body(best.sentence.text, question):  # "Cllr Gwilt" is no firm
         return "the best evidence names no " + kind_named.group("noun")
     deed = _deed_after(question, kind_named.end()) if kind_named else None  # "which firm produced the report?"
-    if kind_named and deed and not kin(stem(deed)) & ({stem(w) for w in best.sentence.words} | best.sentence.terms):
+    if kind_named and deed and not _tells(best, deed):
         return f"the best evidence names no {kind_named.group('noun')} doing what was asked ({deed})"
     if kind == "date" and _WHEN_WILL.search(question) and not answer_type.to_come(best.sentence.text, when):
         return "the question asks when something will happen; the best evidence tells only of the past"

@@ -1115,7 +1115,7 @@ _RATE = re.compile(
 # is a total for the stretch, not a rate per the unit
 _SPAN = re.compile(
     r"\b(?:for|over|across|throughout)\s+(?:the\s+)?(?:full\s+|whole\s+|entire\s+|next\s+|first\s+)?"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|eighteen|twenty|thirty)\s+"
+    r"(?:\d+|" + "|".join(sorted(_NUMBER_WORDS - {"one", "half", "third", "quarter", "several", "dozens"})) + r")\s+"
     r"(year|month|week|day|night|hour)s\b",
     re.I,
 )
