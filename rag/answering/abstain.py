@@ -208,7 +208,6 @@ _ALONE_Q = re.compile(r"\b(?:on (?:its|their) own|alone|separately|by itself|by 
 _COMBINED = re.compile(r"\b(?:combined|altogether|in total|in all|together)\b", re.I)
 
 
-_AUXILIARIES = frozenset("will would did does do has have had is was were are can could should may might".split())
 _COPULAS = frozenset("is was were are".split())
 
 
@@ -217,7 +216,7 @@ def _deed_after(question: str, end: int) -> str | None:
     after the kind named (ending at ``end``), past any auxiliary; None when no verb follows."""
     own = question.partition(answer_type.CONTEXT_MARK)[0]
     after = words(own[end:])
-    rest = list(itertools.dropwhile(lambda w: w in _AUXILIARIES, after))
+    rest = list(itertools.dropwhile(lambda w: w in _AUX, after))
     if not rest or rest[0] in STOPWORDS:
         return None
     verb = rest[0]
