@@ -31,7 +31,7 @@ from llama_index.core.llms import LLM
 
 from rag.answer import Answer, Dropped, Final, Passage, StreamEvent, TextDelta, Timings, Turn
 from rag.answering import answer_type, entailment, prompts
-from rag.answering.abstain import abstain_reason, published, topic_terms
+from rag.answering.abstain import abstain_reason, fitting_first, published, topic_terms
 from rag.answering.citations import CitationBook, check_sentence, with_marker
 from rag.answering.evidence import Evidence, ScoredSentence, Sentence, asks_for_words, clause_texts, pronoun_speaks
 from rag.answering.followup import asks_speaker, chooses_between, standalone_question
@@ -262,6 +262,7 @@ class Engine:
                 chosen = True
                 top = replace(pair[0], score=max(pair[0].score, ranked[0].score))
                 ranked = [top, *(r for r in ranked if r is not pair[0])]
+        ranked = fitting_first(rewritten.focus, ranked)  # "which firm made it?": the one said to have made it
         timings.retrieve_ms = _ms(t)
 
         answer = Answer(

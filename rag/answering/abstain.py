@@ -38,12 +38,21 @@ Cheap, explainable checks (the reason is kept on the answer), in this order:
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
 
 from rag.answering import answer_type
-from rag.answering.evidence import NEGATIVE_PREFIXES, ScoredSentence, asks_why, gives_reason
+from rag.answering.evidence import (
+    NEGATIVE_PREFIXES,
+    TYPE_MARGIN,
+    ScoredSentence,
+    asks_why,
+    asks_words,
+    gives_reason,
+    reports_words,
+)
 from rag.retrieval.lexical import (
     IRREGULAR,
     QUESTION_FILLER,
@@ -225,6 +234,23 @@ def _deed_after(question: str, end: int) -> str | None:
     return None if verb in IRREGULAR else verb if verb.endswith(("ed", "es")) or helped else None
 
 
+def fitting_first(question: str, ranked: list[ScoredSentence]) -> list[ScoredSentence]:
+    """ "Which firm manufactured the syrup?": move the best sentence close to the best (within
+    ``TYPE_MARGIN``) that tells of the deed and names a firm ("were manufactured by Brisk Ltd") to the
+    front, ahead of a sentence that names another firm for something else."""
+    kind_named = _NAMED_KIND_Q.search(question)
+    deed = _deed_after(question, kind_named.end()) if kind_named else None
+    if not deed or not ranked or _tells(ranked[0], deed):
+        return ranked
+    for item in ranked[1:]:
+        if item.score < ranked[0].score - TYPE_MARGIN:
+            break
+        if _tells(item, deed) and answer_type.names_body(item.sentence.text, question):
+            top = dataclasses.replace(item, score=ranked[0].score)
+            return [top, *(r for r in ranked if r is not item)]
+    return ranked
+
+
 # "has the grant been approved?", "was the contract signed?": whether a thing was done
 _WHETHER_DONE_Q = re.compile(
     r"^\s*(?:and |but |so )?(?:has|have|had|was|were)\b[^?]*?\b(?:been\s+)?([a-z]{3,}ed)\b(?:\s+[a-z]+)?\s*\??\s*$",
@@ -348,6 +374,12 @@ def abstain_reason(
         return f"best evidence scores {best.score:.2f} < {min_relevance:.2f}"
     if not best.names_ok and best.speaker_checked:
         return "the best evidence does not give the words of whom the question names"
+    if (
+        not follows
+        and asks_words(question.partition(answer_type.CONTEXT_MARK)[0])
+        and not reports_words(best.sentence.text)
+    ):
+        return "the question asks what someone said; the best evidence reports no one's words"
     if not follows and not topic_covered(question, best, pervasive):
         return "the best evidence shares no topic word with the question"
     undone = _whether_done(question, best)
@@ -666,6 +698,12 @@ _OUTCOME_Q = re.compile(  # "what did the review conclude", "what was decided": 
     r"approved)\b",
     re.I,
 )
+# "how did the full council vote on it?", "how did the panel rule?": how it turned out, too
+_HOW_OUTCOME_Q = re.compile(
+    r"^\s*(?:and |but |so )?how (?:did|has|have|had) (?P<subject>(?:(?!of\b)[\w'’-]+ ){0,4}?)(?:vote|voted|rule|ruled|"
+    r"decide|decided)(?:\s+(?:on|in|over|about|for|against|to)\b|\s*\??\s*$)",
+    re.I,
+)
 _DONE = re.compile(
     r"\b(?:concluded|found|decided|recommended|ruled|determined|showed|revealed|agreed|voted|approved|rejected)\b", re.I
 )
@@ -677,7 +715,7 @@ def still_to_come(question: str, ranked: Sequence[ScoredSentence], when: tuple[i
     the best evidence puts it in the future ("will report", "postponed until its September
     meeting") and reports no outcome; or the question names a later month of the publication year
     (no year given) that the evidence also gives in the future."""
-    asked = _OUTCOME_Q.search(question)
+    asked = _OUTCOME_Q.search(question) or _HOW_OUTCOME_Q.search(question)
     if not ranked or not asked:
         return False
     best = ranked[0].sentence.text

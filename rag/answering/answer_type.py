@@ -7,10 +7,11 @@ names someone), and abstention declines a "how many" question whose evidence hol
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence, Set
 from typing import Literal
 
-from rag.retrieval.lexical import ROLE_TERMS, STOPWORDS, kin, raw_tokens, stem, words
+from rag.retrieval.lexical import IRREGULAR, ROLE_TERMS, STOPWORDS, kin, raw_tokens, stem, words
 
 AnswerType = Literal["quantity", "date", "person"]
 
@@ -79,6 +80,17 @@ _NUMBER_WORDS = frozenset(
     "thousand million billion dozen dozens several half third quarter".split()
 )
 _UNITS = frozenset({"percent", "%", "kilometres", "kilometers", "km", "miles", "mile", "meters", "metres"})
+# "what wind speeds were recorded?", "what was the temperature?": a reading in the measure's units
+_MEASURE_Q = re.compile(
+    r"\bwhat (?:(?:is|was|were|are) (?:the|its|their) )?(?:[a-z]+ )?(?P<measure>speeds?|temperatures?)\b(?!\s+of\b)",
+    re.I,
+)
+_MEASURE_UNITS = {
+    "speed": re.compile(
+        r"\d\s?(?:mph|km/h|kmh|kph|knots?|m/s)\b|\b(?:miles|kilometres|kilometers|km) (?:an|per) hour\b", re.I
+    ),
+    "temperature": re.compile(r"\d\s?(?:°|degrees?\b|ºC|ºF)", re.I),
+}
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _RELATIVE_DATE = re.compile(
     r"\b(?:days?|weeks?|months?|years?) (?:before|after|ago|later|earlier|prior)\b|\btoday\b|\byesterday\b"
@@ -92,7 +104,10 @@ _RELATIVE_DATE = re.compile(
 )
 # Capitalised words that are titles, not names of people (generic English, no place or people).
 # titles written before a name ("Professor Ines Abbott", "Dr Ross")
-_TITLES = frozenset("mr mrs ms miss dr doctor professor prof sir dame judge justice councillor lord lady".split())
+_TITLES = frozenset(
+    "mr mrs ms miss dr doctor professor prof sir dame judge justice councillor lord lady "
+    "rev hon engr pharm barr".split()
+)
 _NOT_NAMES = frozenset(
     "foreign minister ministers secretary state president prime chief executive officer department official "
     "government mayor governor councillor professor doctor mr mrs ms dr the a".split()
@@ -159,6 +174,7 @@ def expected(question: str) -> AnswerType | None:
         or (_MONEY_NOUN_Q.search(question) and not _SAID_Q.search(question))
         or _IN_MONEY.search(question)
         or _LIMIT_Q.search(question)
+        or _MEASURE_Q.search(question)
     ):
         return "quantity"
     if _DATE_Q.search(question):
@@ -346,6 +362,13 @@ FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")  # "1,846", "2.5", "2019"
 _COUNTED = re.compile(_HOW_MANY + r"((?:\s+[^\W\d_]+(?:-[^\W\d_]+)*){0,2})", re.I)  # "how many gill-net samples"
 
 
+def _participle(word: str) -> bool:
+    """``word`` is a verb's past participle ("cancelled", "sold", "taken"), not a noun."""
+    return (word.endswith("ed") and len(word) > 4) or (
+        word in IRREGULAR and IRREGULAR[word] != word and not word.endswith(("s", "ing"))
+    )
+
+
 def _counted_noun(found: re.Match[str]) -> str:
     """The head of what "how many" counts: "how many overtime hours did": hours; "how many ballot
     papers turned up": papers; "how many pupils take part": pupils (a plural noun may follow the
@@ -377,11 +400,13 @@ _NOT_STAFF = frozenset(
 # ("how many of the arrests were violent offences": offences counted, and violent ones)
 _PART_OF = re.compile(r"\bhow many of\b[^?]*?\b(?:were|are)\s+(?:([^\W\d_]+)\s+)?([^\W\d_]+)\s*\??\s*$", re.I)
 _NOT_COUNTED = frozenset("did do does were was are is will would can could have has had of".split())
-# a currency before a figure: a symbol ("$", "A$", "€", "₹"), a letter sign ("R450 million", "Rs 40",
-# "KSh 2,000", "Sh8.4 billion", "RM 30", "kr 95", "P45") or an ISO code ("CHF 12", "ZAR 3.1bn"); not a
-# road's number ("the R34 road")
+# every currency symbol Unicode knows ("$", "€", "₹", "¢", "₵", ...)
+_CURRENCY_SYMBOLS = re.escape("".join(c for c in map(chr, range(0x10000)) if unicodedata.category(c) == "Sc"))
+# a currency before a figure: a symbol, with or without a country's letters before it ("A$", "GH¢"), a
+# letter sign ("R450 million", "Rs 40", "KSh 2,000", "Sh8.4 billion", "RM 30", "kr 95", "P45") or an ISO
+# code ("CHF 12", "ZAR 3.1bn"); not a road's number ("the R34 road")
 _CURRENCY_SIGN = (
-    r"(?:(?:\b(?:A|AU|NZ|C|CA|HK|S|US|N|R|Z|NT|Mex))?[$€£¥₹₩₦₱₪₺₴₽฿₫₡₵₲₸]"
+    r"(?:(?:\b(?:[A-Z]{1,3}|Mex))?[" + _CURRENCY_SYMBOLS + "]"
     r"|\b(?:R|Rs\.?|Rp|KSh|Ksh|Sh|Shs|USh|TSh|RM|Tk|kr|Kč|zł|CHF|USD|EUR|GBP|ZAR|AUD|NZD|CAD|JPY|CNY|INR|KES|NGN|GHS|SEK|NOK|DKK|BRL|"
     r"MXN|SGD|HKD|PHP|PKR|THB|TRY|PLN|AED|SAR|EGP)(?=\s?\d)"
     r"|\bP(?=\d[\d,.]*(?:\s?(?:million|billion|bn|m|k)\b|\b)(?![-/]))"  # the peso's letter ("P45", "P3.1 million")
@@ -397,6 +422,8 @@ _DISTANCE_Q = re.compile(
     r"\bhow far (?:away|apart|is|are|was|were)\b|\bhow far\b[^?]*\b(?:travel|drive|walk|commute|journey|live|lives)\b",
     re.I,
 )
+# "how far behind schedule / the original date is it?": a span of time ("six weeks", "three months late")
+_BEHIND_Q = re.compile(r"\bhow far (?:behind|ahead|late|overdue)\b", re.I)
 _LENGTH_Q = re.compile(r"\bhow long (?:is|are|was|were|will)\b", re.I)
 _LENGTH_UNITS = frozenset("kilometre kilometer km metre meter m mile feet foot yard inch".split())
 # "how much did it cost / will they pay": an amount of money, not a count of people
@@ -480,6 +507,15 @@ _SUM = _CURRENCY_SIGN + r"\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m|k)\b)?"
 _SUM_OF = re.compile(r"\b([a-z][\w-]*)\s+of\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|up to\s+)?" + _SUM)
 _SUM_BEFORE = re.compile(_SUM + r"\s+([a-z][\w-]*)")
 _SUM_ANY = re.compile(_SUM)
+# "will cost £2.7 million more than planned", "£400,000 over budget": a sum that is a difference from
+# another, not the cost or budget itself; it answers only a question about the change
+_SUM_DIFFERENCE = re.compile(
+    _SUM
+    + r"\s+(?:more|less|higher|lower|cheaper|dearer|extra)\b(?:\s+than\b)?|"
+    + _SUM
+    + r"\s+(?:over|under)[ -]budget\b"
+)
+_DIFFERENCE_Q = re.compile(r"\b(?:over|overrun|overspend|extra|additional|difference|gap|short|shortfall)\b", re.I)
 _HOW_MUCH_OF = re.compile(r"\bhow much of\b", re.I)
 # what any sum is: it says nothing of whose it is
 _SUM_WORDS = frozenset("cost costs price total sum amount value bill fee figure estimate".split())
@@ -523,6 +559,11 @@ def _has_quantity(text: str, question: str) -> bool:
     wanted_units = {u for u in _UNITS if u in q_words} | ({"%", "percent", "per cent"} if percent else set())
     if wanted_units:
         return any(u in tokens or u in text for u in wanted_units)
+    if _BEHIND_Q.search(question):
+        return _counts_any(tokens, _TIME_UNITS)
+    measure = _MEASURE_Q.search(question)
+    if measure:  # "what wind speeds?": "gusts of 90mph", not "31 working days"
+        return bool(_MEASURE_UNITS[measure.group("measure").lower().rstrip("s")].search(text))
     if _DISTANCE_Q.search(question):  # "how far away is it?": a distance ("180 km", "a 40-minute drive")
         return _counts_any(tokens, _LENGTH_UNITS | _TIME_UNITS)
     if _AGE_Q.search(question):  # "how old is she?": an age ("58", "a 71-year-old", "aged 16"), not any number
@@ -543,6 +584,9 @@ def _has_quantity(text: str, question: str) -> bool:
         return _gives_money(text, tokens)
     if (_MONEY_Q.search(question) or _MONEY_NOUN_Q.search(question)) and not _measures_other(question):
         # money ("€9.3 million"), or a share of it
+        if not _SHARE_Q.search(question) and not _DIFFERENCE_Q.search(question):
+            text = _SUM_DIFFERENCE.sub(" ", text)  # "£2.7 million more than planned" is no cost
+            tokens = words(text)
         return _gives_money(text, tokens) or (
             _SHARE_Q.search(question) is not None
             and not _MONEY_ITSELF.search(question)  # "how much money will the appeal raise?": not a share
@@ -554,6 +598,8 @@ def _has_quantity(text: str, question: str) -> bool:
     part = _PART_OF.search(question)
     if part and part.group(1) and (part.group(1).lower().endswith(("ed", "en")) or not part.group(2).endswith("s")):
         part = None  # "how many of them were made redundant": what was done to them, not a kind of them
+    if part and _participle(part.group(2).lower()):
+        part = None  # "how many of its tickets were sold": what was done to them
     if part and part.group(2).lower() not in STOPWORDS:  # "how many of the dead were children": children counted
         unit = _singular(part.group(2).lower())
         kind = (part.group(1) or "").lower()  # "violent offences": and the text must say which kind
@@ -688,6 +734,8 @@ def _same_unit(token: str, unit: str) -> bool:
         return True
     if word in _NOT_AGENTS and unit != word and unit in _PEOPLE:  # "37 works of art" are no workers
         return False
+    if unit.endswith("ie") and len(unit) > 4:  # "properties": the kin of "property"
+        unit = unit[:-2] + "y"
     return stem(word) in kin(stem(unit))
 
 

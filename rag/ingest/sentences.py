@@ -18,6 +18,8 @@ _ABBREVIATIONS = {
     "capt", "sgt", "vs", "etc", "e.g", "i.e", "no", "inc", "ltd", "co", "corp", "u.s", "u.k",
     "u.n", "e.u", "d.c", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
+    # titles before a name in some presses ("Rev. ...", "Hon. ...", "Engr. ...", "Pharm. ...")
+    "rev", "hon", "fr", "supt", "insp", "det", "engr", "pharm", "barr", "alh", "msgr",
 }  # fmt: skip
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets and citation markers

@@ -193,6 +193,8 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | refund reimburse reimbursed reimbursement repay repayment | space spaces place places pitch pitches | shop business
 | spokesperson spokesman spokeswoman behalf | clean cleaned sterilise sterilised sterilize sterilized disinfect
 | teacher schoolteacher | official officer | examine examined inspect inspected inspection examination
+| hire hired appoint appointed engage engaged commission commissioned employ employed
+| first original originally initial initially
 """
 
 
