@@ -48,8 +48,8 @@ from rag.answering.evidence import (
     NEGATIVE_PREFIXES,
     TYPE_MARGIN,
     ScoredSentence,
+    asks_what_was_said,
     asks_why,
-    asks_words,
     gives_reason,
     reports_words,
 )
@@ -376,7 +376,7 @@ def abstain_reason(
         return "the best evidence does not give the words of whom the question names"
     if (
         not follows
-        and asks_words(question.partition(answer_type.CONTEXT_MARK)[0])
+        and asks_what_was_said(question.partition(answer_type.CONTEXT_MARK)[0])
         and not reports_words(best.sentence.text)
     ):
         return "the question asks what someone said; the best evidence reports no one's words"

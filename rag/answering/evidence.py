@@ -190,23 +190,6 @@ def _QUOTE_OR_VERB(text: str) -> bool:
     return bool(re.search(r"[\"“”]", text)) or _speech_verb(text)
 
 
-_WORDS_ASKED = re.compile(r"\s*\??\s*$|\s+(?:about|of|on|to|in|when|after|before|at|during|regarding)\b", re.I)
-
-
-def asks_words(question: str) -> bool:
-    """ "What did the crew say about the works?": the question asks for someone's words."""
-    speech = _SPEECH_Q.match(question)
-    if speech is None or speech.group("verb").lower() not in ("say", "said", "tell", "told", "comment"):
-        return False
-    # "... say?", "... say about the plan?" (not "say it would cost": a figure)
-    return _WORDS_ASKED.match(question, speech.end()) is not None
-
-
-def reports_words(text: str) -> bool:
-    """``text`` quotes or reports someone's words ("...," she said; "X warned that ...", "according to X")."""
-    return _QUOTE_OR_VERB(text) or bool(re.search(r"\baccording to\b", text, re.I))
-
-
 def _kin(term: str, pool: Set[str]) -> bool:
     """``term``, an everyday word for the same thing ("kids" of "children") or an inflection of it
     ("saving" of "save") is in ``pool``."""
@@ -294,6 +277,24 @@ def asks_for_words(question: str) -> bool:
     """The question asks what someone said or thought, or why: answered in people's own words
     ("What did X say about ...?", "Why does X think ...?", "According to X, what ...?")."""
     return bool(_SPEECH_Q.match(question) or _WHY_Q.match(question) or _ACCORDING.search(question))
+
+
+# what follows "say" when the words themselves are asked for: "... say?", "... say about the plan?"
+_WORDS_ASKED = re.compile(r"\s*\??\s*$|\s+(?:about|of|on|to|in|when|after|before|at|during|regarding)\b", re.I)
+
+
+def asks_what_was_said(question: str) -> bool:
+    """Narrower than :func:`asks_for_words`: "What did the crew say (about the works)?" asks for
+    someone's words and nothing else (not "what did X say it would cost?", a figure, nor "why")."""
+    speech = _SPEECH_Q.match(question)
+    if speech is None or speech.group("verb").lower() not in ("say", "said", "tell", "told", "comment"):
+        return False
+    return _WORDS_ASKED.match(question, speech.end()) is not None
+
+
+def reports_words(text: str) -> bool:
+    """``text`` quotes or reports someone's words ("...," she said; "X warned that ...", "according to X")."""
+    return _QUOTE_OR_VERB(text) or bool(_ACCORDING.search(text))
 
 
 def gives_reason(text: str) -> bool:
