@@ -7,12 +7,13 @@ Cheap, explainable checks (the reason is kept on the answer), in this order:
 2. time: the question asks about events after the article was written ("the next round",
    "later in 2023", "what did they decide in June 2026?" of an article from 2025; "what will happen
    to X?" unless the article tells of a plan); a news article cannot know them;
-3. still to come: "what did the review conclude?" where the article tells of it only in the future
-   ("will report by the end of the year");
+3. still to come: "what did the review conclude?", "how did the council vote on it?" where the
+   article tells of it only in the future ("will report by the end of the year", "will vote on it");
 4. a thing measured that the article never mentions ("how much will a single ticket cost?");
 5. withheld: the article says the answer was not given ("declined to say how many ...");
 6. relevance: the best evidence sentence scores below ``min_relevance`` (chosen on the tune split);
-7. attribution: "what did X say" finds only someone else's words;
+7. attribution: "what did X say" finds only someone else's words, or (``follows`` aside) a sentence
+   that quotes or reports no one's words at all;
 8. topic: the best evidence shares no content word (other than names) with the question, unless
    it holds the asked type next to the names asked about (a paraphrase), or it is the sentence
    after the previous answer's quote (a follow-up's paraphrase);
@@ -234,12 +235,17 @@ def _deed_after(question: str, end: int) -> str | None:
     return None if verb in IRREGULAR else verb if verb.endswith(("ed", "es")) or helped else None
 
 
+def _deed_asked(question: str) -> str | None:
+    """The deed a "which firm produced the report?" question asks the firm to have done ("produced")."""
+    kind_named = _NAMED_KIND_Q.search(question)
+    return _deed_after(question, kind_named.end()) if kind_named else None
+
+
 def fitting_first(question: str, ranked: list[ScoredSentence]) -> list[ScoredSentence]:
     """ "Which firm manufactured the syrup?": move the best sentence close to the best (within
     ``TYPE_MARGIN``) that tells of the deed and names a firm ("were manufactured by Brisk Ltd") to the
     front, ahead of a sentence that names another firm for something else."""
-    kind_named = _NAMED_KIND_Q.search(question)
-    deed = _deed_after(question, kind_named.end()) if kind_named else None
+    deed = _deed_asked(question)
     if not deed or not ranked or _tells(ranked[0], deed):
         return ranked
     for item in ranked[1:]:
@@ -490,7 +496,7 @@ def abstain_reason(
         return f"no {kind} in the best evidence"
     if kind_named and not answer_type.names_body(best.sentence.text, question):  # "Cllr Gwilt" is no firm
         return "the best evidence names no " + kind_named.group("noun")
-    deed = _deed_after(question, kind_named.end()) if kind_named else None  # "which firm produced the report?"
+    deed = _deed_asked(question)  # "which firm produced the report?"
     if kind_named and deed and not _tells(best, deed):
         return f"the best evidence names no {kind_named.group('noun')} doing what was asked ({deed})"
     if kind == "date" and _WHEN_WILL.search(question) and not answer_type.to_come(best.sentence.text, when):
