@@ -30,7 +30,9 @@ Cheap, explainable checks (the reason is kept on the answer), in this order:
 13. whose figure: a "how many" or "when" question naming someone or something whose best evidence
    sits in a paragraph that never names them (the figure is someone else's), or gives another of a
    numbered series ("Line 4" for "Line 9"), or gives its figures per another unit ("per trip"
-   for "each year"), or a "what fare / rent" question whose evidence prices something else;
+   for "each year"), or a "what fare / rent" question whose evidence prices something else, or
+   holds a figure or date only while another of the best few, without one, shares far more of the
+   question ("how many committee members voted for it?" of a count of consultation replies);
 14. what kind: "which engineering firm ...?" when the article never mentions that kind of firm;
 15. whether, and who did it: "has the grant been approved?", "which councillors voted ...?", "which
    company manufactured ...?" whose best evidence never tells of that deed; "will they get any
@@ -293,6 +295,23 @@ def _compared(question: str) -> set[str]:
 _CONTRAST = re.compile(r"\b(?:while|whereas|unlike)\b", re.I)
 # what any sum of money in the evidence is a figure of (not "fare", "fee": a charge of its own)
 _MONEY_KIN = frozenset({"cost", "price", "bill", "sum"})
+# money coming in: "how much income will the charge bring?" of "it expects to take in £11,000 a year"
+_INCOME_KIN = frozenset(stem(w) for w in "income revenue revenues takings proceeds".split())
+_TAKES_IN = re.compile(
+    r"\b(?:take|takes|taking|took|taken|bring|brings|bringing|brought|rake|rakes|raked) in\b"
+    r"|\b(?:raise|raises|raised|raising|earn|earns|earned|earning|generate|generates|generated|generating|"
+    r"collect|collects|collected|collecting)\b",
+    re.I,
+)
+
+
+def _income_given(asked: Sequence[str], text: str) -> bool:
+    """The income asked about is a sum ``text`` says comes in ("expects to take in £11,000 a year")."""
+    return (
+        any(stem(w) in _INCOME_KIN for w in asked)
+        and answer_type.gives_money(text)
+        and _TAKES_IN.search(text) is not None
+    )
 
 
 # "will patients receive any compensation?", "is there any appeal?": whether a thing exists at all
@@ -364,6 +383,7 @@ def abstain_reason(
         and not answer_type.counted_in(best.sentence.text, kin(stem(w)))
         # ("what is the price tag of the works?" of "a £4.2 million programme": a sum is a price)
         and not (stem(w) in _MONEY_KIN and answer_type.gives_money(best.sentence.text))
+        and not _income_given([w], best.sentence.text)
     ]
     if absent:  # "how much is a ticket?" where no ticket is mentioned: any amount found is another's
         return "the article never mentions the " + ", ".join(absent) + " asked about"
@@ -414,6 +434,7 @@ def abstain_reason(
         priced
         and not best.priced_ok
         and not any(stem(w) in own or any(related(w, t) for t in own if t[:3] == w[:3]) for w in priced)
+        and not _income_given(priced, best.sentence.text)
     ):
         return "the best evidence gives no figure for the " + " ".join(priced) + " asked about"
     other_sum = answer_type.sums_for_other(question, best.sentence.text, priced) if priced else None
@@ -422,6 +443,8 @@ def abstain_reason(
     named = answer_type.amount_named(question)  # "the average ridership on X": not X's trips or hours
     if named and stem(named) not in best.context_terms and not any(related(named, t) for t in best.context_terms):
         return f"the best evidence gives no figure for the {named} asked about"
+    if kind in ("quantity", "date") and not follows and _about_another(question, best, ranked):
+        return f"the sentence most about the question gives no {kind}; the one that does is about something else"
     when_else = answer_type.other_time(question, best.sentence.text, best.context_terms)
     if when_else:
         return when_else
@@ -756,6 +779,11 @@ _WITHHELD = re.compile(
     re.I,
 )
 WITHHELD_DEPTH = 3  # the best few sentences are searched for a withheld answer
+# a sentence holding the asked kind ranks first only by its type's preference (TYPE_MARGIN) while one
+# of the next few, without it, shares this much more of the question's words, and about as much of
+# its meaning (at most SEMANTIC_SLACK less): the figure is another thing's
+WORDS_GAP = 0.35
+SEMANTIC_SLACK = 0.1
 WITHHELD_COVERAGE = 0.6  # share of the question's topic terms the withheld clause must hold
 
 
@@ -822,3 +850,22 @@ def topic_terms(question: str) -> set[str]:
     # (a year does: "in March 2023")
     content = [w for w in content if not (w[:1].isdigit() and not answer_type.is_year(w)) and w not in _MAGNITUDES]
     return {stem(synonym(w)) for w in content} - {"author"}
+
+
+def _about_another(question: str, best: ScoredSentence, ranked: Sequence[ScoredSentence]) -> bool:
+    """The best evidence holds a figure or date, but one of the next few sentences, without one, is far
+    more about what the question asks: "how many members of the committee voted for it?" of "71 per cent
+    of the 412 people who responded ..." ranked above "X, who convenes the committee, said ...". A
+    sentence that counts the very thing asked about ("how many nurses?" of "it employs 40 nurses") is
+    about it, however few of the question's other words it shares."""
+    if not best.holds_type:
+        return False
+    if any(answer_type.counted_in(best.sentence.text, kin(stem(w))) for w in answer_type.measured(question)):
+        return False
+    return any(
+        not other.holds_type
+        and other.names_ok
+        and other.lexical >= best.lexical + WORDS_GAP
+        and other.semantic >= best.semantic - SEMANTIC_SLACK
+        for other in ranked[1:WITHHELD_DEPTH]
+    )

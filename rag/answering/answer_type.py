@@ -106,7 +106,7 @@ _RELATIVE_DATE = re.compile(
 # titles written before a name ("Professor Ines Abbott", "Dr Ross")
 _TITLES = frozenset(
     "mr mrs ms miss dr doctor professor prof sir dame judge justice councillor lord lady "
-    "rev hon engr pharm barr".split()
+    "rev hon engr eng pharm barr".split()
 )
 _NOT_NAMES = frozenset(
     "foreign minister ministers secretary state president prime chief executive officer department official "
@@ -407,7 +407,7 @@ _CURRENCY_SYMBOLS = re.escape("".join(c for c in map(chr, range(0x10000)) if uni
 # code ("CHF 12", "ZAR 3.1bn"); not a road's number ("the R34 road")
 _CURRENCY_SIGN = (
     r"(?:(?:\b(?:[A-Z]{1,3}|Mex))?[" + _CURRENCY_SYMBOLS + "]"
-    r"|\b(?:R|Rs\.?|Rp|KSh|Ksh|Sh|Shs|USh|TSh|RM|Tk|kr|Kč|zł|CHF|USD|EUR|GBP|ZAR|AUD|NZD|CAD|JPY|CNY|INR|KES|NGN|GHS|SEK|NOK|DKK|BRL|"
+    r"|\b(?:R|Rs\.?|Rp|KSh|Ksh|Sh|Shs\.?|USh|TSh|RM|Tk|kr|Kč|zł|CHF|USD|EUR|GBP|ZAR|AUD|NZD|CAD|JPY|CNY|INR|KES|NGN|GHS|SEK|NOK|DKK|BRL|"
     r"MXN|SGD|HKD|PHP|PKR|THB|TRY|PLN|AED|SAR|EGP)(?=\s?\d)"
     r"|\bP(?=\d[\d,.]*(?:\s?(?:million|billion|bn|m|k)\b|\b)(?![-/]))"  # the peso's letter ("P45", "P3.1 million")
     r")"

@@ -108,7 +108,13 @@ _REASON = re.compile(
     r"\b(?:because|since|due to|as a result|consequence|reason|so that|in part|caused?|led to|"
     r"according to|thanks to|ruling that|ruled that|on the grounds|grounds that|in order|after|arguing that|"
     r"argued that|the fact that|(?:credit|credits|credited|attribute|attributes|attributed)\b[^.;]{1,60}?\bto|"
-    r"(?:blame|blames|blamed)\b[^.;]{1,60}?\bon|(?:put|puts)\b[^.;]{1,60}?\bdown to)\b|:",
+    r"(?:blame|blames|blamed)\b[^.;]{1,60}?\bon|(?:put|puts)\b[^.;]{1,60}?\bdown to)\b|:"
+    # a deed and what it was over ("the contract was terminated in May over poor workmanship"), not a
+    # span of time ("fined twice over the past year")
+    r"|\b(?:terminat|cancel|scrap|sack|resign|dismiss|suspend|fined|sued|arrest|withdr|axed|quit|row|dispute|"
+    r"clash|protest|strike|walk(?:ed)? ?out|complain|concern)\w*\b[^.;]{0,80}?\bover\s+(?!(?:the\s+|a\s+|an\s+)?"
+    r"(?:past|last|next|same|coming|previous|course|period|weekends?|summer|winter|spring|autumn|holidays?|decades?|years?|months?|weeks?|days?|hours?|half|\d|"
+    r"\w+\s+(?:decades?|years?|months?|weeks?|days?|hours?)\b))",
     re.I,
 )
 # a sentence of at most this many words counting a plural ("two ways forward") announces the next ones
@@ -826,6 +832,7 @@ class Evidence:
                 holds = False  # the date line dates the article, not what a question about the story asks
             if holds and future_date and not answer_type.to_come(sentence.text, self.published):
                 holds = False  # "by when is the council expected to choose?": not the date of what is past
+                score -= TYPE_BONUS["date"]  # ("it last chose in 2029" tells what is over, however alike)
             if holds and spoke and not _speech_verb(sentence.text):
                 holds = False  # "who spoke for the union?": whoever the text has speaking, not the union
             if holds and kind is not None and (not person or answer_type.names_person(sentence.text, question)):

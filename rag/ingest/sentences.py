@@ -19,7 +19,9 @@ _ABBREVIATIONS = {
     "u.n", "e.u", "d.c", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
     # titles before a name in some presses ("Rev. ...", "Hon. ...", "Engr. ...", "Pharm. ...")
-    "rev", "hon", "fr", "supt", "insp", "det", "engr", "pharm", "barr", "alh", "msgr",
+    "rev", "hon", "fr", "supt", "insp", "det", "engr", "eng", "pharm", "barr", "alh", "msgr",
+    # a currency's letters before a figure ("Rs. 18.6 billion", "Shs. 40,000")
+    "rs", "shs",
 }  # fmt: skip
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets and citation markers

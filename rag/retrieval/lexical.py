@@ -169,7 +169,7 @@ _SYNONYMS = {
 ROLE_TERMS = frozenset(
     stem(w)
     for w in "head heads headed lead leads leader leaders chair chairs chairman chairwoman chairperson chief "
-    "president director boss".split()
+    "president director boss convener convenor convenes convened".split()
 )
 
 
@@ -195,6 +195,8 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | teacher schoolteacher | official officer | examine examined inspect inspected inspection examination
 | hire hired appoint appointed engage engaged commission commissioned employ employed
 | first original originally initial initially
+| pick picked choose chose chosen select selected selection | income revenue takings
+| cancel cancelled canceled cancellation terminate terminated termination scrap scrapped
 """
 
 
