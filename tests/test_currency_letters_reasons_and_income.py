@@ -13,7 +13,9 @@ for this test (no models):
   in the question's own words, what was chosen years ago;
 - a figure that ranks first only because it is a figure, while the next sentence, without one, shares
   far more of the question's words and about as much of its meaning, is another thing's figure: the
-  question is declined (unless the figure counts the very thing asked about).
+  question is declined (unless the figure counts the very thing asked about);
+- "how did the mayor respond?" of "they would petition the mayor" is declined: the mayor is only the
+  one the petition is for.
 
 Every rule is generic English; nothing here names a gold document's words.
 """
@@ -157,3 +159,12 @@ def test_a_figure_counting_the_very_thing_asked_is_about_it() -> None:
     brae = "Councillor Ann Brae, who convenes the works committee, said members had backed the plan for the depot."
     evidence, ranked = _as_embedder_ranks(question, drivers, brae, lexical=(0.1, 0.8), semantic=(0.4, 0.45))
     assert abstain_reason(question, ranked, evidence.vocabulary, 0.0, (2032, 6)) is None
+
+
+def test_the_one_a_petition_is_addressed_to_has_not_responded() -> None:
+    evidence = invented_text.evidence_of(
+        "Pellow Depot Row\nBy Imre Sollis\n\nThe residents said they would petition the county mayor if the board did not publish its accounts.\n"
+    )
+    question = "How did the county mayor respond to the residents' petition?"
+    reason = invented_text.reason(evidence, question, (2032, 6))
+    assert reason is not None and "not how it responded" in reason

@@ -187,7 +187,10 @@ _RESPONSE_Q = re.compile(
 )
 # the words before a noun that make it the one spoken to or asked ("called on the regulator",
 # "hand the petition to the council's chief executive")
-_ADDRESSING = frozenset("to on at with urged asked called wrote petitioned lobbied".split())
+_ADDRESSING = frozenset(
+    "to on at with urge urges urged ask asks asked call calls called wrote petition petitions petitioned lobby "
+    "lobbies lobbied".split()
+)
 
 
 def _only_addressed(question: str, text: str) -> str | None:
