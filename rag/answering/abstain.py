@@ -299,7 +299,8 @@ _CONTRAST = re.compile(r"\b(?:while|whereas|unlike)\b", re.I)
 # what any sum of money in the evidence is a figure of (not "fare", "fee": a charge of its own)
 _MONEY_KIN = frozenset({"cost", "price", "bill", "sum"})
 # money coming in: "how much income will the charge bring?" of "it expects to take in £11,000 a year"
-_INCOME_KIN = frozenset(stem(w) for w in "income revenue revenues takings proceeds".split())
+# (income's kin in the kin table, and a sale's proceeds)
+_INCOME_KIN = kin(stem("income")) | {stem("proceeds")}
 _TAKES_IN = re.compile(
     r"\b(?:take|takes|taking|took|taken|bring|brings|bringing|brought|rake|rakes|raked) in\b"
     r"|\b(?:raise|raises|raised|raising|earn|earns|earned|earning|generate|generates|generated|generating|"
