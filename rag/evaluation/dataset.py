@@ -26,9 +26,9 @@ from rag.settings import PROJECT_ROOT
 
 DEFAULT_DATASET = PROJECT_ROOT / "eval" / "gold.jsonl"
 # other documents, each written by hand before any tuning on it: held out entirely (no tune split).
-# ``third`` to ``fortyfirst`` were written by someone who never saw the engine's code. The misses
-# of the second to thirty-ninth have since been read and rules written from them (see the README;
-# each one's first run is quoted there). The fortieth and forty-first (FRESH_DOCUMENTS) were
+# ``third`` to ``fortythird`` were written by someone who never saw the engine's code. The misses
+# of the second to forty-first have since been read and rules written from them (see the README;
+# each one's first run is quoted there). The forty-second and forty-third (FRESH_DOCUMENTS) were
 # committed before any change made for them, and nothing of them but their counts has been read.
 HELD_OUT_DOCUMENTS = {
     name: (PROJECT_ROOT / "eval" / name / "article.txt", PROJECT_ROOT / "eval" / name / "gold.jsonl")
@@ -73,9 +73,11 @@ HELD_OUT_DOCUMENTS = {
         "thirtyninth",
         "fortieth",
         "fortyfirst",
+        "fortysecond",
+        "fortythird",
     )
 }
-FRESH_DOCUMENTS = ("fortieth", "fortyfirst")
+FRESH_DOCUMENTS = ("fortysecond", "fortythird")
 SECOND_ARTICLE, SECOND_DATASET = HELD_OUT_DOCUMENTS["second"]
 SPLITS = ("tune", "report")
 KINDS = ("answerable", "unanswerable", "adversarial", "conversation")
