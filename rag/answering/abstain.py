@@ -51,6 +51,7 @@ from rag.answering.evidence import (
     NEGATIVE_PREFIXES,
     TYPE_MARGIN,
     ScoredSentence,
+    asks_future_date,
     asks_what_was_said,
     asks_why,
     gives_reason,
@@ -449,6 +450,15 @@ def abstain_reason(
         return f"the best evidence gives no figure for the {named} asked about"
     if kind in ("quantity", "date") and not follows and _about_another(question, best, ranked):
         return f"the sentence most about the question gives no {kind}; the one that does is about something else"
+    figure_asked = kind == "quantity" or bool(
+        kind is None and _WHAT_Q.match(question) and answer_type.FIGURE.search(best.sentence.text)
+    )  # ("what was the median wait?": a figure, though not asked with "how")
+    if figure_asked and answer_type.only_increase(question, best.sentence.text):
+        return "the best evidence gives only an increase, not the total asked about"
+    if (
+        figure_asked and answer_type.asks_earlier(question) and not answer_type.gives_earlier(best.sentence.text)
+    ):  # "what was the wait a year earlier?" of a sentence giving only this year's
+        return "the question asks for an earlier figure; the best evidence gives only a current one"
     when_else = answer_type.other_time(question, best.sentence.text, best.context_terms)
     if when_else:
         return when_else
@@ -526,7 +536,11 @@ def abstain_reason(
     deed = _deed_asked(question)  # "which firm produced the report?"
     if kind_named and deed and not _tells(best, deed):
         return f"the best evidence names no {kind_named.group('noun')} doing what was asked ({deed})"
-    if kind == "date" and _WHEN_WILL.search(question) and not answer_type.to_come(best.sentence.text, when):
+    if (
+        kind == "date"
+        and (_WHEN_WILL.search(question) or asks_future_date(question))
+        and not answer_type.to_come(best.sentence.text, when)
+    ):
         return "the question asks when something will happen; the best evidence tells only of the past"
     event = _other_event(question, best.sentence.text) if kind == "date" else None
     if event:
@@ -540,6 +554,8 @@ def abstain_reason(
     return None
 
 
+# "what was the median wait ...?": a figure may be asked for without "how"
+_WHAT_Q = re.compile(r"^\s*(?:and |but |so )?what\b(?! (?:kind|sort|type)\b)", re.I)
 # "what is the phone number for ...?", "what was the flight number?": digits (not "the (total) number
 # of X", a count)
 _WHAT_NUMBER_Q = re.compile(

@@ -223,8 +223,8 @@ _FORM_NOUNS = frozenset(
 
 # "how much longer / more / money / time": words any amount may answer, not a thing the article must name
 _ANY_AMOUNT = frozenset(
-    "more less longer shorter extra further higher lower bigger larger smaller greater fewer money cash time "
-    "space room".split()
+    "more less longer shorter extra additional further higher lower bigger larger smaller greater fewer money cash "
+    "time space room".split()
 )
 
 
@@ -1232,3 +1232,67 @@ def second_question(question: str) -> str | None:
     second = found.group("second")
     second = second[:1].upper() + second[1:]
     return second if expected(second) is not None else None
+
+
+_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\d+)"
+_SPAN_UNIT = r"(?:years?|months?|weeks?|days?)"
+# "what was the wait a year earlier?", "what did households pay before the rise?", "the previous
+# fee": a figure of a time before the one the story reports
+_EARLIER_Q = re.compile(
+    r"\b(?:" + _COUNT + r"\s+" + _SPAN_UNIT + r"\s+(?:earlier|ago|before|previously)"
+    r"|(?:the|a)\s+(?:year|month|week)\s+before"
+    r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month|week|season)"
+    r"|before\s+(?:the|its|their|this|that)\s+(?:[a-z-]+\s+)?(?:rises?|increases?|hikes?|cuts?|changes?|reductions?)"
+    r"|previously|used\s+to"
+    r"|(?:previous|prior|former|old|original)\s+(?:[a-z-]+\s+)?(?:prices?|fees?|charges?|costs?|rates?|figures?|levels?|"
+    r"totals?|fares?|rents?|wages?|salar(?:y|ies)|budgets?|limits?|tariffs?))\b",
+    re.I,
+)
+_AMOUNT = r"(?:" + _CURRENCY_SIGN + r"\s?)?\d"
+# a sentence that gives a figure of an earlier time: "up from 41", "from £145 to £200", "a year
+# earlier", "last year", "in 2023", "initially"
+_EARLIER = re.compile(
+    r"\b(?:" + _COUNT + r"\s+" + _SPAN_UNIT + r"\s+(?:earlier|ago|before|previously)"
+    r"|(?:the|a)\s+(?:year|month|week|season)\s+before"
+    r"|(?:the\s+)?(?:previous|prior|preceding|same)\s+(?:year|month|week|season|quarter|period)"
+    r"|last\s+(?:[a-z]+\s+)?year|(?:19|20)\d\d"
+    r"|previously|formerly|originally|initially|at first|used\s+to|earlier|compared\s+with|compared\s+to"
+    r"|(?:up|down)\s+from"
+    r"|was\s+(?:once|then)"
+    r")\b"
+    r"|\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?" + _AMOUNT + r"[^.;]{0,40}?\bto\s+"
+    r"(?:" + _CURRENCY_SIGN + r"\s?)?\d",
+    re.I,
+)
+
+
+def asks_earlier(question: str) -> bool:
+    """ "What was the median wait a year earlier?", "what did they pay before the rise?": the
+    question pins its figure to an earlier time than the story's own."""
+    return bool(_EARLIER_Q.search(question.partition(CONTEXT_MARK)[0]))
+
+
+def gives_earlier(text: str) -> bool:
+    """``text`` gives a figure of an earlier time ("up from 41", "from £145 to £200", "a year
+    earlier", "in 2023"), not only the story's current one."""
+    return bool(_EARLIER.search(text))
+
+
+# "what is the board's total budget?" of "it put an extra £1.8m into its budget": a rise is no total
+_TOTAL_Q = re.compile(r"\b(?:total|overall|whole|entire|combined)\b", re.I)
+_INCREMENT = re.compile(
+    r"\b(?:extra|additional|further|another)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?"
+    + _AMOUNT
+    + r"|"
+    + _AMOUNT
+    + r"[\d,.]*\s*(?:million|billion|bn|m|k)?\s+more\b",
+    re.I,
+)
+_TOTAL_TEXT = re.compile(r"\b(?:total|totals|totalled|totaled|overall|in all|altogether|combined|whole|entire)\b", re.I)
+
+
+def only_increase(question: str, text: str) -> bool:
+    """A question asking for a total ("the total annual budget") whose ``text`` gives only a rise or
+    an extra sum ("an extra £1.8m", "£55 more a year"), never a total."""
+    own = question.partition(CONTEXT_MARK)[0]
+    return bool(_TOTAL_Q.search(own) and _INCREMENT.search(text) and not _TOTAL_TEXT.search(text))

@@ -265,6 +265,11 @@ def _head_phrase(who: str) -> str:
     return modified.group(1) + who[modified.end() :] if modified else who
 
 
+def asks_future_date(question: str) -> bool:
+    """ "When will it open?", "when is the centre due to open?": a date still to come is asked for."""
+    return bool(_FUTURE_DATE_Q.search(question.partition(answer_type.CONTEXT_MARK)[0]))
+
+
 def asks_why(question: str) -> bool:
     return bool(_WHY_Q.match(question))
 
@@ -752,6 +757,12 @@ class Evidence:
         speaker = self.names_in(_head_phrase(speech.group("who")), first_too=True) if speech else set()
         if speech and not speaker and set(words(speech.group("who"))) & _PRONOUNS:
             speaker = q_names  # "what did she say? Munteanu": the pronoun stands for the name carried along
+        named_by = [t for t in raw_tokens(_head_phrase(speech.group("who"))) if t[:1].isupper()] if speech else []
+        if speaker and all(len(t) >= 2 and t.isalpha() and t.isupper() for t in named_by):
+            # "what did the MP ask?": a title in capitals, which its holder answers for
+            stand_in = self.role_holder(" ".join(sorted(speaker)))
+            if stand_in:  # (its paragraphs need not write the title, only the holder's name)
+                q_names, speaker = (q_names - speaker) | {stand_in}, {stand_in}
         role = None if speaker else speaker_role(question)
         holder = self.role_holder(role) if role else None  # "what did the association president say?"
         # "what did X ask / urge / propose": a sentence with that verb, not one where X merely speaks
@@ -775,6 +786,7 @@ class Evidence:
         light |= background & q_terms  # a follow-up's context, which its own nouns outweigh
         spoke = kind == "person" and bool(_WHO_SPOKE.match(question))
         future_date = kind == "date" and bool(_FUTURE_DATE_Q.search(question))
+        earlier = kind == "quantity" and answer_type.asks_earlier(question)  # "what was it a year earlier?"
         person = kind == "person" and answer_type.wants_person(question)  # "who spoke?": a person, not a body
         why = asks_why(question)
         premise = why or bool(_YES_NO_Q.match(question))
@@ -833,6 +845,9 @@ class Evidence:
             if holds and future_date and not answer_type.to_come(sentence.text, self.published):
                 holds = False  # "by when is the council expected to choose?": not the date of what is past
                 score -= TYPE_BONUS["date"]  # ("it last chose in 2029" tells what is over, however alike)
+            if holds and earlier and not answer_type.gives_earlier(sentence.text):
+                holds = False  # "what did they pay before the rise?": not the figure after it
+                score -= TYPE_BONUS["quantity"]
             if holds and spoke and not _speech_verb(sentence.text):
                 holds = False  # "who spoke for the union?": whoever the text has speaking, not the union
             if holds and kind is not None and (not person or answer_type.names_person(sentence.text, question)):

@@ -197,6 +197,7 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | first original originally initial initially
 | pick picked choose chose chosen select selected selection | income revenue takings
 | cancel cancelled canceled cancellation terminate terminated termination scrap scrapped
+| reply replies response responses respond responded | extra additional
 """
 
 
