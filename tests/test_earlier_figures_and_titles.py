@@ -6,6 +6,8 @@ this test (no models):
   declined when the best evidence gives only the current one;
 - replies are responses, and "additional money" is any amount (not a thing the article must name);
 - "what is the total budget?" is declined when the best evidence gives only an extra sum;
+- "a half-day permit" is not "a full day" one: a sentence that writes the question's noun only after
+  the opposite word (half and full, weekday and weekend, north and south ...) is about another sort;
 - "when is X due to open?" asks for a date still to come, as "when will X open?" does;
 - "what did the MP ask?": a title written in capitals stands for the one person the article gives
   it to, whose words answer, though the paragraph never writes the title.
@@ -41,6 +43,8 @@ Ms Brenn said she had written to the board asking it to publish its pilot rotas 
 The board said it had not cut any pilots.
 
 The harbour board put an extra £1.8m into its dredging budget this year.
+
+A mooring permit costs £40 for a full day, up from £32.
 
 Plans for a new pilot station on the quay were approved in outline in 2030.
 """
@@ -108,3 +112,10 @@ def test_a_date_due_to_come_is_not_answered_by_a_past_one() -> None:
     evidence = _evidence()
     reason = invented_text.reason(evidence, "When is the new pilot station due to open?", (2032, 6))
     assert reason is not None and "only of the past" in reason
+
+
+def test_a_sort_of_thing_is_not_answered_by_its_opposite() -> None:
+    evidence = _evidence()
+    reason = invented_text.reason(evidence, "How much will a half-day mooring permit cost?", (2032, 6))
+    assert reason is not None and "full day" in reason
+    assert invented_text.reason(evidence, "How much will a full-day mooring permit cost?", (2032, 6)) is None

@@ -33,6 +33,9 @@ Cheap, explainable checks (the reason is kept on the answer), in this order:
    for "each year"), or a "what fare / rent" question whose evidence prices something else, or
    holds a figure or date only while another of the best few, without one, shares far more of the
    question ("how many committee members voted for it?" of a count of consultation replies);
+   or gives only an extra sum for a total ("the total budget" of "an extra £1.8m"), or only the
+   current figure for an earlier one ("the wait a year earlier" of "the wait was 58 minutes"), or
+   is about the opposite sort of the thing asked ("a half-day voucher" of "£4.50 for a full day");
 14. what kind: "which engineering firm ...?" when the article never mentions that kind of firm;
 15. whether, and who did it: "has the grant been approved?", "which councillors voted ...?", "which
    company manufactured ...?" whose best evidence never tells of that deed; "will they get any
@@ -459,6 +462,9 @@ def abstain_reason(
         figure_asked and answer_type.asks_earlier(question) and not answer_type.gives_earlier(best.sentence.text)
     ):  # "what was the wait a year earlier?" of a sentence giving only this year's
         return "the question asks for an earlier figure; the best evidence gives only a current one"
+    opposite = _opposite_sort(question, best.sentence.text)
+    if opposite:  # "a half-day voucher" of "£4.50 for a full day"
+        return f"the best evidence is about the {opposite}, not the one the question names"
     when_else = answer_type.other_time(question, best.sentence.text, best.context_terms)
     if when_else:
         return when_else
@@ -889,3 +895,27 @@ def _about_another(question: str, best: ScoredSentence, ranked: Sequence[ScoredS
         and other.semantic >= best.semantic - SEMANTIC_SLACK
         for other in ranked[1:WITHHELD_DEPTH]
     )
+
+
+# "a half-day voucher" is not "a full day" one: words that pick out one of two sorts of a thing
+_OPPOSED_PAIRS = """half full | single return | adult child | adults children | weekday weekend | weekdays weekends
+| day night | daytime night-time | morning evening | north south | east west | northern southern | eastern western
+| inbound outbound | domestic international | men women | men's women's | boys girls | junior senior | summer winter
+| upper lower | indoor outdoor | urban rural | upstream downstream | temporary permanent"""
+_OPPOSED = {a: b for pair in _OPPOSED_PAIRS.split("|") for x, y in [pair.split()] for a, b in ((x, y), (y, x))}
+_PIECES = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?")
+
+
+def _opposite_sort(question: str, text: str) -> str | None:
+    """ "How much is a half-day voucher?" of "Visitor voucher: £4.50 for a full day": the text writes
+    the question's noun after the opposite word ("full day") and never the question's own ("half"):
+    the pair it writes, else None."""
+    asked = [w.lower() for w in _PIECES.findall(question.partition(answer_type.CONTEXT_MARK)[0])]
+    told = [w.lower() for w in _PIECES.findall(text)]
+    for w, noun in itertools.pairwise(asked):
+        other = _OPPOSED.get(w)
+        if other is None or w in told or noun in STOPWORDS:
+            continue
+        if any(a == other and stem(b) == stem(noun) for a, b in itertools.pairwise(told)):
+            return f"{other} {noun}"
+    return None
