@@ -1236,13 +1236,17 @@ def second_question(question: str) -> str | None:
 
 _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\d+)"
 _SPAN_UNIT = r"(?:years?|months?|weeks?|days?)"
+# "a year earlier", "the month before", "the previous year": a time before the story's own
+_BEFORE_THEN = (
+    _COUNT + r"\s+" + _SPAN_UNIT + r"\s+(?:earlier|ago|before|previously)"
+    r"|(?:the|a)\s+(?:year|month|week|season)\s+before"
+    r"|(?:previous|prior|preceding)\s+(?:year|month|week|season|quarter|period)"
+)
 # "what was the wait a year earlier?", "what did households pay before the rise?", "the previous
 # fee": a figure of a time before the one the story reports
 _EARLIER_Q = re.compile(
-    r"\b(?:" + _COUNT + r"\s+" + _SPAN_UNIT + r"\s+(?:earlier|ago|before|previously)"
-    r"|(?:the|a)\s+(?:year|month|week)\s+before"
-    r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month|week|season)"
-    r"|before\s+(?:the|its|their|this|that)\s+(?:[a-z-]+\s+)?(?:rises?|increases?|hikes?|cuts?|changes?|reductions?)"
+    r"\b(?:" + _BEFORE_THEN + r"|before\s+(?:the|its|their|this|that)\s+(?:[a-z-]+\s+)?"
+    r"(?:rises?|increases?|hikes?|cuts?|changes?|reductions?)"
     r"|previously|used\s+to"
     r"|(?:previous|prior|former|old|original)\s+(?:[a-z-]+\s+)?(?:prices?|fees?|charges?|costs?|rates?|figures?|levels?|"
     r"totals?|fares?|rents?|wages?|salar(?:y|ies)|budgets?|limits?|tariffs?))\b",
@@ -1252,9 +1256,7 @@ _AMOUNT = r"(?:" + _CURRENCY_SIGN + r"\s?)?\d"
 # a sentence that gives a figure of an earlier time: "up from 41", "from £145 to £200", "a year
 # earlier", "last year", "in 2023", "initially"
 _EARLIER = re.compile(
-    r"\b(?:" + _COUNT + r"\s+" + _SPAN_UNIT + r"\s+(?:earlier|ago|before|previously)"
-    r"|(?:the|a)\s+(?:year|month|week|season)\s+before"
-    r"|(?:the\s+)?(?:previous|prior|preceding|same)\s+(?:year|month|week|season|quarter|period)"
+    r"\b(?:" + _BEFORE_THEN + r"|same\s+(?:year|month|week|season|quarter|period)"
     r"|last\s+(?:[a-z]+\s+)?year|(?:19|20)\d\d"
     r"|previously|formerly|originally|initially|at first|used\s+to|earlier|compared\s+with|compared\s+to"
     r"|(?:up|down)\s+from"
