@@ -449,7 +449,11 @@ def abstain_reason(
     if other_sum:  # "how much rent do they pay?" of "half their usual rent ..., and a grant of £1,500"
         return f"the sum in the best evidence is for the {other_sum}, not the " + " ".join(priced) + " asked about"
     named = answer_type.amount_named(question)  # "the average ridership on X": not X's trips or hours
-    if named and stem(named) not in best.context_terms and not any(related(named, t) for t in best.context_terms):
+    if (
+        named
+        and not kin(stem(named)) & best.context_terms  # ("ridership" of "boardings": one measure's two names)
+        and not any(related(named, t) for t in best.context_terms)
+    ):
         return f"the best evidence gives no figure for the {named} asked about"
     if kind in ("quantity", "date") and not follows and _about_another(question, best, ranked):
         return f"the sentence most about the question gives no {kind}; the one that does is about something else"
@@ -602,7 +606,8 @@ _JOB_WORDS = frozenset(
 _ROLE_HOLDER_Q = re.compile(
     r"^\s*(?:[Aa]nd\s+)?[Ww]ho (?:is|was|are|were) (?:the|its|their|his|her) (?:[A-Z][\w'’-]*\s+)*"
     r"([a-z][\w'-]*(?: [a-z][\w'-]*){0,2}?)"
-    r"(?:\s+(?:(?:of|at|for|in|on)\b|(?:who|that)\s+[a-z]+(?:ed|d)\b)[^?]*)?\??\s*$"
+    # (then what it is of, or who did something: "who led", "quoted in the article")
+    r"(?:\s+(?:(?:of|at|for|in|on)\b|(?:who|that)\s+[a-z]+(?:ed|d)\b|[a-z]+ed\s+(?:in|by|on|at)\b)[^?]*)?\??\s*$"
 )
 # "who will sit on the panel?": its members, whom a sentence naming no one on it does not give
 _SITS_ON_Q = re.compile(

@@ -18,8 +18,10 @@ AnswerType = Literal["quantity", "date", "person"]
 # "what interest rate?": rates that are shares of a hundred
 _RATES = r"(?:interest|tax|inflation|vacancy|unemployment) rate"
 _RATE_Q = re.compile(r"\b" + _RATES + r"s?\b", re.I)
+# "within what time limit / time frame": a span of time ("within the required 24 hours"), not a date
+_TIME_SPAN_Q = r"\bwhat time[- ]?(?:limits?|frames?|periods?|spans?|windows?|scales?)\b"
 _QUANTITY_Q = re.compile(
-    r"\bhow (?:many|much|far|large|big|long (?:is|are|did|does|do|was|were|will|has|have))\b"
+    r"\bhow (?:many|much|far|large|big|long (?:is|are|did|does|do|was|were|will|has|have))\b|" + _TIME_SPAN_Q + r""
     r"|\bwhat (?:percentage|share|number|(?:annual |yearly |monthly )?" + _RATES + r")\b",
     re.I,
 )
@@ -32,7 +34,7 @@ _DATE_Q = re.compile(
     re.I,
 )
 # "what time did the first lesson begin?": a time of day ("9.20am", "noon"), not a date
-_TIME_Q = re.compile(r"\bwhat time\b", re.I)
+_TIME_Q = re.compile(r"\bwhat time\b(?![- ]?(?:limit|frame|period|span|window|scale))", re.I)
 _CLOCK = re.compile(
     r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b|\bmidday\b", re.I
 )
@@ -171,7 +173,7 @@ def expected(question: str) -> AnswerType | None:
         _QUANTITY_Q.search(question)
         or _AMOUNT_NOUN_Q.search(question)
         or _AGE_Q.search(question)
-        or (_MONEY_NOUN_Q.search(question) and not _SAID_Q.search(question))
+        or (_MONEY_NOUN_Q.search(_INSTEAD.sub(" ", question)) and not _SAID_Q.search(question))
         or _IN_MONEY.search(question)
         or _LIMIT_Q.search(question)
         or _MEASURE_Q.search(question)
@@ -414,7 +416,7 @@ _CURRENCY_SIGN = (
 )
 _CURRENCY = re.compile(_CURRENCY_SIGN + r"\s?(?!\d+\s+(?i:road|highway|freeway|motorway|route)\b)\d")
 # "how long did it last / take": a span of time, not any number
-_DURATION_Q = re.compile(r"\bhow long\b(?!.*\b(?:km|kilomet|metre|meter|mile|feet|foot|inch)\w*)", re.I)
+_DURATION_Q = re.compile(r"\bhow long\b(?!.*\b(?:km|kilomet|metre|meter|mile|feet|foot|inch)\w*)|" + _TIME_SPAN_Q, re.I)
 _SINCE = re.compile(r"\bsince (?:(?:early |late |mid-)?(?:19|20)\d\d|(?:" + "|".join(MONTH_NAMES) + r")\b)", re.I)
 _TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
 # "how far away / apart is it?", "how far will they drive?" (not "how far did shares fall?")
@@ -429,7 +431,7 @@ _LENGTH_UNITS = frozenset("kilometre kilometer km metre meter m mile feet foot y
 # "how much did it cost / will they pay": an amount of money, not a count of people
 _MONEY_Q = re.compile(
     r"\bhow much\b.*\b(?:cost|costs|costing|spend|spent|spending|pay|paid|pays|paying|charging|price|priced|worth|"
-    r"fund|funds|funded|funding|grants?|subsid(?:y|ies)|rent|rents|loans?|compensation|damages|fines?|"
+    r"fund|funds|funded|funding|grants?|subsid(?:y|ies)|rent|rents|loans?|compensation|damages|fines?|fined|"
     r"budget|earn|earns|earned|salary|salaries|wage|wages|charge|charged|fee|fees|aid|invest|invested|"
     r"contribute|contributed|raise|raised|owe|owed|money|bid|bids|offer|offered|valued|sell for|sold for|"
     r"earn|earns|earned|revenue|revenues|profit|profits|turnover|remit|remits|remitted|refund|refunded|repay|repaid|"
@@ -456,6 +458,8 @@ _MONEY_NOUN_Q = re.compile(
     r"prices|cost|costs|budget|rent|rents|fare|fares|hourly rate|pay rate|rate of pay|earnings|income|bill|bills)\b",
     re.I,
 )
+# "what will they ask for instead of full fares?": what is set aside is not what is asked
+_INSTEAD = re.compile(r"\b(?:instead of|rather than|in place of)\b[^?,;]*", re.I)
 _MONEY_ITSELF = re.compile(r"\bhow much (?:money|cash|funding)\b", re.I)
 # "in dollar terms, what was ...", "what was the dollar value of ...": money, not a share or a count
 _CURRENCY_NAME = r"(?:dollar|euro|pound|sterling|rand|rupee|yen|franc|peso)"
@@ -534,6 +538,10 @@ def sums_for_other(question: str, text: str, priced: Sequence[str]) -> str | Non
         return None  # a sum whose thing is not said may be the one asked about
     asked = {k for w in priced for k in kin(stem(w))}
     if any(stem(o) in asked or o in _SUM_WORDS for o in owners):
+        return None
+    # "lost fare revenue of $2.1 million": the sum of the thing the asked word qualifies ("how much fare
+    # money"), the question's own word just before the sum's
+    if any(stem(w) in asked for m in _SUM_OF.finditer(text) for w in words(text[: m.start(1)])[-1:]):
         return None
     return owners[0]
 
@@ -853,7 +861,9 @@ _TO_COME = re.compile(
 def to_come(text: str, when: tuple[int, int] | None) -> bool:
     """``text`` tells of something to come: a future form ("will", "is due", "next spring"), a year
     after the article's (its publication ``when``, if known), or a later month of its year."""
-    if FUTURE.search(text) or _TO_COME.search(text):
+    # ("plans for a centre, which would replace the old hall, were approved last year": what the thing
+    # would do, not when it comes)
+    if FUTURE.search(_WOULD_DO.sub(" ", text)) or _TO_COME.search(text):
         return True
     if when is None:
         return False
@@ -862,6 +872,8 @@ def to_come(text: str, when: tuple[int, int] | None) -> bool:
     return any(y > when[0] for y in years) or (not any(y < when[0] for y in years) and any(m > when[1] for m in months))
 
 
+# a clause telling what a thing would do, set off by commas: ", which would replace the old hall,"
+_WOULD_DO = re.compile(r",\s*(?:which|that) would\b[^,.;]*,")
 _VERBISH = frozenset("did do does is was were are has have had will would can could that which who whom".split())
 
 

@@ -178,6 +178,7 @@ _WHO_SPOKE = re.compile(
 _PRONOUN_SAID = re.compile(r"\b(?:she|he|they) (?:said|says|added|adds|told|explained|argued|warned|insisted)\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 # "according to the harbour master, ...": someone named by a role
+_ACCORDING_CAPITALS = re.compile(r"\b(?i:according to) (?:the |its |their )([A-Z]{2,5})\s*[,?]")
 _ACCORDING_ROLE = re.compile(r"\b(?i:according to) (?:the |its |their )?([a-z][a-z' -]{2,40}?)\s*[,?]")
 ROLE_WINDOW = 8  # words either side of a name that may describe it ("Jo Smith, president of the X Association")
 _PRONOUNS = frozenset("he she they it his her their".split())
@@ -758,6 +759,10 @@ class Evidence:
         if speech and not speaker and set(words(speech.group("who"))) & _PRONOUNS:
             speaker = q_names  # "what did she say? Munteanu": the pronoun stands for the name carried along
         named_by = [t for t in raw_tokens(_head_phrase(speech.group("who"))) if t[:1].isupper()] if speech else []
+        according = _ACCORDING_CAPITALS.search(question) if not speech else None
+        if according:  # "why, according to the MP, ...?": the same title in capitals
+            speaker = self.names_in(according.group(1), first_too=True)
+            named_by = [according.group(1)]
         if speaker and all(len(t) >= 2 and t.isalpha() and t.isupper() for t in named_by):
             # "what did the MP ask?": a title in capitals, which its holder answers for
             stand_in = self.role_holder(" ".join(sorted(speaker)))
@@ -922,7 +927,10 @@ class Evidence:
                 rest = [x for x in scored if x not in first]
                 # "why did they raise it to $118?": the correction giving that figure ("fell from $118") first
                 figures = set(answer_type.FIGURE.findall(question.partition(answer_type.CONTEXT_MARK)[0]))
-                first.sort(key=lambda x: not figures & set(answer_type.FIGURE.findall(x.sentence.text)))
+                # (and one about whom the question names: "spill hours on the A" corrected by A's, not B's)
+                first.sort(
+                    key=lambda x: (not figures & set(answer_type.FIGURE.findall(x.sentence.text)), not x.names_ok)
+                )
                 scored = [dataclasses.replace(x, score=max(x.score, top)) for x in first] + rest
         if said_by:  # "who said that?" has one answer: whoever the text says spoke the quoted words
             first = [x for x in scored if any(x.sentence is self.sentences[j] for j in said_by)]

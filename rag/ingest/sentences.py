@@ -20,6 +20,8 @@ _ABBREVIATIONS = {
     "sept", "oct", "nov", "dec",
     # titles before a name in some presses ("Rev. ...", "Hon. ...", "Engr. ...", "Pharm. ...")
     "rev", "hon", "fr", "supt", "insp", "det", "engr", "eng", "pharm", "barr", "alh", "msgr",
+    # a council member's or officer's title ("Coun. ...", "Cllr. ...", "Ald. ...", "Maj. ...")
+    "coun", "cllr", "ald", "atty", "maj", "cmdr", "adm", "cpl", "pvt", "brig",
     # a currency's letters before a figure ("Rs. 18.6 billion", "Shs. 40,000")
     "rs", "shs",
 }  # fmt: skip

@@ -180,7 +180,7 @@ _KIN_GROUPS = """
 motion proposal proposition | shut close closure closing | cut reduce reduction slash | rise increase climb jump
 | fall drop decrease | buy purchase acquire acquisition | build construct construction | start begin launch commence
 | finish conclude completion complete | fine penalty | deal agreement contract | firm company business
-| worker staff employee workforce labourer labourers laborer laborers | job post role position
+| worker staff staffing employee workforce labourer labourers laborer laborers | job post role position
 | kid kids child children pupil | car vehicle
 | doctor physician | money funding cash | scheme plan programme program | resident local householder inhabitant
 | population resident inhabitant | spot point location | house home dwelling property household
@@ -198,6 +198,7 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | pick picked choose chose chosen select selected selection | income revenue takings
 | cancel cancelled canceled cancellation terminate terminated termination scrap scrapped
 | reply replies response responses respond responded | extra additional
+| blame blamed attribute attributed | group coalition alliance | ridership boardings
 """
 
 
