@@ -19,10 +19,14 @@ AnswerType = Literal["quantity", "date", "person"]
 _RATES = r"(?:interest|tax|inflation|vacancy|unemployment) rate"
 _RATE_Q = re.compile(r"\b" + _RATES + r"s?\b", re.I)
 # "within what time limit / time frame": a span of time ("within the required 24 hours"), not a date
-_TIME_SPAN_Q = r"\bwhat time[- ]?(?:limits?|frames?|periods?|spans?|windows?|scales?)\b"
+_TIME_SPANS = r"[- ]?(?:limit|frame|period|span|window|scale)s?\b"
+_TIME_SPAN_Q = r"\bwhat time" + _TIME_SPANS
 _QUANTITY_Q = re.compile(
-    r"\bhow (?:many|much|far|large|big|long (?:is|are|did|does|do|was|were|will|has|have))\b|" + _TIME_SPAN_Q + r""
-    r"|\bwhat (?:percentage|share|number|(?:annual |yearly |monthly )?" + _RATES + r")\b",
+    r"\bhow (?:many|much|far|large|big|long (?:is|are|did|does|do|was|were|will|has|have))\b|"
+    + _TIME_SPAN_Q
+    + r"|\bwhat (?:percentage|share|number|(?:annual |yearly |monthly )?"
+    + _RATES
+    + r")\b",
     re.I,
 )
 # "how soon / how quickly will it be done?": a span of time ("within three weeks") or a date to come,
@@ -34,7 +38,7 @@ _DATE_Q = re.compile(
     re.I,
 )
 # "what time did the first lesson begin?": a time of day ("9.20am", "noon"), not a date
-_TIME_Q = re.compile(r"\bwhat time\b(?![- ]?(?:limit|frame|period|span|window|scale))", re.I)
+_TIME_Q = re.compile(r"\bwhat time\b(?!" + _TIME_SPANS + ")", re.I)
 _CLOCK = re.compile(
     r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b|\bmidday\b", re.I
 )
