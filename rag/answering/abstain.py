@@ -893,6 +893,8 @@ def _about_another(question: str, best: ScoredSentence, ranked: Sequence[ScoredS
         return False
     if any(answer_type.counted_in(best.sentence.text, kin(stem(w))) for w in answer_type.measured(question)):
         return False
+    if answer_type.asks_weekdays(question) and any(_tells(best, v) for v in answer_type.participles(question)):
+        return False  # "which days of the week will it be closed?" of "They will be shut every Tuesday ..."
     return any(
         not other.holds_type
         and other.names_ok

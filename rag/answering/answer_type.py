@@ -24,9 +24,15 @@ _TIME_SPAN_Q = r"\bwhat time" + _TIME_SPANS
 _QUANTITY_Q = re.compile(
     r"\bhow (?:many|much|far|large|big|long (?:is|are|did|does|do|was|were|will|has|have))\b|"
     + _TIME_SPAN_Q
-    + r"|\bwhat (?:percentage|share|number|(?:annual |yearly |monthly )?"
+    + r"|\bwhat (?:percentage|share|proportion|fraction|number|(?:annual |yearly |monthly )?"
     + _RATES
     + r")\b",
+    re.I,
+)
+# "what is the length of the ride in minutes?": a figure in the unit it names (a question's last words)
+_IN_UNIT_Q = re.compile(
+    r"\bin (?P<unit>seconds|minutes|hours|days|weeks|months|years|kilomet(?:re|er)s|km|miles|met(?:re|er)s|feet|"
+    r"tonnes|tons|lit(?:re|er)s|gallons|acres|hectares)\s*\??\s*$",
     re.I,
 )
 # "how soon / how quickly will it be done?": a span of time ("within three weeks") or a date to come,
@@ -175,9 +181,10 @@ def expected(question: str) -> AnswerType | None:
         question = own
     if (
         _QUANTITY_Q.search(question)
+        or _IN_UNIT_Q.search(question)
         or _AMOUNT_NOUN_Q.search(question)
         or _AGE_Q.search(question)
-        or (_MONEY_NOUN_Q.search(_INSTEAD.sub(" ", question)) and not _SAID_Q.search(question))
+        or (_MONEY_NOUN_Q.search(_main_clause(_INSTEAD.sub(" ", question))) and not _SAID_Q.search(question))
         or _IN_MONEY.search(question)
         or _LIMIT_Q.search(question)
         or _MEASURE_Q.search(question)
@@ -368,6 +375,16 @@ FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")  # "1,846", "2.5", "2019"
 _COUNTED = re.compile(_HOW_MANY + r"((?:\s+[^\W\d_]+(?:-[^\W\d_]+)*){0,2})", re.I)  # "how many gill-net samples"
 
 
+def asks_weekdays(question: str) -> bool:
+    """ "On which days of the week ...?": weekday names answer it."""
+    return bool(_WEEKDAY_Q.search(question.partition(CONTEXT_MARK)[0]))
+
+
+def participles(question: str) -> list[str]:
+    """The past participles of a question's own words ("will the centres be closed?": "closed")."""
+    return [w for w in words(question.partition(CONTEXT_MARK)[0]) if _participle(w)]
+
+
 def _participle(word: str) -> bool:
     """``word`` is a verb's past participle ("cancelled", "sold", "taken"), not a noun."""
     return (word.endswith("ed") and len(word) > 4) or (
@@ -459,11 +476,21 @@ _SHARES = frozenset("percent half third quarter fifth tenth".split())
 # she say about the cost", which a quote may answer)
 _MONEY_NOUN_Q = re.compile(
     r"\b(?:what|which|how much (?:is|are|was|were|will|would))\b[^?]*\b(?:salary|salaries|wage|wages|fee|fees|price|"
-    r"prices|cost|costs|budget|rent|rents|fare|fares|hourly rate|pay rate|rate of pay|earnings|income|bill|bills)\b",
+    r"prices|cost|costs|budget|rent|rents|fare|fares|hourly rate|pay rate|rate of pay|earnings|income|bill|bills|"
+    r"value)\b",
     re.I,
 )
 # "what will they ask for instead of full fares?": what is set aside is not what is asked
 _INSTEAD = re.compile(r"\b(?:instead of|rather than|in place of)\b[^?,;]*", re.I)
+# "what project is put off because the cable is paid for out of this year's budget?": the reason
+# clause's money is not what is asked (the main clause asks for a project)
+_BECAUSE = re.compile(r"\s(?:because|due to|as a result of|so that|in order to)\s.*$", re.I)
+
+
+def _main_clause(question: str) -> str:
+    return _BECAUSE.sub("", question)
+
+
 _MONEY_ITSELF = re.compile(r"\bhow much (?:money|cash|funding)\b", re.I)
 # "in dollar terms, what was ...", "what was the dollar value of ...": money, not a share or a count
 _CURRENCY_NAME = r"(?:dollar|euro|pound|sterling|rand|rupee|yen|franc|peso)"
@@ -571,6 +598,9 @@ def _has_quantity(text: str, question: str) -> bool:
     wanted_units = {u for u in _UNITS if u in q_words} | ({"%", "percent", "per cent"} if percent else set())
     if wanted_units:
         return any(u in tokens or u in text for u in wanted_units)
+    in_unit = _IN_UNIT_Q.search(question.partition(CONTEXT_MARK)[0])
+    if in_unit:  # "... in minutes?": a number of minutes ("ten-minute", "12 minutes")
+        return _counts_any(tokens, {_singular(in_unit.group("unit").lower())})
     if _BEHIND_Q.search(question):
         return _counts_any(tokens, _TIME_UNITS)
     measure = _MEASURE_Q.search(question)
@@ -618,19 +648,22 @@ def _has_quantity(text: str, question: str) -> bool:
         if kind and kind not in STOPWORDS and not {stem(kind)} & {stem(t) for t in tokens}:
             return False
         return _counts_any(tokens, (unit,))
+    # what the question's verb names, counted ("how many passengers crossed": "61,400 crossings"; "how
+    # many people signed": "3,140 signatures"; "responded": "1,150 responses")
+    verbs = {stem(w) for w in q_words - STOPWORDS if len(w) > 4 and w.endswith(("ed", "ing"))}
+    done = {_singular(t) for t in tokens if kin(stem(_singular(t))) & verbs}
     if counted and _counted_noun(counted) in _ANYONE:  # "how many people": residents, pupils are people
         # ("how many staff": those who work there, not its visitors or patients)
         units = _PEOPLE if _counted_noun(counted) in _ANYONE_UNITS else _PEOPLE - _NOT_STAFF
-        return _counts_any(tokens, units) or any(
+        return _counts_any(tokens, units | (done if _counted_noun(counted) in _ANYONE_UNITS else set())) or any(
             _is_number(t) and _is_agent(tokens[i + 1 : i + 2]) and _singular(tokens[i + 1]) not in _NOT_STAFF
             for i, t in enumerate(tokens)
         )
     if counted and _counted_noun(counted) not in _NOT_COUNTED:
-        # "how many days": a number counting days ("four-day", "4 days"), not "two sides"; or counting
-        # what the question's verb names ("how many passengers crossed": "61,400 crossings")
+        # "how many days": a number counting days ("four-day", "4 days"), not "two sides"; or what the
+        # question's verb names
         unit = _singular(_counted_noun(counted))
-        verbs = {stem(w) for w in q_words - STOPWORDS if len(w) > 4 and w.endswith(("ed", "ing"))}
-        counted_as = {unit} | {_singular(t) for t in tokens if stem(_singular(t)) in verbs}
+        counted_as = {unit} | done
         if unit in _PEOPLE:  # "how many evacuees": "312 people" counts them too
             counted_as |= _ANYONE_UNITS
         return _counts_any(tokens, counted_as)
@@ -921,7 +954,7 @@ def _named_thing(question: str) -> list[str]:
         if w in _VERBISH or w.endswith("ed") or (out and w in STOPWORDS):
             break  # "the hotel in X where ...": the hotel
         out.append(w)
-    return out
+    return out[-1:]  # "the name of the state inspector": the inspector ("state Safety Board" names no inspector)
 
 
 def names_near_terms(text: str, question: str, near: Sequence[str] = ()) -> bool:
@@ -1103,6 +1136,11 @@ _WEEKDAY_NAME = re.compile(r"\b(" + "|".join(d.capitalize() for d in WEEKDAY_NAM
 _YEAR_NAME = re.compile(r"\b((?:19|20)\d\d)\b")
 _DECADE_NAME = re.compile(r"\b((?:19|20)\d0s)\b")
 _MONTH_NAME = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTH_NAMES if m != "may") + r")\b")
+
+
+def months_named(text: str) -> list[str]:
+    """The months ``text`` names ("July", not "may": a word too)."""
+    return _MONTH_NAME.findall(text)
 
 
 def other_time(question: str, text: str, context: Set[str] = frozenset()) -> str | None:

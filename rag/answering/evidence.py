@@ -74,6 +74,10 @@ TYPE_BONUS = {"quantity": 0.15, "date": 0.15, "person": 0.08}
 # "which court?": a sentence with a name ending in "Court" ("Ashmoor Crown Court") very likely answers
 KIND_NAME_BONUS = 0.15
 INTRODUCTION_BONUS = 0.15  # "who is X?": a sentence describing X in an appositive
+# "what did the council change in July 2023?": a sentence naming the month the question pins its
+# event to (the question not asking for a date) is likelier about that event than one naming none
+MONTH_BONUS = 0.1
+SUBJECT_SENTENCE_WORDS = 12  # the story's opening sentence is this long at least (a date line is shorter)
 # a sentence holding the asked type is preferred over a better-scoring one without it, if this close
 TYPE_MARGIN = 0.2
 # semantic similarity minus this much of the sentence's similarity to the whole article (above the
@@ -502,6 +506,20 @@ class Evidence:
         self.lede = next(
             (i for i, x in enumerate(self.sentences) if x.start >= header_end and i not in self.furniture), None
         )
+        # the names the lede gives are whom the story is about ("The season at Pell Ridge will open late,
+        # Brisk announced"): like a name found all through the story, they tie a question to no one paragraph
+        # (the first body sentence of some length: not a date line or a photo credit left in the body)
+        story_opening = next(
+            (
+                x.text
+                for i, x in enumerate(self.sentences)
+                if x.start >= header_end and i not in self.furniture and len(words(x.text)) >= SUBJECT_SENTENCE_WORDS
+            ),
+            "",
+        )
+        self.subject = frozenset(
+            stem(w) for t in raw_tokens(story_opening) if t[:1].isupper() for w in words(t) if w not in STOPWORDS
+        )
 
     def _lists(self) -> dict[int, tuple[int | None, list[int]]]:
         """For each list item: the sentence opening its list (None if the paragraph opens with the
@@ -778,7 +796,8 @@ class Evidence:
         # article also writes it in lower case, stands for the name further on
         # a name the whole story is about ("By when is Pellow's board ...?" of a story on Pellow)
         # ties the question to no one paragraph: a paragraph need not repeat it
-        runs = [run for run in self._name_runs(question, q_names) if not {stem(n) for n in run[0]} <= self.pervasive]
+        tied = self.pervasive | self.subject
+        runs = [run for run in self._name_runs(question, q_names) if not {stem(n) for n in run[0]} <= tied]
         if required and not hinted:  # "and the savings?": the names the conversation carried are background
             runs = [run for run in runs if {stem(n) for n in run[0]} & required]
         light: set[str] = set()
@@ -803,6 +822,9 @@ class Evidence:
             scene = set(question_terms(clause.group(1))) - set(question_terms(question[: clause.start()]))
             if q_terms - scene:
                 light |= scene
+        months = (
+            set(answer_type.months_named(question.partition(answer_type.CONTEXT_MARK)[0])) if kind != "date" else set()
+        )
         again = set(repeated)
         q_vec = _unit(query_embedding) if query_embedding is not None else None
         seen: set[int] = set()
@@ -866,6 +888,8 @@ class Evidence:
                 score += PARALLEL_WEIGHT * max(_dot(self.embeddings[i], self.embeddings[j]) for j in parallel)
             if any(answer_type.introduces(sentence.text, n) for n in surnames):  # "who is X?": where X is described
                 score += INTRODUCTION_BONUS
+            if months and months & set(answer_type.months_named(sentence.text)):
+                score += MONTH_BONUS
             if why and _REASON.search(sentence.text):
                 score += REASON_BONUS
             if act and act & {_loose(t) for t in sentence.terms}:
@@ -1240,7 +1264,9 @@ class Evidence:
         return "\n\n" not in self.text[a:b]
 
     def _context(self, i: int) -> frozenset[str]:
-        near = range(max(0, i - 1), min(len(self.sentences), i + 2))
+        near = [*range(max(0, i - 1), min(len(self.sentences), i + 2))]
+        if i in self.lists and self.lists[i][0] is not None:  # a list's item: the line opening the list
+            near.append(self.lists[i][0])  # ("waste each centre took in during 2023/24:" dates every item)
         return frozenset().union(*(self.sentences[j].terms for j in near))
 
     def _coverage(self, q_terms: set[str], i: int, light: Set[str] = frozenset()) -> float:

@@ -192,13 +192,16 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | passenger traveller travellers | crash collision accident | submission response
 | refund reimburse reimbursed reimbursement repay repayment | space spaces place places pitch pitches | shop business
 | spokesperson spokesman spokeswoman behalf | clean cleaned sterilise sterilised sterilize sterilized disinfect
-| teacher schoolteacher | official officer | examine examined inspect inspected inspection examination
+| teacher schoolteacher | official officer
+| examine examined inspect inspected inspection examination inspector inspectors
 | hire hired appoint appointed engage engaged commission commissioned employ employed
 | first original originally initial initially
 | pick picked choose chose chosen select selected selection | income revenue takings
 | cancel cancelled canceled cancellation terminate terminated termination scrap scrapped
 | reply replies response responses respond responded | extra additional
 | blame blamed attribute attributed | group coalition alliance | ridership boardings
+| sign signed signature signatures signatory signatories | weekend weekends saturday saturdays sunday sundays
+| operate operates operated operating operator operators run runs ran running
 """
 
 

@@ -259,7 +259,9 @@ def contradicts(question: str, text: str) -> bool:
     q_all = {token_lemma(t) for t in q}
     said = {token_lemma(u) for u in s if u.pos not in s_neg}
     shared = asked & {token_lemma(u) for u in s if u.content}
+    # ("why did Brisk admit it had skipped the test?" of "Brisk denied the claim": who the question names)
+    named = {token_lemma(t) for t in q if t.cap} & {token_lemma(u) for u in s}
     for one, other in _OPPOSED_BOTH_WAYS:
-        if q_all & one and said & other and not said & one and shared - one - other:
-            return True  # the opposite act, about something the question names
+        if q_all & one and said & other and not said & one and (shared - one - other or named):
+            return True  # the opposite act, about something or someone the question names
     return False
