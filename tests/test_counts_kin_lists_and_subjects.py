@@ -162,3 +162,25 @@ def test_the_names_the_opening_sentence_gives_tie_a_question_to_no_paragraph() -
     assert invented_text.reason(evidence, question, (2032, 3)) is None
     # a name the opening sentence does not give still is: "Brisk" is in no paragraph with the visits
     assert invented_text.reason(evidence, "How many car visits did Brisk's depots record last year?", (2032, 3))
+
+
+def test_how_deep_asks_for_a_length() -> None:
+    question = "How deep is Lake Brae at its deepest point?"
+    assert answer_type.expected(question) == "quantity"
+    assert answer_type.holds("quantity", "The lake is 62 metres deep at its centre.", question)
+    assert not answer_type.holds("quantity", "Its deepest water warmed by 2.3 degrees over the decade.", question)
+
+
+def test_not_one_counts_none() -> None:
+    question = "How many students have applied to transfer?"
+    assert not answer_type.holds("quantity", '"Not one student will be abandoned," she said.', question)
+    assert answer_type.holds("quantity", "About 140 students have applied to transfer.", question)
+
+
+def test_a_founding_date_is_told_in_so_many_words() -> None:
+    text = "Oakum Dairy Co-operative was founded in 1962 by eleven farmers.\n\nIt lost £4 million in 2031."
+    evidence = invented_text.evidence_of("Dairy\n\n" + text)
+    question = "In what year was the Oakum Dairy Co-operative founded?"
+    assert invented_text.reason(evidence, question, (2032, 3)) is None
+    other = invented_text.evidence_of("Dairy\n\nOakum Dairy Co-operative lost £4 million in 2031, its first loss.")
+    assert invented_text.reason(other, question, (2032, 3)) is not None

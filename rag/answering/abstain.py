@@ -555,6 +555,9 @@ def abstain_reason(
     event = _other_event(question, best.sentence.text) if kind == "date" else None
     if event:
         return f"the date in the best evidence is for another event ({event})"
+    if kind == "date" and _FOUNDING_Q.search(question.partition(answer_type.CONTEXT_MARK)[0]):
+        if not _FOUNDING.search(best.sentence.text):  # "when was the co-operative founded?" of its first loss
+            return "the question asks when something was founded; the best evidence does not tell of it"
     unnamed = _unnamed(question, best.sentence.text)
     if unnamed:
         return f"the best evidence does not say which {unnamed}: it never names one"
@@ -631,6 +634,13 @@ _NOW_ON = frozenset("new current incoming next successor replacement".split())
 
 
 # the start, the end and the report of a thing are three events, each with its own date
+# "when was the club founded?": a founding is told in so many words ("set up in 1962", "since 1962")
+_FOUNDING_Q = re.compile(r"\b(?:founded|established|formed|set up|created|incorporated)\b", re.I)
+_FOUNDING = re.compile(
+    r"\b(?:found(?:ed|ing|er|ers)|establish(?:ed|ment|ing)|formed|formation|set up|creat(?:ed|ion)|incorporated|"
+    r"since|opened|began|started|dates? (?:back|from))\b",
+    re.I,
+)
 _EVENTS = {
     "start": frozenset(
         "begin begins began begun beginning start starts started starting commence commences commenced launch "

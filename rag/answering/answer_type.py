@@ -182,6 +182,7 @@ def expected(question: str) -> AnswerType | None:
     if (
         _QUANTITY_Q.search(question)
         or _IN_UNIT_Q.search(question)
+        or _DIMENSION_Q.search(question)
         or _AMOUNT_NOUN_Q.search(question)
         or _AGE_Q.search(question)
         or (_MONEY_NOUN_Q.search(_main_clause(_INSTEAD.sub(" ", question))) and not _SAID_Q.search(question))
@@ -445,6 +446,8 @@ _DISTANCE_Q = re.compile(
     r"\bhow far (?:away|apart|is|are|was|were)\b|\bhow far\b[^?]*\b(?:travel|drive|walk|commute|journey|live|lives)\b",
     re.I,
 )
+# "how deep is the lake?", "how tall is the tower?": a length ("62 metres", "a 40ft-deep"), not any figure
+_DIMENSION_Q = re.compile(r"\bhow (?:deep|tall|wide|thick)\b", re.I)
 # "how far behind schedule / the original date is it?": a span of time ("six weeks", "three months late")
 _BEHIND_Q = re.compile(r"\bhow far (?:behind|ahead|late|overdue)\b", re.I)
 _LENGTH_Q = re.compile(r"\bhow long (?:is|are|was|were|will)\b", re.I)
@@ -606,6 +609,8 @@ def _has_quantity(text: str, question: str) -> bool:
     measure = _MEASURE_Q.search(question)
     if measure:  # "what wind speeds?": "gusts of 90mph", not "31 working days"
         return bool(_MEASURE_UNITS[measure.group("measure").lower().rstrip("s")].search(text))
+    if _DIMENSION_Q.search(question):
+        return _counts_any(tokens, _LENGTH_UNITS | {"ft"})
     if _DISTANCE_Q.search(question):  # "how far away is it?": a distance ("180 km", "a 40-minute drive")
         return _counts_any(tokens, _LENGTH_UNITS | _TIME_UNITS)
     if _AGE_Q.search(question):  # "how old is she?": an age ("58", "a 71-year-old", "aged 16"), not any number
@@ -746,6 +751,8 @@ def _counts(tokens: list[str], i: int, unit: str) -> bool:
     if len(parts) > 1 and _is_number(parts[0]) and _same_unit(parts[-1], unit):
         return True
     if not _is_number(tokens[i]) or tokens[i] in _VAGUE:
+        return False
+    if i and tokens[i - 1] in ("not", "no"):  # "not one student will be abandoned" counts none
         return False
     if i >= 2 and tokens[i - 1] in _UNIT_LEADS and _same_unit(tokens[i - 2], unit):
         return True  # "cutting its opening hours from 52 to 38", "a workforce of 40": what is counted comes first
