@@ -555,9 +555,12 @@ def abstain_reason(
     event = _other_event(question, best.sentence.text) if kind == "date" else None
     if event:
         return f"the date in the best evidence is for another event ({event})"
-    if kind == "date" and _FOUNDING_Q.search(question.partition(answer_type.CONTEXT_MARK)[0]):
-        if not _FOUNDING.search(best.sentence.text):  # "when was the co-operative founded?" of its first loss
-            return "the question asks when something was founded; the best evidence does not tell of it"
+    if (
+        kind == "date"
+        and _FOUNDING_Q.search(question.partition(answer_type.CONTEXT_MARK)[0])
+        and not _FOUNDING.search(best.sentence.text)  # "when was the co-operative founded?" of its first loss
+    ):
+        return "the question asks when something was founded; the best evidence does not tell of it"
     unnamed = _unnamed(question, best.sentence.text)
     if unnamed:
         return f"the best evidence does not say which {unnamed}: it never names one"
