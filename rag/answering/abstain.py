@@ -636,7 +636,6 @@ _BEFORE_NOW = frozenset("previous former old outgoing last prior predecessor ori
 _NOW_ON = frozenset("new current incoming next successor replacement".split())
 
 
-# the start, the end and the report of a thing are three events, each with its own date
 # "when was the club founded?": a founding is told in so many words ("set up in 1962", "since 1962")
 _FOUNDING_Q = re.compile(r"\b(?:founded|established|formed|set up|created|incorporated)\b", re.I)
 _FOUNDING = re.compile(
@@ -644,6 +643,7 @@ _FOUNDING = re.compile(
     r"since|opened|began|started|dates? (?:back|from))\b",
     re.I,
 )
+# the start, the end and the report of a thing are three events, each with its own date
 _EVENTS = {
     "start": frozenset(
         "begin begins began begun beginning start starts started starting commence commences commenced launch "

@@ -29,7 +29,7 @@ _QUANTITY_Q = re.compile(
     + r")\b",
     re.I,
 )
-# "what is the length of the ride in minutes?": a figure in the unit it names (a question's last words)
+# "how long is the crossing in minutes?": a figure in the unit it names (a question's last words)
 _IN_UNIT_Q = re.compile(
     r"\bin (?P<unit>seconds|minutes|hours|days|weeks|months|years|kilomet(?:re|er)s|km|miles|met(?:re|er)s|feet|"
     r"tonnes|tons|lit(?:re|er)s|gallons|acres|hectares)\s*\??\s*$",
@@ -382,7 +382,7 @@ def asks_weekdays(question: str) -> bool:
 
 
 def participles(question: str) -> list[str]:
-    """The past participles of a question's own words ("will the centres be closed?": "closed")."""
+    """The past participles of a question's own words ("will the depots be closed?": "closed")."""
     return [w for w in words(question.partition(CONTEXT_MARK)[0]) if _participle(w)]
 
 
@@ -485,7 +485,7 @@ _MONEY_NOUN_Q = re.compile(
 )
 # "what will they ask for instead of full fares?": what is set aside is not what is asked
 _INSTEAD = re.compile(r"\b(?:instead of|rather than|in place of)\b[^?,;]*", re.I)
-# "what project is put off because the cable is paid for out of this year's budget?": the reason
+# "what project is put off because the repairs are paid out of this year's budget?": the reason
 # clause's money is not what is asked (the main clause asks for a project)
 _BECAUSE = re.compile(r"\s(?:because|due to|as a result of|so that|in order to)\s.*$", re.I)
 
@@ -654,7 +654,7 @@ def _has_quantity(text: str, question: str) -> bool:
             return False
         return _counts_any(tokens, (unit,))
     # what the question's verb names, counted ("how many passengers crossed": "61,400 crossings"; "how
-    # many people signed": "3,140 signatures"; "responded": "1,150 responses")
+    # many people signed": "2,870 signatures"; "responded": "940 responses")
     verbs = {stem(w) for w in q_words - STOPWORDS if len(w) > 4 and w.endswith(("ed", "ing"))}
     done = {_singular(t) for t in tokens if kin(stem(_singular(t))) & verbs}
     if counted and _counted_noun(counted) in _ANYONE:  # "how many people": residents, pupils are people
@@ -752,7 +752,7 @@ def _counts(tokens: list[str], i: int, unit: str) -> bool:
         return True
     if not _is_number(tokens[i]) or tokens[i] in _VAGUE:
         return False
-    if i and tokens[i - 1] in ("not", "no"):  # "not one student will be abandoned" counts none
+    if i and tokens[i - 1] in ("not", "no"):  # "not one pupil was hurt" counts none
         return False
     if i >= 2 and tokens[i - 1] in _UNIT_LEADS and _same_unit(tokens[i - 2], unit):
         return True  # "cutting its opening hours from 52 to 38", "a workforce of 40": what is counted comes first
@@ -949,8 +949,9 @@ def names_the_kind(text: str, question: str) -> bool:
 
 
 def _named_thing(question: str) -> list[str]:
-    """For "what is the name of X's son?", "what brand of monitor did they wear?": the words of what is
-    to be named (``["son"]``, ``["monitor"]``); empty for other questions."""
+    """For "what is the name of X's son?", "what brand of monitor did they wear?", "the name of the
+    state inspector": the head word of what is to be named (``["son"]``, ``["monitor"]``,
+    ``["inspector"]``); empty for other questions."""
     found = _NAME_OF.search(question)
     if not found:
         return []

@@ -74,7 +74,7 @@ TYPE_BONUS = {"quantity": 0.15, "date": 0.15, "person": 0.08}
 # "which court?": a sentence with a name ending in "Court" ("Ashmoor Crown Court") very likely answers
 KIND_NAME_BONUS = 0.15
 INTRODUCTION_BONUS = 0.15  # "who is X?": a sentence describing X in an appositive
-# "what did the council change in July 2023?": a sentence naming the month the question pins its
+# "what did the board change in March 2031?": a sentence naming the month the question pins its
 # event to (the question not asking for a date) is likelier about that event than one naming none
 MONTH_BONUS = 0.1
 SUBJECT_SENTENCE_WORDS = 12  # the story's opening sentence is this long at least (a date line is shorter)
@@ -506,9 +506,9 @@ class Evidence:
         self.lede = next(
             (i for i, x in enumerate(self.sentences) if x.start >= header_end and i not in self.furniture), None
         )
-        # the names the lede gives are whom the story is about ("The season at Pell Ridge will open late,
-        # Brisk announced"): like a name found all through the story, they tie a question to no one paragraph
-        # (the first body sentence of some length: not a date line or a photo credit left in the body)
+        # the names the story's opening sentence gives are whom it is about ("The season at Pellow will
+        # open late, Brisk announced"): like a name found all through the story, they tie a question to no
+        # one paragraph (the first body sentence of some length: not a date line or a photo credit)
         story_opening = next(
             (
                 x.text
@@ -1266,7 +1266,7 @@ class Evidence:
     def _context(self, i: int) -> frozenset[str]:
         near = [*range(max(0, i - 1), min(len(self.sentences), i + 2))]
         if i in self.lists and self.lists[i][0] is not None:  # a list's item: the line opening the list
-            near.append(self.lists[i][0])  # ("waste each centre took in during 2023/24:" dates every item)
+            near.append(self.lists[i][0])  # ("tonnes each depot took in during 2031/32:" dates every item)
         return frozenset().union(*(self.sentences[j].terms for j in near))
 
     def _coverage(self, q_terms: set[str], i: int, light: Set[str] = frozenset()) -> float:
