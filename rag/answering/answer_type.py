@@ -16,8 +16,9 @@ from rag.retrieval.lexical import IRREGULAR, ROLE_TERMS, STOPWORDS, kin, raw_tok
 AnswerType = Literal["quantity", "date", "person"]
 
 # "what interest rate?": rates that are shares of a hundred
-_RATES = r"(?:interest|tax|inflation|vacancy|unemployment) rate"
+_RATES = r"(?:interest|tax|inflation|vacancy|unemployment|occupancy) rate"
 _RATE_Q = re.compile(r"\b" + _RATES + r"s?\b", re.I)
+_IN_PERCENT = re.compile(r"\bin (?:percent|per cent) terms\b", re.I)
 # "within what time limit / time frame": a span of time ("within the required 24 hours"), not a date
 _TIME_SPANS = r"[- ]?(?:limit|frame|period|span|window|scale)s?\b"
 _TIME_SPAN_Q = r"\bwhat time" + _TIME_SPANS
@@ -26,7 +27,12 @@ _QUANTITY_Q = re.compile(
     + _TIME_SPAN_Q
     + r"|\bwhat (?:percentage|share|proportion|fraction|number|(?:annual |yearly |monthly )?"
     + _RATES
-    + r")\b",
+    + r")\b"
+    # "in percentage terms, how does it compare?", "what were the hotels' occupancy rates?": a figure
+    + r"|\bin (?:percentage|percent|per cent) terms\b|\bwhat (?:is|was|are|were|will be) (?:the |its |their )?"
+    + r"(?:[^\W\d_]+(?:['’]s?)? )?"
+    + _RATES
+    + r"s?\b",
     re.I,
 )
 # "how long is the crossing in minutes?": a figure in the unit it names (a question's last words)
@@ -432,7 +438,8 @@ _CURRENCY_SYMBOLS = re.escape("".join(c for c in map(chr, range(0x10000)) if uni
 _CURRENCY_SIGN = (
     r"(?:(?:\b(?:[A-Z]{1,3}|Mex))?[" + _CURRENCY_SYMBOLS + "]"
     r"|\b(?:R|Rs\.?|Rp|KSh|Ksh|Sh|Shs\.?|USh|TSh|RM|Tk|kr|Kč|zł|CHF|USD|EUR|GBP|ZAR|AUD|NZD|CAD|JPY|CNY|INR|KES|NGN|GHS|SEK|NOK|DKK|BRL|"
-    r"MXN|SGD|HKD|PHP|PKR|THB|TRY|PLN|AED|SAR|EGP)(?=\s?\d)"
+    r"MXN|SGD|HKD|PHP|PKR|THB|TRY|PLN|AED|SAR|EGP|ISK|CZK|HUF|RON|BGN|RUB|UAH|ILS|QAR|KWD|BHD|OMR|JOD|MAD|TND|"
+    r"XOF|XAF|UGX|TZS|RWF|ETB|ZMW|BWP|NAD|MUR|LKR|BDT|NPR|VND|IDR|KRW|TWD|MYR|CLP|COP|PEN|ARS|JMD|TTD|FJD)(?=\s?\d)"
     r"|\bP(?=\d[\d,.]*(?:\s?(?:million|billion|bn|m|k)\b|\b)(?![-/]))"  # the peso's letter ("P45", "P3.1 million")
     r")"
 )
@@ -480,7 +487,7 @@ _SHARES = frozenset("percent half third quarter fifth tenth".split())
 _MONEY_NOUN_Q = re.compile(
     r"\b(?:what|which|how much (?:is|are|was|were|will|would))\b[^?]*\b(?:salary|salaries|wage|wages|fee|fees|price|"
     r"prices|cost|costs|budget|rent|rents|fare|fares|hourly rate|pay rate|rate of pay|earnings|income|bill|bills|"
-    r"value)\b",
+    r"value|profit|profits|revenue|revenues|turnover)\b",
     re.I,
 )
 # "what will they ask for instead of full fares?": what is set aside is not what is asked
@@ -597,7 +604,7 @@ def _has_quantity(text: str, question: str) -> bool:
     tokens = words(text)
     q_words = set(words(question))
     # "what percentage", "what interest rate": a share of a hundred ("4.5 per cent"), not any figure
-    percent = "percentage" in q_words or _RATE_Q.search(question)
+    percent = "percentage" in q_words or _RATE_Q.search(question) or _IN_PERCENT.search(question)
     wanted_units = {u for u in _UNITS if u in q_words} | ({"%", "percent", "per cent"} if percent else set())
     if wanted_units:
         return any(u in tokens or u in text for u in wanted_units)
@@ -754,14 +761,23 @@ def _counts(tokens: list[str], i: int, unit: str) -> bool:
         return False
     if i and tokens[i - 1] in ("not", "no"):  # "not one pupil was hurt" counts none
         return False
-    if i >= 2 and tokens[i - 1] in _UNIT_LEADS and _same_unit(tokens[i - 2], unit):
-        return True  # "cutting its opening hours from 52 to 38", "a workforce of 40": what is counted comes first
-    for k, t in enumerate(tokens[i + 1 : i + 1 + COUNT_REACH]):
+    if i >= 2 and tokens[i - 1] in _UNIT_LEADS:
+        # "cutting its opening hours from 52 to 38", "a workforce of 40", "visits rose from 412 to 688":
+        # what is counted comes first
+        lead = i - 3 if i >= 3 and tokens[i - 2] in _CHANGE_VERBS else i - 2
+        if _same_unit(tokens[lead], unit):
+            return True
+    reach = COUNT_REACH
+    for k, t in enumerate(tokens[i + 1 :]):
+        if k >= reach:
+            return False
         if _same_unit(t, unit):
             return True
-        # "seven of its campuses", "71 are children" read on; "nurses and midwives", "640,000 on agency
-        # midwives" stop
-        of_whose = (k == 0 and t in ("of", "are", "were")) or (k == 1 and tokens[i + 1] == "of" and t in _DETERMINERS)
+        # "seven of its campuses", "three of its own depots", "71 are children" read on (the "of its
+        # own" is not counted in the reach); "nurses and midwives", "640,000 on agency midwives" stop
+        of_whose = (k == 0 and t in ("of", "are", "were")) or (k >= 1 and tokens[i + 1] == "of" and t in _OF_WHOSE)
+        if of_whose and k >= 1:
+            reach += 1
         if _is_number(t) or t == "per" or (t in STOPWORDS and not of_whose and t not in _COUNT_MODIFIERS):
             return False  # ("€6,800 per student" counts no students)
     return False
@@ -772,6 +788,9 @@ _VAGUE = frozenset({"several", "dozens"})  # "several residents" tells no one ho
 
 _DETERMINERS = frozenset("the its their his her our your these those".split())
 _UNIT_LEADS = frozenset("from of".split())  # "hours from 52 to 38": the unit, then its figures
+# "the number rose from 52": a change told between what is counted and its first figure
+_CHANGE_VERBS = frozenset("rose fell grew dropped climbed jumped increased decreased declined went".split())
+_OF_WHOSE = _DETERMINERS | {"own"}  # "four of its own depots"
 _COUNT_MODIFIERS = frozenset("more other further fewer less extra additional".split())  # "three more days"
 
 

@@ -686,7 +686,8 @@ class Evidence:
             folded = words(token)
             if pos > 0 and folded and token[:1].isupper() and folded[0] not in STOPWORDS:
                 run.append(folded[0])
-                continue
+                if not _POSSESSIVE.search(token):
+                    continue  # ("Pellow's Oakum branch" is two names: Pellow, and its Oakum branch)
             named = frozenset(run) & names
             if named:
                 # ("Hospital Pengel Vale": "the hospital", which the article also writes, leads the name)
@@ -1487,3 +1488,5 @@ def _doer(question: str) -> tuple[set[str], str, set[str]] | None:
     objects = {t for t in terms(" ".join(tokens[k + 1 :])) if not t[:1].isdigit()} - {stem(w) for w in name}
     objects -= {"million", "billion", "thousand", "percent", "cent"}
     return name, stem(verb[0]), objects
+
+_POSSESSIVE = re.compile(r"['’]s?$")  # "Pellow's", "the Brisks'"

@@ -202,6 +202,7 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | blame blamed attribute attributed | group coalition alliance | ridership boardings
 | sign signed signature signatures signatory signatories | weekend weekends saturday saturdays sunday sundays
 | operate operates operated operating operator operators run runs ran running
+| warning warnings warn warned notice | lower lowered lowering cut cuts reduce reduced
 """
 
 

@@ -1,0 +1,110 @@
+"""Rules written from misses on the forty-sixth and forty-seventh documents, tried on a text written
+for this test (no models):
+
+- "four of its own rural depots" counts depots: "of its own" is not counted in how far a number may
+  stand from what it counts;
+- a currency's ISO code before a figure is money ("CZK 450 per person", "HUF 2.8 billion");
+- "car visits rose from 318,000 in 2029 to 402,000": what is counted comes first, then the change;
+- "in percentage terms, how does it compare?" and "what were the hotels' occupancy rates?" ask for a
+  figure (a share of a hundred);
+- everyday kin: a "warning" given is "notice" given; to "lower" a rate is to "cut" it;
+- "how many car visits did Pellow's Tam Street depot record?" names two things, Pellow and its Tam
+  Street depot: a figure told of Pellow's other depots is not the Tam Street depot's;
+- "what annual profit did the firm make?" asks for a sum of money.
+
+Every rule is generic English; nothing here names a gold document's words.
+"""
+
+from __future__ import annotations
+
+from rag.answering import answer_type
+from rag.retrieval.lexical import kin, stem
+from tests import invented_text
+
+TEXT = """Pellow Firm To Shut Rural Depots
+By Imre Sollis
+Published March 3, 2032
+
+Brisk Haulage is to close four of its own rural depots on the Oakum coast, the firm said yesterday.
+
+From 1 May 2032, visitors to the Oakum coast will pay CZK 450 per person for each night they stay.
+
+Car visits rose from 318,000 in 2029 to 402,000 last year, an increase of about a quarter.
+
+The new Oakum charge is 20 percent higher than the one in Tam Bay.
+
+Brisk gave its customers eight weeks' notice of the closures.
+
+The council agreed to review the charge after a year and to cut it if visits fall by more than 10 percent.
+
+Pellow runs two depots outside the town, at Tam Street and at Brae Road.
+
+Between them, Pellow's other depots took in about 1,140 car visits a week last year.
+"""
+
+
+def _evidence():
+    return invented_text.evidence_of(TEXT)
+
+
+def test_a_count_read_past_of_its_own() -> None:
+    question = "How many rural depots is Brisk Haulage closing?"
+    assert answer_type.holds("quantity", "Brisk is to close four of its own rural depots.", question)
+    assert answer_type.holds("quantity", "Brisk is to close four of its rural depots.", question)
+    assert not answer_type.holds("quantity", "Brisk is to close four of its old vans and some depots.", question)
+    evidence = _evidence()
+    assert "four of its own rural depots" in invented_text.first(evidence, question)
+    assert invented_text.reason(evidence, question, (2032, 3)) is None
+
+
+def test_a_currency_code_before_a_figure_is_money() -> None:
+    for text in ("Guests pay CZK 450 per person.", "The hall will cost HUF 2.8 billion."):
+        assert answer_type.gives_money(text), text
+    assert not answer_type.gives_money("The CZK figures were not published.")
+    evidence = _evidence()
+    question = "How much will each visitor pay per night under the new charge?"
+    assert "CZK 450" in invented_text.first(evidence, question)
+    assert invented_text.reason(evidence, question, (2032, 3)) is None
+
+
+def test_a_count_told_before_its_change() -> None:
+    question = "How many car visits were recorded in 2029?"
+    assert answer_type.holds("quantity", "Car visits rose from 318,000 in 2029 to 402,000 last year.", question)
+    assert not answer_type.holds("quantity", "Car parks rose from 3 in 2029 to 5 last year.", question)
+    evidence = _evidence()
+    assert invented_text.reason(evidence, question, (2032, 3)) is None
+
+
+def test_percentage_terms_and_occupancy_rates_ask_for_a_figure() -> None:
+    question = "In percentage terms, how does the Oakum charge compare with the one in Tam Bay?"
+    assert answer_type.expected(question) == "quantity"
+    assert not answer_type.holds("quantity", "The charge sits between those of its two neighbours.", question)
+    assert answer_type.holds("quantity", "It is 20 percent higher than the one in Tam Bay.", question)
+    rates = "What were hotel occupancy rates on the Oakum coast last spring?"
+    assert answer_type.expected(rates) == "quantity"
+    assert answer_type.expected("Why did the tax rate rise?") is None
+    evidence = _evidence()
+    assert invented_text.reason(evidence, rates, (2032, 3)) is not None  # no rate is given
+
+
+def test_warning_is_notice_and_lowering_is_cutting() -> None:
+    for a, b in (("warning", "notice"), ("lower", "cut")):
+        assert stem(b) in kin(stem(a)), (a, b)
+    evidence = _evidence()
+    assert invented_text.first(evidence, "How much warning did Brisk give its customers?").startswith("Brisk gave")
+    assert "cut it if" in invented_text.first(evidence, "When will the council lower the charge?")
+
+
+def test_a_possessive_ends_a_name() -> None:
+    evidence = _evidence()
+    question = "How many car visits a week did Pellow's Tam Street depot take in last year?"
+    # the figure is of Pellow's other depots: the Tam Street depot is named in another paragraph
+    assert invented_text.reason(evidence, question, (2032, 3)) is not None
+    assert invented_text.reason(evidence, "How many car visits a week did Pellow's other depots take in?", (2032, 3)) is None
+
+
+def test_profit_asks_for_money() -> None:
+    question = "What annual profit did Brisk Haulage make last year?"
+    assert answer_type.expected(question) == "quantity"
+    assert not answer_type.holds("quantity", "Brisk closed four of its depots last year.", question)
+    assert answer_type.holds("quantity", "Brisk made a profit of £4.1 million last year.", question)
