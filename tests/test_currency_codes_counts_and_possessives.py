@@ -100,7 +100,10 @@ def test_a_possessive_ends_a_name() -> None:
     question = "How many car visits a week did Pellow's Tam Street depot take in last year?"
     # the figure is of Pellow's other depots: the Tam Street depot is named in another paragraph
     assert invented_text.reason(evidence, question, (2032, 3)) is not None
-    assert invented_text.reason(evidence, "How many car visits a week did Pellow's other depots take in?", (2032, 3)) is None
+    assert (
+        invented_text.reason(evidence, "How many car visits a week did Pellow's other depots take in?", (2032, 3))
+        is None
+    )
 
 
 def test_profit_asks_for_money() -> None:

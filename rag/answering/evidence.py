@@ -1489,4 +1489,5 @@ def _doer(question: str) -> tuple[set[str], str, set[str]] | None:
     objects -= {"million", "billion", "thousand", "percent", "cent"}
     return name, stem(verb[0]), objects
 
+
 _POSSESSIVE = re.compile(r"['’]s?$")  # "Pellow's", "the Brisks'"
