@@ -10,13 +10,19 @@ for this test (no models):
 - everyday kin: a "warning" given is "notice" given; to "lower" a rate is to "cut" it;
 - "how many car visits did Pellow's Tam Street depot record?" names two things, Pellow and its Tam
   Street depot: a figure told of Pellow's other depots is not the Tam Street depot's;
-- "what annual profit did the firm make?" asks for a sum of money.
+- "what annual profit did the firm make?" asks for a sum of money;
+- "paying" is "pay" (a three-letter verb ending in a vowel and "y" takes "-ing" and "-ed"), and a
+  "visitor" is a "guest";
+- "how did Tam Lind characterise the plan?" asks for Tam Lind's words;
+- "why was it approved unanimously?" is corrected by a split vote anywhere in the story, though
+  retrieval did not bring it.
 
 Every rule is generic English; nothing here names a gold document's words.
 """
 
 from __future__ import annotations
 
+from rag.answer import Passage
 from rag.answering import answer_type
 from rag.retrieval.lexical import kin, stem
 from tests import invented_text
@@ -40,6 +46,12 @@ The council agreed to review the charge after a year and to cut it if visits fal
 Pellow runs two depots outside the town, at Tam Street and at Brae Road.
 
 Between them, Pellow's other depots took in about 1,140 car visits a week last year.
+
+Tam Lind, who chairs the finance committee, spoke before the vote. "The plan is a fair charge," she said.
+
+Brae Orrin, the opposition leader, spoke next. "The plan is a raid on visitors," he said.
+
+The charge passed by seven votes to four after a long debate.
 """
 
 
@@ -111,3 +123,33 @@ def test_profit_asks_for_money() -> None:
     assert answer_type.expected(question) == "quantity"
     assert not answer_type.holds("quantity", "Brisk closed four of its depots last year.", question)
     assert answer_type.holds("quantity", "Brisk made a profit of £4.1 million last year.", question)
+
+
+def test_paying_is_pay_and_a_visitor_a_guest() -> None:
+    for a, b in (("paying", "pay"), ("saying", "say"), ("buying", "buy"), ("prayed", "pray")):
+        assert stem(a) == stem(b), (a, b)
+    assert stem("playing") == stem("played")
+    assert stem("guests") in kin(stem("visitors"))
+    evidence = _evidence()
+    question = "From what date will tourists start paying the charge?"
+    assert "1 May 2032" in invented_text.first(evidence, question)
+
+
+def test_how_someone_characterised_it_asks_for_their_words() -> None:
+    evidence = _evidence()
+    for name, words in (("Tam Lind", "a fair charge"), ("Brae Orrin", "a raid on visitors")):
+        question = f"How did {name} characterise the plan?"
+        assert words in invented_text.first(evidence, question), name
+
+
+def test_a_split_vote_corrects_unanimous_though_retrieval_missed_it() -> None:
+    evidence = _evidence()
+    question = "Why did the council approve the charge unanimously?"
+    start, end = evidence.text.index("Tam Lind, who chairs"), evidence.text.index("Brae Orrin")
+    retrieved = [Passage("one", evidence.text[start:end], start, end, 1.0)]  # without the vote
+    assert "seven votes to four" not in retrieved[0].text
+    ranked = evidence.rank(question, retrieved)
+    assert ranked[0].sentence.text.startswith("The charge passed by seven votes to four")
+    # a question that takes no unanimity for granted is not answered with the vote
+    ranked = evidence.rank("Why did the council agree to review the charge?", retrieved)
+    assert "seven votes" not in ranked[0].sentence.text

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from rag.answer import Passage
 from rag.answering import answer_type
 from rag.answering.support import contradicts, document_names
+from rag.answering.support.numbers_negation import SPLIT_VOTE as _SPLIT_VOTE
+from rag.answering.support.numbers_negation import UNANIMOUS as _UNANIMOUS
 from rag.ingest.article import INLINE_LINK
 from rag.ingest.sentences import ITEM_MARKER, Span, sentences
 from rag.retrieval.lexical import (
@@ -162,7 +164,7 @@ HEADER_BONUS = 0.1  # a question about the article itself ("who wrote it?"): its
 _SPEECH_Q = re.compile(  # the question's own opening, not the context a follow-up carries after it
     r"^\s*(?:and |but |so )?(?:what|how) (?:did|does|do|has|have|would|will) (?P<who>.+?) "
     r"(?P<verb>say|said|state|tell|told|declare|announce|add|argue|claim|call|warn|describe|comment|note|think|"
-    r"expect|ask|urge|demand|propose|suggest|want|promise|recommend)\b",
+    r"expect|ask|urge|demand|propose|suggest|want|promise|recommend|characteri[sz]e|portray|explain)\b",
     re.I,
 )
 _SPEECH_VERB = re.compile(
@@ -186,7 +188,9 @@ _ACCORDING_CAPITALS = re.compile(r"\b(?i:according to) (?:the |its |their )([A-Z
 _ACCORDING_ROLE = re.compile(r"\b(?i:according to) (?:the |its |their )?([a-z][a-z' -]{2,40}?)\s*[,?]")
 ROLE_WINDOW = 8  # words either side of a name that may describe it ("Jo Smith, president of the X Association")
 _PRONOUNS = frozenset("he she they it his her their".split())
-_SPEECH_TERMS = frozenset(terms("say said tell told state stated declare announce add comment note think"))
+_SPEECH_TERMS = frozenset(
+    terms("say said tell told state stated declare announce add comment note think characterise characterize portray")
+)
 
 
 _BE = frozenset("be been being is are was were".split())
@@ -856,6 +860,12 @@ class Evidence:
             if len(t) >= RARE_TERM_LENGTH and len(found := self.term_sentences.get(t, ())) <= RARE_TERM_SENTENCES
             for i in found
         ]
+        split: set[int] = set()
+        if premise and _UNANIMOUS.search(question):
+            # "why was it approved unanimously?": a split vote anywhere in the story corrects it, though
+            # it shares few words with the question and retrieval rarely brings it
+            split = {i for i, x in enumerate(self.sentences) if _SPLIT_VOTE.search(x.text)}
+            candidates += [(-1, i) for i in sorted(split)]
         if about_header:  # "who wrote it?": the byline answers even when retrieval missed it
             candidates += [(-1, i) for i, s in enumerate(self.sentences) if s.end <= self.header_end]
         for p_index, i in candidates:
@@ -947,7 +957,12 @@ class Evidence:
             scored = _role_first(scored, question)
         if corrects and scored:
             top = scored[0].score
-            first = [x for x in scored if self._index(x.sentence) in corrects and x.score >= PREMISE_FLOOR * top]
+            first = [
+                x
+                for x in scored
+                if self._index(x.sentence) in corrects
+                and (x.score >= PREMISE_FLOOR * top or self._index(x.sentence) in split)
+            ]
             if first:
                 rest = [x for x in scored if x not in first]
                 # "why did they raise it to $118?": the correction giving that figure ("fell from $118") first

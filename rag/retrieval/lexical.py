@@ -86,6 +86,9 @@ def stem(word: str) -> str:
         return word
     if word.endswith(("ies", "ied")) and len(word) >= 6:  # studies, studied -> study
         return word[:-3] + "y"
+    base = word[:-3] if word.endswith("ing") else word[:-2] if word.endswith("ed") else ""
+    if len(base) == 3 and base[1] in "aeiou" and base[2] == "y":
+        return base  # paying, saying, buying -> pay, say, buy (too short for the suffixes below)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
@@ -202,7 +205,8 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | blame blamed attribute attributed | group coalition alliance | ridership boardings
 | sign signed signature signatures signatory signatories | weekend weekends saturday saturdays sunday sundays
 | operate operates operated operating operator operators run runs ran running
-| warning warnings warn warned notice | lower lowered lowering cut cuts reduce reduced
+| visitor visitors tourist tourists guest guests | warning warnings warn warned notice
+| lower lowered lowering cut cuts reduce reduced
 """
 
 

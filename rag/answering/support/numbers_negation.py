@@ -222,8 +222,8 @@ _OPPOSED = tuple(
 )
 _OPPOSED_BOTH_WAYS = _OPPOSED + tuple((b, a) for a, b in _OPPOSED)
 # "why did councillors unanimously reject it?" of "approved by nine votes to six": a split vote
-_SPLIT_VOTE = re.compile(r"\bby \w+ votes? to (?!nil\b|none\b|zero\b|0\b)\w+|\bvoted? \d{1,2}-[1-9]\d?\b", re.I)
-_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.I)
+SPLIT_VOTE = re.compile(r"\bby \w+ votes? to (?!nil\b|none\b|zero\b|0\b)\w+|\bvoted? \d{1,2}-[1-9]\d?\b", re.I)
+UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.I)
 _VOTED_FOR = re.compile(r"\bvot(?:e|es|ed|ing) (?:[\w-]+ ){0,3}?(?:for|in favou?r of)\b", re.I)
 _VOTED_AGAINST = re.compile(r"\bvot(?:e|es|ed|ing) (?:[\w-]+ ){0,3}?against\b", re.I)
 
@@ -251,7 +251,7 @@ def contradicts(question: str, text: str) -> bool:
                 near = s[max(0, u.pos - DIRECTION_REACH) : u.pos + DIRECTION_REACH + 1]
                 if any(token_lemma(v) in changed for v in near if v.content):
                     return True
-    if _UNANIMOUS.search(question) and _SPLIT_VOTE.search(text):
+    if UNANIMOUS.search(question) and SPLIT_VOTE.search(text):
         return True
     for vote, opposite in ((_VOTED_FOR, _VOTED_AGAINST), (_VOTED_AGAINST, _VOTED_FOR)):
         if vote.search(question) and opposite.search(text) and not vote.search(text):
