@@ -15,7 +15,8 @@ for this test (no models):
   "visitor" is a "guest";
 - "how did Tam Lind characterise the plan?" asks for Tam Lind's words;
 - "why was it approved unanimously?" is corrected by a split vote anywhere in the story, though
-  retrieval did not bring it.
+  retrieval did not bring it;
+- "what penalty will they face?" is declined when the story never mentions a penalty (nor a fine).
 
 Every rule is generic English; nothing here names a gold document's words.
 """
@@ -153,3 +154,11 @@ def test_a_split_vote_corrects_unanimous_though_retrieval_missed_it() -> None:
     # a question that takes no unanimity for granted is not answered with the vote
     ranked = evidence.rank("Why did the council agree to review the charge?", retrieved)
     assert "seven votes" not in ranked[0].sentence.text
+
+
+def test_a_penalty_the_story_never_mentions() -> None:
+    evidence = _evidence()
+    reason = invented_text.reason(evidence, "What penalty will depots face if they miss the deadline?", (2032, 3))
+    assert reason is not None and "penalty" in reason
+    fined = invented_text.evidence_of(TEXT + "\nDepots that miss the deadline will be fined CZK 9,000.\n")
+    assert invented_text.reason(fined, "What penalty will depots face if they miss the deadline?", (2032, 3)) is None
