@@ -16,7 +16,8 @@ for this test (no models):
 - "how did Tam Lind characterise the plan?" asks for Tam Lind's words;
 - "why was it approved unanimously?" is corrected by a split vote anywhere in the story, though
   retrieval did not bring it;
-- "what penalty will they face?" is declined when the story never mentions a penalty (nor a fine).
+- "what penalty will they face?" is declined when the story never mentions a penalty (nor a fine);
+- "when is that due?" after an answer quoting a date: that date, not the next sentence's.
 
 Every rule is generic English; nothing here names a gold document's words.
 """
@@ -53,6 +54,10 @@ Tam Lind, who chairs the finance committee, spoke before the vote. "The plan is 
 Brae Orrin, the opposition leader, spoke next. "The plan is a raid on visitors," he said.
 
 The charge passed by seven votes to four after a long debate.
+
+The new hall will be paid for by a separate loan that comes before the council next spring.
+
+Brae Orrin said his group would table a motion in December asking for an audit of the council's books.
 """
 
 
@@ -162,3 +167,14 @@ def test_a_penalty_the_story_never_mentions() -> None:
     assert reason is not None and "penalty" in reason
     fined = invented_text.evidence_of(TEXT + "\nDepots that miss the deadline will be fined CZK 9,000.\n")
     assert invented_text.reason(fined, "What penalty will depots face if they miss the deadline?", (2032, 3)) is None
+
+
+def test_when_is_that_due_asks_for_the_date_just_quoted() -> None:
+    evidence = _evidence()
+    loan = next(i for i, x in enumerate(evidence.sentences) if x.text.startswith("The new hall will be paid"))
+    passages = invented_text.whole(evidence.text)
+    ranked = evidence.rank("When is that due before the council?", passages, following=[loan])
+    assert ranked[0].sentence.text.startswith("The new hall will be paid")
+    # a question not about what was just quoted gains nothing from it
+    ranked = evidence.rank("When will Brae Orrin's group table its motion?", passages, following=[loan])
+    assert ranked[0].sentence.text.startswith("Brae Orrin said")

@@ -895,6 +895,8 @@ class Evidence:
                 if kind == "person" and answer_type.names_the_kind(sentence.text, question):
                     score += KIND_NAME_BONUS  # "which court?": "Ashmoor Crown Court"
             score += after.get(i, 0.0)
+            if holds and i in following and kind in ("date", "quantity") and _THAT_Q.search(question):
+                score += FOLLOWING_BONUS[0]  # "when is that due?": the date in what was just quoted
             if parallel and self.embeddings is not None and i not in parallel:
                 score += PARALLEL_WEIGHT * max(_dot(self.embeddings[i], self.embeddings[j]) for j in parallel)
             if any(answer_type.introduces(sentence.text, n) for n in surnames):  # "who is X?": where X is described
@@ -1506,3 +1508,9 @@ def _doer(question: str) -> tuple[set[str], str, set[str]] | None:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")  # "Pellow's", "the Brisks'"
+# "when is that due?", "how much will it cost?", "when will this plan start?": a follow-up about what was
+# just quoted
+_THAT_Q = re.compile(
+    r"^\s*(?:and |but |so )?(?:when|by when|how (?:much|many|long|soon|far))\b(?:\s+\w+)?\s+(?:it|that|this)\b",
+    re.I,
+)
