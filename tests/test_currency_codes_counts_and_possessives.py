@@ -17,7 +17,8 @@ for this test (no models):
 - "why was it approved unanimously?" is corrected by a split vote anywhere in the story, though
   retrieval did not bring it;
 - "what penalty will they face?" is declined when the story never mentions a penalty (nor a fine);
-- "when is that due?" after an answer quoting a date: that date, not the next sentence's.
+- "when is that due?" after an answer quoting a date: that date, not the next sentence's;
+- "on which day will the van visit?" is not answered by the day the depot closes.
 
 Every rule is generic English; nothing here names a gold document's words.
 """
@@ -58,6 +59,8 @@ The charge passed by seven votes to four after a long debate.
 The new hall will be paid for by a separate loan that comes before the council next spring.
 
 Brae Orrin said his group would table a motion in December asking for an audit of the council's books.
+
+The Brae Road depot closes on Friday 28 March, and a mobile van will call at the road once a week.
 """
 
 
@@ -178,3 +181,10 @@ def test_when_is_that_due_asks_for_the_date_just_quoted() -> None:
     # a question not about what was just quoted gains nothing from it
     ranked = evidence.rank("When will Brae Orrin's group table its motion?", passages, following=[loan])
     assert ranked[0].sentence.text.startswith("Brae Orrin said")
+
+
+def test_the_day_a_van_visits_is_not_the_day_a_depot_closes() -> None:
+    evidence = _evidence()
+    reason = invented_text.reason(evidence, "On which day of the week will the mobile van visit Brae Road?", (2032, 3))
+    assert reason is not None and "another event" in reason
+    assert invented_text.reason(evidence, "On which day will the Brae Road depot close?", (2032, 3)) is None

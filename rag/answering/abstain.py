@@ -667,6 +667,7 @@ _EVENTS = {
         "concluded complete completes completed shut shuts".split()
     ),
     "report": frozenset("report reports reported publish publishes published".split()),
+    "visit": frozenset("visit visits visited visiting".split()),  # "which day will the van visit?" of "closes Friday"
 }
 
 
