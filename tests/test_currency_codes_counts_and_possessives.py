@@ -16,9 +16,10 @@ for this test (no models):
 - "how did Tam Lind characterise the plan?" asks for Tam Lind's words;
 - "why was it approved unanimously?" is corrected by a split vote anywhere in the story, though
   retrieval did not bring it;
-- "what penalty will they face?" is declined when the story never mentions a penalty (nor a fine);
 - "when is that due?" after an answer quoting a date: that date, not the next sentence's;
-- "on which day will the van visit?" is not answered by the day the depot closes.
+- "on which day will the van visit?" is not answered by the day the depot closes;
+- "how much will pupils under 12 pay?" is answered, or declined, by "pupils under 12 will be exempt",
+  not by what visitors in general pay.
 
 Every rule is generic English; nothing here names a gold document's words.
 """
@@ -61,6 +62,8 @@ The new hall will be paid for by a separate loan that comes before the council n
 Brae Orrin said his group would table a motion in December asking for an audit of the council's books.
 
 The Brae Road depot closes on Friday 28 March, and a mobile van will call at the road once a week.
+
+Pupils under the age of 12 will be exempt from the visitor charge.
 """
 
 
@@ -164,14 +167,6 @@ def test_a_split_vote_corrects_unanimous_though_retrieval_missed_it() -> None:
     assert "seven votes" not in ranked[0].sentence.text
 
 
-def test_a_penalty_the_story_never_mentions() -> None:
-    evidence = _evidence()
-    reason = invented_text.reason(evidence, "What penalty will depots face if they miss the deadline?", (2032, 3))
-    assert reason is not None and "penalty" in reason
-    fined = invented_text.evidence_of(TEXT + "\nDepots that miss the deadline will be fined CZK 9,000.\n")
-    assert invented_text.reason(fined, "What penalty will depots face if they miss the deadline?", (2032, 3)) is None
-
-
 def test_when_is_that_due_asks_for_the_date_just_quoted() -> None:
     evidence = _evidence()
     loan = next(i for i, x in enumerate(evidence.sentences) if x.text.startswith("The new hall will be paid"))
@@ -188,3 +183,13 @@ def test_the_day_a_van_visits_is_not_the_day_a_depot_closes() -> None:
     reason = invented_text.reason(evidence, "On which day of the week will the mobile van visit Brae Road?", (2032, 3))
     assert reason is not None and "another event" in reason
     assert invented_text.reason(evidence, "On which day will the Brae Road depot close?", (2032, 3)) is None
+
+
+def test_those_exempt_pay_nothing() -> None:
+    evidence = _evidence()
+    question = "How much will pupils under 12 pay per night under the new charge?"
+    ranked = evidence.rank(question, invented_text.whole(evidence.text))
+    assert ranked[0].sentence.text.startswith("Pupils under the age of 12 will be exempt")
+    # those the question has paying are not exempt: the charge itself answers
+    question = "How much will each visitor pay per night under the new charge?"
+    assert "CZK 450" in invented_text.first(evidence, question)

@@ -65,7 +65,6 @@ from rag.retrieval.lexical import (
     QUESTION_FILLER,
     ROLE_TERMS,
     STOPWORDS,
-    inflected,
     kin,
     raw_tokens,
     related,
@@ -327,19 +326,9 @@ def _income_given(asked: Sequence[str], text: str) -> bool:
 _ANY_Q = re.compile(r"\bany ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*)\s*\??\s*$", re.I)
 
 
-# "what penalty will they face?": what is asked for, named by a word the answer itself would use
-_WHAT_SANCTION_Q = re.compile(
-    r"^\s*(?:and |but |so )?(?:what|which) ((?:kind of |sort of )?(?:penalty|penalties|punishment|punishments|"
-    r"sanction|sanctions|fine|fines|compensation|refund|refunds))\b",
-    re.I,
-)
-
-
 def _sought(question: str, vocabulary: set[str]) -> str | None:
-    """What an "is there any X?" or "what penalty ...?" question asks after, when the article never
-    mentions an X (nor a kin)."""
-    own = question.partition(answer_type.CONTEXT_MARK)[0]
-    found = _ANY_Q.search(own) or _WHAT_SANCTION_Q.search(own)
+    """What an "is there any X?" question asks after, when the article never mentions an X (nor a kin)."""
+    found = _ANY_Q.search(question.partition(answer_type.CONTEXT_MARK)[0])
     if not found:
         return None
     noun = list(itertools.takewhile(lambda w: w not in STOPWORDS, words(found.group(1))))  # "any word from them"
@@ -350,8 +339,6 @@ def _sought(question: str, vocabulary: set[str]) -> str | None:
         return None
     if any(_known(k, vocabulary) for k in kin(stem(head))):
         return None
-    if any(inflected(k, v) for k in kin(stem(head)) for v in vocabulary if v[:3] == k[:3]):
-        return None  # ("fined" is a fine's)
     return head
 
 

@@ -686,11 +686,12 @@ class Evidence:
         "Cold Bay" are two."""
         runs: list[tuple[frozenset[str], str]] = []
         run: list[str] = []
+        own = len(raw_tokens(question.partition(answer_type.CONTEXT_MARK)[0]))  # (not the names carried after it)
         for pos, token in enumerate([*raw_tokens(question), "."]):
             folded = words(token)
             if pos > 0 and folded and token[:1].isupper() and folded[0] not in STOPWORDS:
                 run.append(folded[0])
-                if not _POSSESSIVE.search(token):
+                if pos >= own or not _POSSESSIVE.search(token):
                     continue  # ("Pellow's Oakum branch" is two names: Pellow, and its Oakum branch)
             named = frozenset(run) & names
             if named:
@@ -820,6 +821,9 @@ class Evidence:
         why = asks_why(question)
         premise = why or bool(_YES_NO_Q.match(question))
         corrects: set[int] = set()  # sentences saying the opposite of what the question takes for granted
+        # "how much will children pay?" of "children will be exempt": who the question has paying pay nothing
+        paying = _HOW_MUCH_PAY_Q.match(question.partition(answer_type.CONTEXT_MARK)[0])
+        payers = set(terms(paying.group("who"))) if paying else set()
         doer = _doer(question) if why else None  # "why did X announce it?" when Y announced it
         if why and (clause := _SUBORDINATE.search(question)):
             # "why was nobody hurt when a train ...": the reason asked for is the main clause's; the
@@ -921,7 +925,7 @@ class Evidence:
                 premise
                 and not in_header  # a headline is no evidence to correct a premise with
                 and (contradicts(question, sentence.text) or (doer and self._done_by_other(doer, sentence)))
-            ):
+            ) or (payers and _EXEMPT.search(sentence.text) and payers & sentence.terms):
                 corrects.add(i)
             elif not names_ok:
                 score *= NAME_PENALTY
@@ -1512,5 +1516,17 @@ _POSSESSIVE = re.compile(r"['’]s?$")  # "Pellow's", "the Brisks'"
 # just quoted
 _THAT_Q = re.compile(
     r"^\s*(?:and |but |so )?(?:when|by when|how (?:much|many|long|soon|far))\b(?:\s+\w+)?\s+(?:it|that|this)\b",
+    re.I,
+)
+# "how much will children under 16 pay?": who is asked to pay
+_HOW_MUCH_PAY_Q = re.compile(
+    r"^\s*(?:and |but |so )?how much (?:will|do|does|did|would|must|should) (?P<who>(?:[\w'’-]+ ){0,4}?[\w'’-]+) "
+    r"(?:have to |need to |be asked to )?(?:pay|be charged)\b",
+    re.I,
+)
+# "children will be exempt", "residents pay nothing": someone pays nothing
+_EXEMPT = re.compile(
+    r"\b(?:exempt(?:ed)?|exemption|free of charge|pay nothing|"
+    r"(?:(?:will|do|does|would|shall) not|won't|don't|doesn't|won’t|don’t|doesn’t) (?:have to |need to )?pay)\b",
     re.I,
 )
