@@ -123,6 +123,14 @@ def test_warning_is_notice_and_lowering_is_cutting() -> None:
 
 def test_a_possessive_ends_a_name() -> None:
     evidence = _evidence()
+    names = evidence.names_in("How many did Pellow's Tam Street depot take?")
+    assert [sorted(n) for n, _ in evidence._name_runs("How many did Pellow's Tam Street depot take?", names)] == [
+        ["pellow"],
+        ["street", "tam"],
+    ]
+    # the names a follow-up carries after its own words ("what did he say? Pellow's Tam") stay one hint
+    runs = evidence._name_runs("What did he say about it? Pellow's Tam Street", names)
+    assert [sorted(n) for n, _ in runs] == [["pellow", "street", "tam"]]
     question = "How many car visits a week did Pellow's Tam Street depot take in last year?"
     # the figure is of Pellow's other depots: the Tam Street depot is named in another paragraph
     assert invented_text.reason(evidence, question, (2032, 3)) is not None

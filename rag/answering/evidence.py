@@ -686,7 +686,7 @@ class Evidence:
         "Cold Bay" are two."""
         runs: list[tuple[frozenset[str], str]] = []
         run: list[str] = []
-        own = len(raw_tokens(question.partition(answer_type.CONTEXT_MARK)[0]))  # (not the names carried after it)
+        own = len(raw_tokens(_own_part(question)))  # (not the names a follow-up carries after it)
         for pos, token in enumerate([*raw_tokens(question), "."]):
             folded = words(token)
             if pos > 0 and folded and token[:1].isupper() and folded[0] not in STOPWORDS:
@@ -805,8 +805,12 @@ class Evidence:
         tied = self.pervasive | self.subject
         # (of "Oakum Bank" in a story about Pellow Bank, "Oakum" is what a paragraph must name: not
         # "the bank", which may be Pellow's)
+        # (names a follow-up carries after its own words stand for its pronouns, and are kept whole)
+        own_words = set(words(_own_part(question)))
         runs = [
             (frozenset(n for n in named if stem(n) not in tied), "" if stem(head) in tied else head)
+            if named & own_words
+            else (named, head)
             for named, head in self._name_runs(question, q_names)
             if not {stem(n) for n in named} <= tied
         ]
@@ -1536,3 +1540,10 @@ _EXEMPT = re.compile(
     r"(?:(?:will|do|does|would|shall) not|won't|don't|doesn't|won’t|don’t|doesn’t) (?:have to |need to )?pay)\b",
     re.I,
 )
+
+
+def _own_part(question: str) -> str:
+    """A follow-up's own words, without the context or the hinted names carried after them ("What did
+    he say? Pellow's Tam Lind")."""
+    own = question.partition(answer_type.CONTEXT_MARK)[0]
+    return own[: own.index("?") + 1] if "?" in own else own
