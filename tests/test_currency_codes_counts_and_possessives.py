@@ -19,9 +19,7 @@ for this test (no models):
 - "when is that due?" after an answer quoting a date: that date, not the next sentence's;
 - "on which day will the van visit?" is not answered by the day the depot closes;
 - "how much will pupils under 12 pay?" is answered, or declined, by "pupils under 12 will be exempt",
-  not by what visitors in general pay;
-- a name sharing a word with the story's subject ("Tam Haulage" in a story about Brisk Haulage) must
-  be named by its own word: "Haulage" alone does not tie a figure to it.
+  not by what visitors in general pay.
 
 Every rule is generic English; nothing here names a gold document's words.
 """
@@ -203,10 +201,3 @@ def test_those_exempt_pay_nothing() -> None:
     # those the question has paying are not exempt: the charge itself answers
     question = "How much will each visitor pay per night under the new charge?"
     assert "CZK 450" in invented_text.first(evidence, question)
-
-
-def test_a_name_is_not_tied_by_the_word_it_shares_with_the_subject() -> None:
-    evidence = _evidence()
-    assert invented_text.reason(evidence, "How many rural depots is Brisk Haulage closing?", (2032, 3)) is None
-    reason = invented_text.reason(evidence, "How many rural depots is Tam Haulage closing?", (2032, 3))
-    assert reason is not None and "not about whom" in reason

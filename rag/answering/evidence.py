@@ -803,17 +803,7 @@ class Evidence:
         # a name the whole story is about ("By when is Pellow's board ...?" of a story on Pellow)
         # ties the question to no one paragraph: a paragraph need not repeat it
         tied = self.pervasive | self.subject
-        # (of "Oakum Bank" in a story about Pellow Bank, "Oakum" is what a paragraph must name: not
-        # "the bank", which may be Pellow's)
-        # (names a follow-up carries after its own words stand for its pronouns, and are kept whole)
-        own_words = set(words(_own_part(question)))
-        runs = [
-            (frozenset(n for n in named if stem(n) not in tied), "" if stem(head) in tied else head)
-            if named & own_words
-            else (named, head)
-            for named, head in self._name_runs(question, q_names)
-            if not {stem(n) for n in named} <= tied
-        ]
+        runs = [run for run in self._name_runs(question, q_names) if not {stem(n) for n in run[0]} <= tied]
         if required and not hinted:  # "and the savings?": the names the conversation carried are background
             runs = [run for run in runs if {stem(n) for n in run[0]} & required]
         light: set[str] = set()
