@@ -18,7 +18,9 @@ AnswerType = Literal["quantity", "date", "person"]
 # "what interest rate?": rates that are shares of a hundred
 _RATES = r"(?:interest|tax|inflation|vacancy|unemployment|occupancy) rate"
 _RATE_Q = re.compile(r"\b" + _RATES + r"s?\b", re.I)
-_IN_PERCENT = re.compile(r"\bin (?:percent|per cent) terms\b", re.I)
+# "in percentage terms, how does it compare?": a share of a hundred
+_IN_PERCENT_TERMS = r"\bin (?:percentage|percent|per cent) terms\b"
+_IN_PERCENT = re.compile(_IN_PERCENT_TERMS, re.I)
 # "within what time limit / time frame": a span of time ("within the required 24 hours"), not a date
 _TIME_SPANS = r"[- ]?(?:limit|frame|period|span|window|scale)s?\b"
 _TIME_SPAN_Q = r"\bwhat time" + _TIME_SPANS
@@ -29,7 +31,9 @@ _QUANTITY_Q = re.compile(
     + _RATES
     + r")\b"
     # "in percentage terms, how does it compare?", "what were the hotels' occupancy rates?": a figure
-    + r"|\bin (?:percentage|percent|per cent) terms\b|\bwhat (?:is|was|are|were|will be) (?:the |its |their )?"
+    + r"|"
+    + _IN_PERCENT_TERMS
+    + r"|\bwhat (?:is|was|are|were|will be) (?:the |its |their )?"
     + r"(?:[^\W\d_]+(?:['’]s?)? )?"
     + _RATES
     + r"s?\b",
