@@ -66,6 +66,7 @@ from rag.retrieval.lexical import (
     ROLE_TERMS,
     STOPWORDS,
     kin,
+    named_kin,
     raw_tokens,
     related,
     stem,
@@ -116,8 +117,9 @@ def asks_after_publication(
     """Whether the question is about events after the article's date ("the next round", "later";
     "what will happen to X?" unless one of the best few ``ranked`` sentences tells of a plan), or
     asks what happened ("did", "was") at a date after ``when``, the article's (year, month)."""
-    if _AFTER_PUBLICATION.search(question):
-        return True
+    after = _AFTER_PUBLICATION.search(question)
+    if after and not any(after.group(0).lower() in r.sentence.text.lower() for r in ranked[:WITHHELD_DEPTH]):
+        return True  # (unless the article tells of it: "she will raise it at the board's next meeting")
     if _WILL_HAPPEN.search(question) and not any(
         answer_type.to_come(r.sentence.text, when) for r in ranked[:WITHHELD_DEPTH]
     ):
@@ -430,7 +432,7 @@ def abstain_reason(
         return f"the best evidence tells what was put to the {addressed}, not how it responded"
     if (
         asks_why(question)
-        and not gives_reason(best.sentence.text)
+        and not gives_reason(best.sentence.text, question)
         # "why did A fare better than B?" of "A needs ..., while B needs ...": the contrast is the reason
         and not (_CONTRAST.search(best.sentence.text) and _compared(question) & best.sentence.terms)
     ):
@@ -441,7 +443,7 @@ def abstain_reason(
     if (
         priced
         and not best.priced_ok
-        and not any(stem(w) in own or any(related(w, t) for t in own if t[:3] == w[:3]) for w in priced)
+        and not any(named_kin(w) & own or any(related(w, t) for t in own if t[:3] == w[:3]) for w in priced)
         and not _income_given(priced, best.sentence.text)
     ):
         return "the best evidence gives no figure for the " + " ".join(priced) + " asked about"
@@ -561,11 +563,24 @@ def abstain_reason(
         and not _FOUNDING.search(best.sentence.text)  # "when was the co-operative founded?" of its first loss
     ):
         return "the question asks when something was founded; the best evidence does not tell of it"
+    period = _PER_PERIOD_Q.search(question.partition(answer_type.CONTEXT_MARK)[0]) if kind == "quantity" else None
+    if period and not _per_period(best.sentence.text, _period_of(period)):
+        return f"the question asks for a figure per {_period_of(period)}; the best evidence gives none"
+    groups = _other_group(question, best.sentence.text) if kind in ("quantity", "date") else None
+    if groups:  # "what does a child's ticket cost?" of "adult tickets remain £5"
+        return f"the figure in the best evidence is for {groups[1]}, not {groups[0]}"
     unnamed = _unnamed(question, best.sentence.text)
     if unnamed:
         return f"the best evidence does not say which {unnamed}: it never names one"
     # "how many were born at X?": a figure of Y's; "how many for the Cold Bay route?": one of another route's
-    if kind in ("quantity", "date") and not (best.names_ok and best.every_name):
+    # (a follow-up that names no one itself, "how many members does it have?", is not held to every name
+    # the conversation carried: the ranking already weighed them)
+    own_part, carried, _ = question.partition(answer_type.CONTEXT_MARK)
+    if (
+        kind in ("quantity", "date")
+        and not (best.names_ok and best.every_name)
+        and not (carried and not _NAMED.search(own_part[1:]))
+    ):
         return f"the {kind} in the best evidence is not about whom or what the question names"
     return None
 
@@ -714,6 +729,65 @@ _DESCRIBED = re.compile(r"\s*(?:[,:(–—-]\s*(?:(?:the|a|an)\b|[A-Z\"“])|(?:
 
 # "on the bakery and the dairy, the town's two largest employers": the ones named before the noun
 _LISTED_BEFORE = re.compile(r"\b[\w'’-]+\s+(?:and|or)\s+(?:the\s+)?[\w'’-]+,\s+(?:the|its|their)\b[^,.;:]*$")
+
+
+# groups that exclude each other: a figure told for one is not the other's
+_COMPLEMENTS = tuple(
+    (frozenset(a.split()), frozenset(b.split()))
+    for a, b in (
+        ("child children child's children's kid kids junior juniors", "adult adults adult's adults'"),
+        ("business businesses commercial non-domestic", "household households domestic residential"),
+        ("full-time", "part-time"),
+        ("off-peak", "peak"),
+        ("weekday weekdays", "weekend weekends"),
+        ("men male boys", "women female girls"),
+        ("international overseas foreign", "domestic"),
+    )
+)
+
+
+# "how much does it raise each year?": a yearly figure ("£2m a year", "an annual £2m", "in 2031"), not a
+# one-off sum
+_PER_PERIOD_Q = re.compile(
+    r"(?<!\bhalf )\b(?:each|every|per|a) (?P<unit>year|month|week|day)\b|\b(?P<adverb>annually)\b",
+    re.I,
+)
+_ADVERB_PERIOD = {"annually": "year"}  # ("yearly", "daily": most often adjectives, "a yearly bill")
+_ADJECTIVE_PERIOD = {"year": "annual|annually|yearly", "month": "monthly", "week": "weekly", "day": "daily"}
+
+
+def _period_of(found: re.Match[str]) -> str:
+    return found.group("unit").lower() if found.group("unit") else _ADVERB_PERIOD[found.group("adverb").lower()]
+
+
+def _per_period(text: str, unit: str) -> bool:
+    """``text`` tells a figure per ``unit`` ("a year", "each week", "daily"), or, for a year, one
+    year's ("in 2031", "last year")."""
+    every = rf"\b(?:each|every|per|a|an|one) (?:average |typical |normal |single )?{unit}\b"
+    rate = every + rf"|\b(?:{_ADJECTIVE_PERIOD[unit]})\b"
+    if re.search(rate, text, re.I):
+        return True
+    return unit == "year" and bool(
+        re.search(r"\b(?:in|of|for|during|since) (?:19|20)\d\d\b|\b(?:last|this|that) year\b", text, re.I)
+    )
+
+
+_NAMED = re.compile(r"\b[A-Z][a-z]")  # a capitalised word past the first: a name the question gives
+
+
+_GROUP_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*(?:'s?)?")  # "off-peak" whole, "child's"
+
+
+def _other_group(question: str, text: str) -> tuple[str, str] | None:
+    """(the group asked about, the other one) when ``text`` tells of only the other of two groups that
+    exclude each other ("a child's ticket" asked, "adult tickets" told), else None."""
+    asked = set(_GROUP_WORD.findall(question.partition(answer_type.CONTEXT_MARK)[0].lower().replace("’", "'")))
+    told = set(_GROUP_WORD.findall(text.lower().replace("’", "'")))
+    for a, b in _COMPLEMENTS:
+        for one, two in ((a, b), (b, a)):
+            if asked & one and not asked & two and told & two and not told & one:
+                return sorted(asked & one)[0], sorted(told & two)[0]
+    return None
 
 
 def _unnamed(question: str, text: str) -> str | None:

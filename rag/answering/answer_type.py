@@ -195,7 +195,7 @@ def expected(question: str) -> AnswerType | None:
         or _DIMENSION_Q.search(question)
         or _AMOUNT_NOUN_Q.search(question)
         or _AGE_Q.search(question)
-        or (_MONEY_NOUN_Q.search(_main_clause(_INSTEAD.sub(" ", question))) and not _SAID_Q.search(question))
+        or (_money_noun_asked(question) and not _SAID_Q.search(question))
         or _IN_MONEY.search(question)
         or _LIMIT_Q.search(question)
         or _MEASURE_Q.search(question)
@@ -396,6 +396,31 @@ def participles(question: str) -> list[str]:
     return [w for w in words(question.partition(CONTEXT_MARK)[0]) if _participle(w)]
 
 
+def lasts(text: str, question: str) -> bool:
+    """For "how long will the hall be closed?": ``text`` ties a span to the question's own verb ("will
+    close the hall for 12 months"), not to something else ("the move will take three weeks")."""
+    verbs = {stem(w) for w in participles(question)}
+    if not verbs or not _DURATION_Q.search(question):
+        return False
+    verbs = set().union(*(kin(v) for v in verbs))
+    tokens = words(text)
+    for k, t in enumerate(tokens):
+        if stem(t) not in verbs:
+            continue
+        for j in range(k + 1, min(len(tokens) - 1, k + SPAN_REACH)):
+            if tokens[j] != "for":
+                continue
+            nxt = tokens[j + 1 : j + 3]
+            if any(_counts(tokens, j + 1, unit) for unit in _TIME_UNITS) or (
+                len(nxt) == 2 and nxt[0] in ("a", "an", "one") and _singular(nxt[1]) in _TIME_UNITS
+            ):
+                return True
+    return False
+
+
+SPAN_REACH = 8  # words from a verb to the "for" of its span ("close its reptile house for 12 months")
+
+
 def _participle(word: str) -> bool:
     """``word`` is a verb's past participle ("cancelled", "sold", "taken"), not a noun."""
     return (word.endswith("ed") and len(word) > 4) or (
@@ -424,6 +449,7 @@ _PEOPLE = frozenset(
     "applicant commuter shopper guest".split()
 )
 _ANYONE_UNITS = frozenset({"people", "person", "persons"})  # "how many evacuees": "312 people" counts them
+_AT_WORK = re.compile(r"\b(?:work|works|worked|working|employ|employs|employed|on the payroll)\b", re.I)
 # those a place serves, not those who work there
 _NOT_STAFF = frozenset(
     "resident pupil student child children patient passenger tenant voter family household visitor customer user "
@@ -449,7 +475,9 @@ _CURRENCY_SIGN = (
 )
 _CURRENCY = re.compile(_CURRENCY_SIGN + r"\s?(?!\d+\s+(?i:road|highway|freeway|motorway|route)\b)\d")
 # "how long did it last / take": a span of time, not any number
-_DURATION_Q = re.compile(r"\bhow long\b(?!.*\b(?:km|kilomet|metre|meter|mile|feet|foot|inch)\w*)|" + _TIME_SPAN_Q, re.I)
+_DURATION_Q = re.compile(
+    r"\bhow long\b(?!.*\b(?:km|kilomet\w*|metres?|meters?|miles?|feet|foot|inch|inches)\b)|" + _TIME_SPAN_Q, re.I
+)  # (not "how long is the route in miles?"; "the footpath" is no foot)
 _SINCE = re.compile(r"\bsince (?:(?:early |late |mid-)?(?:19|20)\d\d|(?:" + "|".join(MONTH_NAMES) + r")\b)", re.I)
 _TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
 # "how far away / apart is it?", "how far will they drive?" (not "how far did shares fall?")
@@ -484,6 +512,10 @@ _AGE_Q = re.compile(
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _AGE = re.compile(
     r"\b\d{1,3}-year-old\b|\baged? \d{1,3}\b|[A-Z][\w'’-]*,\s\d{1,3}(?:,|\.(?!\d)|\s*$)|\b\d{1,3} years old\b"
+    # a thing's age: "in the hall's 41-year history", "which opened in 1962", "built in 1984"
+    r"|\b\d{1,3}-year (?:history|life|lifespan|existence)\b"
+    r"|\b(?:built|opened|founded|established|born|dating from|dates from|dates back to) (?:in )?(?:1[5-9]|20)\d\d\b"
+    r"|\b(?:1[5-9]|20)\d\d-built\b"
 )
 _SHARES = frozenset("percent half third quarter fifth tenth".split())
 # "what salary / which fee / what is the price of": an amount of money is the answer (not "what did
@@ -499,6 +531,17 @@ _INSTEAD = re.compile(r"\b(?:instead of|rather than|in place of)\b[^?,;]*", re.I
 # "what project is put off because the repairs are paid out of this year's budget?": the reason
 # clause's money is not what is asked (the main clause asks for a project)
 _BECAUSE = re.compile(r"\s(?:because|due to|as a result of|so that|in order to)\s.*$", re.I)
+
+
+def _money_noun_asked(question: str) -> bool:
+    """ "What fee ...?", "which bills rose?" (not "which councillor criticised the bill?": a person,
+    nor "which body approved the price rise?")."""
+    main = _main_clause(_INSTEAD.sub(" ", question))
+    found = _MONEY_NOUN_Q.search(main)
+    person = _PERSON_Q.search(main)  # ("which body approved the price rise?": a body)
+    if found is None:
+        return False
+    return not (person and person.start() <= found.start())
 
 
 def _main_clause(question: str) -> str:
@@ -670,7 +713,9 @@ def _has_quantity(text: str, question: str) -> bool:
     done = {_singular(t) for t in tokens if kin(stem(_singular(t))) & verbs}
     if counted and _counted_noun(counted) in _ANYONE:  # "how many people": residents, pupils are people
         # ("how many staff": those who work there, not its visitors or patients)
-        units = _PEOPLE if _counted_noun(counted) in _ANYONE_UNITS else _PEOPLE - _NOT_STAFF
+        # ("how many people work there?" asks for its staff too)
+        anyone = _counted_noun(counted) in _ANYONE_UNITS and not _AT_WORK.search(question)
+        units = _PEOPLE if anyone else _PEOPLE - _NOT_STAFF
         return _counts_any(tokens, units | (done if _counted_noun(counted) in _ANYONE_UNITS else set())) or any(
             _is_number(t) and _is_agent(tokens[i + 1 : i + 2]) and _singular(tokens[i + 1]) not in _NOT_STAFF
             for i, t in enumerate(tokens)
@@ -771,6 +816,15 @@ def _counts(tokens: list[str], i: int, unit: str) -> bool:
         lead = i - 3 if i >= 3 and tokens[i - 2] in _CHANGE_VERBS else i - 2
         if _same_unit(tokens[lead], unit):
             return True
+    if i >= 4 and tokens[i - 1] in _NUMBER_OF_LEADS:  # "raise the number of places on the scheme to 30,000"
+        back = tokens[max(0, i - 8) : i - 1]
+        if any(
+            t == "number" and k + 2 < len(back) and back[k + 1] == "of" and _same_unit(back[k + 2], unit)
+            for k, t in enumerate(back)
+        ):
+            return True
+    if i and tokens[i - 1] in _ELLIPTIC_LEADS and (i + 1 == len(tokens) or tokens[i + 1] in _ELLIPTIC_FOLLOWS):
+        return True  # "Of the 40 boats, 31 sail on; the remaining 9, mainly the oldest, stay": the 9 count boats
     reach = COUNT_REACH
     for k, t in enumerate(tokens[i + 1 :]):
         if k >= reach:
@@ -799,6 +853,10 @@ _COUNT_MODIFIERS = frozenset("more other further fewer less extra additional".sp
 
 
 COUNT_REACH = 3  # words after a number where what it counts may stand
+_NUMBER_OF_LEADS = frozenset("to from at by".split())  # "the number of X (...) to N": N counts X
+# "the remaining 9, mainly ...", "another 12 will ...": a count whose noun was named just before
+_ELLIPTIC_LEADS = frozenset("remaining another further".split())
+_ELLIPTIC_FOLLOWS = STOPWORDS | frozenset("including mainly mostly largely chiefly".split())
 
 
 def _same_unit(token: str, unit: str) -> bool:
@@ -852,6 +910,8 @@ def _has_date(text: str, question: str) -> bool:
         return _counts_any(tokens, _TIME_UNITS) or bool(months) or bool(_RELATIVE_DATE.search(text))
     if _YEAR_Q.search(question):  # "in what year did it open?": a year ("1967"), not "later this year"
         return any(_year_at(tokens, k) for k in range(len(tokens)))
+    if _MONTH_Q.search(question):  # "in which month will work begin?": a month ("in June"), not "in the summer"
+        return bool(months) or bool(_CAPITAL_MONTH.search(text)) or bool(_THIS_MONTH.search(text))
     return (
         bool(months)
         or bool(_CAPITAL_MONTH.search(text))
@@ -880,6 +940,8 @@ def _year_at(tokens: list[str], k: int) -> bool:
 
 _WHEN_Q = re.compile(r"^\s*(?:and |but |so )?when\b", re.I)
 _YEAR_Q = re.compile(r"\b(?:what|which) years?\b|\bin what year\b", re.I)
+_MONTH_Q = re.compile(r"\b(?:what|which) months?\b", re.I)
+_THIS_MONTH = re.compile(r"\b(?:this|next|last|that|the same|the following|the previous) month\b", re.I)
 
 
 def _abbreviated(months: set[str]) -> set[str]:
@@ -947,10 +1009,14 @@ _VERBISH = frozenset("did do does is was were are has have had will would can co
 _WHICH_NOUN = re.compile(r"\bwhich ((?:[a-z][\w-]* ){0,2}?)([a-z][\w-]*)\b", re.I)
 
 
-def names_the_kind(text: str, question: str) -> bool:
+def names_the_kind(text: str, question: str, any_kind: bool = False) -> bool:
     """For "which court / hospital ...?": ``text`` holds a name whose last word is that noun ("Ashmoor
-    Crown Court", "St Brannock's Hospital"), with a capitalised word before it the question lacks."""
+    Crown Court", "St Brannock's Hospital"), with a capitalised word before it the question lacks.
+    ``any_kind``: for a "which ...?" question that expects no type ("which river ...?", "which
+    treatment works ...?"), asked at its start."""
     found = _WHICH_NOUN.search(question)
+    if any_kind:
+        return _names_which(text, question)
     if not found or expected(question) != "person":
         return False
     noun = stem(found.group(2).lower())
@@ -967,6 +1033,38 @@ def names_the_kind(text: str, question: str) -> bool:
             and before
             and before[0] not in q_words | _NOT_NAMES
         ):
+            return True
+    return False
+
+
+_WHICH_OPENING = re.compile(r"^\s*(?:and |but |so )?(?:in |at |on |from |to |for |by |under |into )?which\s+", re.I)
+
+
+def _names_which(text: str, question: str) -> bool:
+    """ "Which treatment works is being rebuilt?": ``text`` names one ("the Oakum Treatment Works"):
+    the asked noun capitalised, after the question's own capitalised modifiers, after a word the
+    question lacks."""
+    opening = _WHICH_OPENING.match(question)
+    if not opening:
+        return False
+    asked: list[str] = []
+    for w in words(question[opening.end() :]):
+        if w in _VERBISH or w in STOPWORDS or _participle(w) or w.endswith("ing"):
+            break
+        asked.append(w)
+    if not asked:
+        return False
+    head, q_words = stem(asked[-1]), set(words(question))
+    tokens = raw_tokens(text)
+    for i in range(1, len(tokens)):
+        word = words(tokens[i])[:1]
+        if not (word and tokens[i][:1].isupper() and stem(word[0]) == head):
+            continue
+        k = i - 1
+        while k > 0 and tokens[k][:1].isupper() and words(tokens[k])[:1] and words(tokens[k])[0] in asked:
+            k -= 1  # "Treatment" of "Oakum Treatment Works"
+        before = words(tokens[k])[:1]
+        if tokens[k][:1].isupper() and before and before[0] not in q_words | _NOT_NAMES:
             return True
     return False
 
@@ -1009,6 +1107,15 @@ def names_near_terms(text: str, question: str, near: Sequence[str] = ()) -> bool
             k += 1  # "the lead author, Professor Ines Abbott": the title comes before the name
         if _name_run(tokens, k, question) >= (1 if k > i else 2):
             return True
+    if named:  # "what is the council's loan scheme called?": "the council's Brisk scheme" (the name before its head)
+        head = stem(named[-1])
+        for i in range(1, len(tokens)):
+            if words(tokens[i])[:1] and stem(words(tokens[i])[0]) == head and not tokens[i][:1].isupper():
+                start = i
+                while start > 0 and tokens[start - 1][:1].isupper() and _name_run(tokens, start - 1, question):
+                    start -= 1
+                if start < i and start > 0:  # (a sentence's first word is capitalised anyway)
+                    return True
     # or right before them, in an appositive: "Rowan Pettifer, the board's director of education"
     for match in _APPOSITIVE_AFTER_NAME.finditer(text):
         name = raw_tokens(match.group(1))

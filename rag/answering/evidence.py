@@ -26,6 +26,7 @@ from rag.retrieval.lexical import (
     STOPWORDS,
     inflected,
     kin,
+    named_kin,
     question_terms,
     raw_tokens,
     related,
@@ -75,6 +76,10 @@ class ScoredSentence:
 TYPE_BONUS = {"quantity": 0.15, "date": 0.15, "person": 0.08}
 # "which court?": a sentence with a name ending in "Court" ("Ashmoor Crown Court") very likely answers
 KIND_NAME_BONUS = 0.15
+# "which pool ...?": a name ending in "Pool" is likelier the answer, though the one may be "the X Centre"
+WHICH_NAME_BONUS = 0.08
+# "how long will the hall be closed?": the sentence whose span goes with that verb
+SPAN_VERB_BONUS = 0.1
 INTRODUCTION_BONUS = 0.15  # "who is X?": a sentence describing X in an appositive
 # "what did the board change in March 2031?": a sentence naming the month the question pins its
 # event to (the question not asking for a date) is likelier about that event than one naming none
@@ -122,6 +127,29 @@ _REASON = re.compile(
     r"(?:past|last|next|same|coming|previous|course|period|weekends?|summer|winter|spring|autumn|holidays?|decades?|years?|months?|weeks?|days?|hours?|half|\d|"
     r"\w+\s+(?:decades?|years?|months?|weeks?|days?|hours?)\b))",
     re.I,
+)
+# a purpose ("a new depot to cut lorry trips", "walks there every week to collect her pension",
+# "intended to cover a third of its use"): an infinitive after a noun or a clause, not after a verb or
+# adjective that takes one ("plans to", "has to", "able to") nor "to" as a place or a range ("to school")
+_PURPOSE_MARKED = re.compile(r"\b(?:intended|designed|meant|aimed|in order|so as|in a bid|in an effort)\s+to\s+[a-z]+")
+_PURPOSE = re.compile(
+    r"\b(?!(?:want|wants|wanted|plan|plans|planned|agree|agrees|agreed|hope|hopes|hoped|expect|expects|expected|"
+    r"need|needs|needed|going|due|set|able|unable|likely|unlikely|decide|decides|decided|refuse|refuses|refused|"
+    r"decline|declines|declined|try|tries|tried|attempt|attempts|attempted|promise|promises|promised|intend|intends|"
+    r"vow|vows|vowed|pledge|pledges|pledged|threaten|threatens|threatened|seem|seems|seemed|appear|appears|"
+    r"appeared|continue|continues|continued|begin|begins|began|begun|start|starts|started|has|have|had|having|"
+    r"used|ought|allowed|asked|told|urged|required|forced|about|ready|willing|keen|happy|first|last|only|way|"
+    r"chance|right|time|according|close|next|due|compared|up|down|back|from|equivalent|similar|prior|"
+    r"rise|rises|rose|fall|falls|fell|cut|cuts|increase|increases|increased|reduce|reduced|grow|grew|go|goes|"
+    r"went|come|came|moved|move|sent|send|transferred|returned|return|travel|travelled|traveled|taken|taking|"
+    r"get|got|led|lead|leads|is|are|was|were|be|been|not|and|or|but|spoke|speak|talk|talked|wrote|write|written|"
+    r"said|say|says|referred|linked|belong|belongs|listen|given|gave|handed|applied|apply|lost|sold|added|"
+    r"respond|responded|reply|replied|switch|switched|addition|response|reference|regard|relation|contrast|"
+    r"opposed|opposition|committed|subject|access|near|nearer|closer|chose|choose|chosen|opted|opt|elected|"
+    r"prefer|preferred|managed|manage|afford|fail|fails|failed|helped|help|helps)\b)(?P<before>[A-Za-z][a-z]*)\s+to\s+"
+    r"(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|some|all|be|date|school|court|"
+    r"hospital|prison|market|town|work|power|bed|church|sea|office|university|college|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten)\b|[a-z]*[^s]s\b)[a-z]{2,}(?!\w)"  # (nor a plural: "to reporters")
 )
 # a sentence of at most this many words counting a plural ("two ways forward") announces the next ones
 ANNOUNCER_WORDS = 15
@@ -317,10 +345,29 @@ def reports_words(text: str) -> bool:
     return _QUOTE_OR_VERB(text) or bool(_ACCORDING.search(text))
 
 
-def gives_reason(text: str) -> bool:
+def gives_reason(text: str, question: str = "") -> bool:
     """A sentence that can answer "why": it states a cause ("because", "after", "due to") or reports
     what someone said (the reasons people give); a bare account of what happened cannot."""
-    return bool(_REASON.search(text)) or _QUOTE_OR_VERB(text)
+    return states_reason(text, question) or _QUOTE_OR_VERB(text)
+
+
+def states_reason(text: str, question: str = "") -> bool:
+    """A cause ("because", "after", "due to"), a marked purpose ("intended to cover a third") or the
+    purpose of what the question asks about ("why is a new depot being built?": "a new depot to cut
+    lorry trips"; "why does she go every Thursday?": "every Thursday to collect her pension")."""
+    if _REASON.search(text) or _PURPOSE_MARKED.search(text):
+        return True
+    asked = {stem(w) for w in words(question.partition(answer_type.CONTEXT_MARK)[0])} - {stem(w) for w in STOPWORDS}
+    return any(
+        stem(found.group("before").lower()) in asked or found.group("before").lower() in _WHEN_OR_WHERE
+        for found in _PURPOSE.finditer(text)
+    )
+
+
+# "she walks there every Thursday to collect her pension": a routine's purpose
+_WHEN_OR_WHERE = frozenset(
+    (*answer_type.WEEKDAY_NAMES, "there", "here", "day", "week", "weekend", "morning", "evening")
+)
 
 
 # silence is not speech: "whose office did not respond to requests for comment", "left without speaking"
@@ -353,6 +400,20 @@ _MALE_TITLES = frozenset({"mr", "sir", "lord"})
 _SAYS = r"(?:said|says|added|adds|told|explained|argued|warned|insisted|noted|wrote|asked)\b"
 _PRONOUN_SPEAKS = re.compile(r"\b(he|she|He|She) " + _SAYS)
 _NAME_SAID = re.compile(r"\b([A-Z][\w'’-]*)\s+" + _SAYS)
+
+
+def _sex_of(question: str) -> str | None:
+    """ "f" or "m" when the question's own words use "she" or "he" (not both), else None."""
+    own = set(words(question.partition(answer_type.CONTEXT_MARK)[0]))
+    if "she" in own and "he" not in own:
+        return "f"
+    return "m" if "he" in own and "she" not in own else None
+
+
+def _spoken_by_sex(text: str) -> str | None:
+    """ "f" for '"...," she said', "m" for "he said", else None."""
+    found = {m.group(1).lower() for m in _PRONOUN_SPEAKS.finditer(text)}
+    return None if len(found) != 1 else ("f" if "she" in found else "m")
 
 
 def pronoun_speaks(text: str) -> bool:
@@ -815,6 +876,7 @@ class Evidence:
             light.add(holder)
         light |= background & q_terms  # a follow-up's context, which its own nouns outweigh
         spoke = kind == "person" and bool(_WHO_SPOKE.match(question))
+        sex = _sex_of(question)
         future_date = kind == "date" and bool(_FUTURE_DATE_Q.search(question))
         earlier = kind == "quantity" and answer_type.asks_earlier(question)  # "what was it a year earlier?"
         person = kind == "person" and answer_type.wants_person(question)  # "who spoke?": a person, not a body
@@ -898,6 +960,10 @@ class Evidence:
                     score += TYPE_BONUS[kind]
                 if kind == "person" and answer_type.names_the_kind(sentence.text, question):
                     score += KIND_NAME_BONUS  # "which court?": "Ashmoor Crown Court"
+            elif kind is None and answer_type.names_the_kind(sentence.text, question, any_kind=True):
+                score += WHICH_NAME_BONUS  # "which treatment works is being rebuilt?": "the Oakum Treatment Works"
+            if holds and answer_type.lasts(sentence.text, question):
+                score += SPAN_VERB_BONUS  # "how long will it be closed?": "will close it for 12 months"
             score += after.get(i, 0.0)
             if holds and i in following and kind in ("date", "quantity") and _THAT_Q.search(question):
                 score += FOLLOWING_BONUS[0]  # "when is that due?": the date in what was just quoted
@@ -907,13 +973,15 @@ class Evidence:
                 score += INTRODUCTION_BONUS
             if months and months & set(answer_type.months_named(sentence.text)):
                 score += MONTH_BONUS
-            if why and _REASON.search(sentence.text):
+            if why and states_reason(sentence.text, question):
                 score += REASON_BONUS
             if act and act & {_loose(t) for t in sentence.terms}:
                 score += SPEECH_ACT_BONUS
             # "when was that?", "why?" may be answered by the sentence already cited, if it holds a date, a reason
-            if i in again and not holds and not (why and _REASON.search(sentence.text)):
+            if i in again and not holds and not (why and states_reason(sentence.text, question)):
                 score *= REPEAT_FACTOR * (WHY_REPEAT_FACTOR if why else 1.0)
+            if sex and (speech or role) and _spoken_by_sex(sentence.text) not in (None, sex):
+                score *= NAME_PENALTY  # "how did the keeper say he felt?": not what "she said"
             names_ok = not runs or any(self._in_paragraph(run, i) for run in runs)
             every_name = all(self._in_paragraph(run, i) for run in runs)
             goes_on = i in after and _refers_back(sentence.text)  # "... would consider that request"
@@ -1276,7 +1344,7 @@ class Evidence:
             lead, run = self.lists[i]
             for j in ([lead] if lead is not None else []) + run[:1]:
                 own = own | self.sentences[j].words | self.sentences[j].terms
-        return any(stem(w) in own for w in wanted) or _holds(wanted, own)
+        return any(named_kin(w) & own for w in wanted) or _holds(wanted, own)
 
     def _index(self, sentence: Sentence) -> int | None:
         return next((k for k, x in enumerate(self.sentences) if x.start == sentence.start), None)

@@ -207,6 +207,8 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | operate operates operated operating operator operators run runs ran running
 | visitor visitors tourist tourists guest guests | warning warnings warn warned notice
 | lower lowered lowering cut cuts reduce reduced
+| respond responded response reject rejected deny denied dismiss dismissed rebut rebutted | new fresh
+| owner owners shareholder shareholders investor investors | elderly older pensioner pensioners
 """
 
 
@@ -228,6 +230,13 @@ def kin(term: str) -> frozenset[str]:
     if term not in _KIN and term.endswith("s"):  # the stemmer keeps some plurals whole ("jobs")
         return _KIN.get(term[:-1], frozenset({term})) | {term}
     return _KIN.get(term, frozenset({term}))
+
+
+def named_kin(word: str) -> frozenset[str]:
+    """The stems a figure's name may go by ("fresh" funds are "new" ones; "rent" is a "lease"), though
+    not one sum for another ("fare" is no "cost")."""
+    term = stem(word)
+    return frozenset({term}) if term in _KIN.get(stem("price"), frozenset()) else kin(term)
 
 
 def synonym(word: str) -> str:
