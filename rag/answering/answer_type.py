@@ -1014,9 +1014,9 @@ def names_the_kind(text: str, question: str, any_kind: bool = False) -> bool:
     Crown Court", "St Brannock's Hospital"), with a capitalised word before it the question lacks.
     ``any_kind``: for a "which ...?" question that expects no type ("which river ...?", "which
     treatment works ...?"), asked at its start."""
-    found = _WHICH_NOUN.search(question)
     if any_kind:
         return _names_which(text, question)
+    found = _WHICH_NOUN.search(question)
     if not found or expected(question) != "person":
         return False
     noun = stem(found.group(2).lower())

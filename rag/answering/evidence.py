@@ -134,7 +134,7 @@ _REASON = re.compile(
 _PURPOSE_MARKED = re.compile(r"\b(?:intended|designed|meant|aimed|in order|so as|in a bid|in an effort)\s+to\s+[a-z]+")
 _PURPOSE = re.compile(
     r"\b(?!(?:want|wants|wanted|plan|plans|planned|agree|agrees|agreed|hope|hopes|hoped|expect|expects|expected|"
-    r"need|needs|needed|going|due|set|able|unable|likely|unlikely|decide|decides|decided|refuse|refuses|refused|"
+    r"need|needs|needed|going|set|able|unable|likely|unlikely|decide|decides|decided|refuse|refuses|refused|"
     r"decline|declines|declined|try|tries|tried|attempt|attempts|attempted|promise|promises|promised|intend|intends|"
     r"vow|vows|vowed|pledge|pledges|pledged|threaten|threatens|threatened|seem|seems|seemed|appear|appears|"
     r"appeared|continue|continues|continued|begin|begins|began|begun|start|starts|started|has|have|had|having|"
@@ -357,13 +357,14 @@ def states_reason(text: str, question: str = "") -> bool:
     lorry trips"; "why does she go every Thursday?": "every Thursday to collect her pension")."""
     if _REASON.search(text) or _PURPOSE_MARKED.search(text):
         return True
-    asked = {stem(w) for w in words(question.partition(answer_type.CONTEXT_MARK)[0])} - {stem(w) for w in STOPWORDS}
+    asked = {stem(w) for w in words(question.partition(answer_type.CONTEXT_MARK)[0])} - _STOPWORD_STEMS
     return any(
         stem(found.group("before").lower()) in asked or found.group("before").lower() in _WHEN_OR_WHERE
         for found in _PURPOSE.finditer(text)
     )
 
 
+_STOPWORD_STEMS = frozenset(stem(w) for w in STOPWORDS)
 # "she walks there every Thursday to collect her pension": a routine's purpose
 _WHEN_OR_WHERE = frozenset(
     (*answer_type.WEEKDAY_NAMES, "there", "here", "day", "week", "weekend", "morning", "evening")
