@@ -217,7 +217,8 @@ def test_a_byline_low_on_a_cluttered_page_keeps_its_date_lines_out_of_the_body()
     from rag.answering.abstain import published
 
     article = clean_article(_CLUTTERED_TOP)
-    assert article.title == "The operator blames a failed inspection"  # the line before the byline
+    assert article.title == "Pellow Ferry Cuts Winter Sailings"  # the headline, above its standfirst
+    assert article.text.startswith("Pellow Ferry Cuts Winter Sailings\nThe operator blames a failed inspection\n")
     assert article.author == "Imre Sollis, Transport Reporter"
     assert published(article.date) == (2031, 5)
     body = article.text[article.body_offset :]
@@ -248,3 +249,39 @@ def test_an_index_built_from_text_cleaned_another_way_is_not_reused():
     from rag.ingest.store import chunker_signature
 
     assert cleaner.CLEANER_VERSION in chunker_signature(400, 40)
+
+
+@pytest.mark.parametrize(
+    ("top", "header"),
+    [
+        # a site's menu and its name in capitals above: the headline and the standfirst are the story's
+        (
+            "Home > News > Local\nTHE PELLOW GAZETTE\nFerry to stop winter sailings after failed inspection\n"
+            "The operator says crossings to Skerry will resume in March at the earliest\n",
+            [
+                "Ferry to stop winter sailings after failed inspection",
+                "The operator says crossings to Skerry will resume in March at the earliest",
+            ],
+        ),
+        # an author's name on a line of its own between the standfirst and the date line
+        (
+            "Ferry to stop winter sailings after failed inspection\n"
+            "The operator says crossings to Skerry will resume in March at the earliest\nImre Sollis\n",
+            [
+                "Ferry to stop winter sailings after failed inspection",
+                "The operator says crossings to Skerry will resume in March at the earliest",
+            ],
+        ),
+        # a lowercase copy of the headline (a slug) above it is no standfirst
+        (
+            "Oakum Post\nferry to stop winter sailings after failed inspection\n"
+            "Ferry to Stop Winter Sailings After Failed Inspection\n",
+            ["Ferry to Stop Winter Sailings After Failed Inspection"],
+        ),
+    ],
+)
+def test_the_headline_and_its_standfirst_both_open_the_text(top: str, header: list[str]):
+    article = clean_article(top + "Published 14 October 2031\n\nThe ferry will stop in May.\n")
+    assert article.title == header[0]
+    assert article.text[: article.body_offset].split("\n")[: len(header) + 1] == [*header, "Published 14 October 2031"]
+    assert article.text[article.body_offset :] == "The ferry will stop in May."

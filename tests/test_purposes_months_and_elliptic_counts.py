@@ -218,7 +218,9 @@ def test_a_follow_up_naming_no_one_itself() -> None:
     named = "How many members does Ms Brenn say it has? (context: Which group does Jo Pask speak for?; Pask, Owners)"
     for asked, held in ((question, False), (named, True)):  # (one that names someone itself still is held)
         group = [r for r in evidence.rank(asked, passages) if r.sentence.text.startswith("The group, which says")]
-        assert not group[0].names_ok  # the sentence names neither Jo Pask nor the Owners' Group
+        # the sentence names neither Jo Pask nor the Owners' Group, but "the group" stands for the one
+        # named just before it
+        assert group[0].names_ok
         reason = abstain_reason(asked, group, evidence.vocabulary, 0.0, WHEN)
         assert (reason is not None) == held, (asked, reason)
 

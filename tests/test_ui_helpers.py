@@ -19,6 +19,7 @@ from rag.ui.render import (
     paragraph_spans,
     quote_context,
     snippet,
+    standfirst,
     stream_markdown,
     timings_caption,
 )
@@ -246,3 +247,17 @@ def test_an_example_question_is_asked_once():
     state = ChatState()
     state.ask("When?")
     assert state.take_pending() == "When?" and state.take_pending() == ""
+
+
+def test_the_article_view_keeps_the_standfirst_under_the_headline():
+    article = clean_article(
+        "Home > News\nFerry to stop winter sailings after failed inspection\n"
+        "The operator says crossings will resume in March at the earliest\nBy Imre Sollis\n"
+        "Published 14 October 2031\n\nThe ferry will stop in May.\n"
+    )
+    lines = standfirst(article.text, article.title, article.author, article.date)
+    assert lines == ["The operator says crossings will resume in March at the earliest"]
+    bare = clean_article(
+        "Ferry Cuts Sailings\nBy Imre Sollis\nPublished 14 October 2031\n\nThe ferry will stop in May.\n"
+    )
+    assert standfirst(bare.text, bare.title, bare.author, bare.date) == []

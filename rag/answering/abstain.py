@@ -127,11 +127,24 @@ def asks_after_publication(
     if when is None or not _PAST.search(question):
         return False
     for found in _QUESTION_DATE.finditer(question):
+        if _names_dated_thing(question, found, ranked[:WITHHELD_DEPTH]):
+            continue  # "when was the draft 2026 handbook sent out?": a thing the article names by its year
         year = int(found.group("year"))
         month = answer_type.MONTH_NAMES.index(found.group("month").lower()) + 1 if found.group("month") else 0
         if year > when[0] or (year == when[0] and month > when[1]):
             return True
     return False
+
+
+def _names_dated_thing(question: str, found: re.Match[str], ranked: Sequence[ScoredSentence]) -> bool:
+    """The year ``found`` in ``question`` is part of a name that one of the ``ranked`` sentences uses
+    too: the year and the word after it ("the 2026 course handbook", "its 2030 climate target"),
+    which is what the article talks about, not a time after it was written."""
+    following = words(question[found.end() :])[:1]
+    if not following or following[0] in STOPWORDS:
+        return False
+    named = re.compile(re.escape(found.group("year")) + r"\s+" + re.escape(following[0]) + r"\b", re.I)
+    return any(named.search(r.sentence.text) for r in ranked)
 
 
 def unknown_names(question: str, vocabulary: set[str]) -> list[str]:
@@ -283,6 +296,41 @@ def _whether_done(question: str, best: ScoredSentence) -> str | None:
         return None
     deed = found.group(1).lower()
     return None if _tells(best, deed, neighbours=True) else deed
+
+
+# "who designed the bridge?", "who built it?": whoever made a thing, which a text naming others
+# (its users, the places it links) does not answer unless it tells of the making
+_MADE_BY_Q = re.compile(
+    r"^\s*(?:and\s+)?who\s+(?:originally\s+|first\s+)?(?P<deed>designed|built|founded|created|established|"
+    r"invented|constructed|engineered|painted|sculpted|signed)\b",
+    re.I,
+)
+_MAKERS = {
+    "designed": "design designer designers architect architects",
+    "built": "build builder builders contractor contractors",
+    # ("who started the group in May": its founder; "set up", "launched", "formed" it too)
+    "founded": "found founder founders start starter set launch form formed",
+    "created": "create creator creators start set launch form formed",
+    "established": "establish start set launch form formed",
+    "invented": "invent inventor inventors",
+    "constructed": "construct builder builders contractor contractors",
+    "engineered": "engineer engineers",
+    "painted": "paint painter",
+    "sculpted": "sculpt sculptor",
+    "signed": "signatory signatories signature signatures",  # "who signed the notice?"
+}
+
+
+def _made_by_untold(question: str, best: ScoredSentence) -> str | None:
+    """The making a "who designed X?" question asks about, when the best evidence tells nothing of it
+    (no form or kin of the verb, nor a word for its maker: "designer", "architect")."""
+    found = _MADE_BY_Q.match(question.partition(answer_type.CONTEXT_MARK)[0])
+    if not found:
+        return None
+    deed = found.group("deed").lower()
+    if _tells(best, deed) or any(_tells(best, w) for w in _MAKERS[deed].split()):
+        return None
+    return deed
 
 
 def _tells(best: ScoredSentence, word: str, *, neighbours: bool = False) -> bool:
@@ -545,6 +593,9 @@ def abstain_reason(
         return f"no {kind} in the best evidence"
     if kind_named and not answer_type.names_body(best.sentence.text, question):  # "Cllr Gwilt" is no firm
         return "the best evidence names no " + kind_named.group("noun")
+    made = _made_by_untold(question, best)
+    if made:
+        return f"the best evidence does not tell who {made} it"
     deed = _deed_asked(question)  # "which firm produced the report?"
     if kind_named and deed and not _tells(best, deed):
         return f"the best evidence names no {kind_named.group('noun')} doing what was asked ({deed})"
@@ -662,14 +713,16 @@ _FOUNDING = re.compile(
 _EVENTS = {
     "start": frozenset(
         "begin begins began begun beginning start starts started starting commence commences commenced launch "
-        "launches launched open opens opened opening".split()
+        "launches launched open opens opened opening reopen reopens reopened reopening".split()
     ),
     "end": frozenset(
-        "ends ended finish finishes finished finishing closes closed closing conclude concludes "
+        "ends ended finish finishes finished finishing close closes closed closing closure conclude concludes "
         "concluded complete completes completed shut shuts".split()
     ),
     "report": frozenset("report reports reported publish publishes published".split()),
     "visit": frozenset("visit visits visited visiting".split()),  # "which day will the van visit?" of "closes Friday"
+    # "when were the cables last replaced?" of "the bridge was closed on Monday"
+    "replace": frozenset("replace replaces replaced replacing renew renews renewed renewing".split()),
 }
 
 
@@ -715,7 +768,9 @@ _WHEN_WILL = re.compile(
 # "which cloud provider did they move to?", "which hospital treated them?": the thing asked to be
 # identified is the last noun before the verb
 _WHICH_Q = re.compile(r"^\s*(?:and |but |so )?which ((?:[a-z][\w'’-]* ){1,4})", re.I)
-_AUX = frozenset("did does do is was were are has have had will would can could should may might must".split())
+_AUX = frozenset(
+    "did does do is was were are be been being has have had will would can could should may might must".split()
+)
 _INDEFINITE = frozenset({"a", "an", "another", "some", "one"})
 NAME_NEAR = 3  # tokens either side of a noun where a name identifies it
 _BARE_BEFORE = frozenset("to in at into from".split())  # "taken to hospital": a bare noun names no one place
@@ -825,8 +880,11 @@ def _unnamed(question: str, text: str) -> str | None:
             any(t[:1].isupper() for t in near)
             or _DESCRIBED.match(rest)
             or _LISTED_BEFORE.search(text[: tokens[k].start()])
+            or re.match(r"\s*:", rest)
         ):
-            return None  # "the north quay", "a firm, Brightwater Ltd", "two sites: the quay and ...": identified
+            # "the north quay", "a firm, Brightwater Ltd", "two sites: the quay and ...", "teaches five
+            # languages:" (their list follows): identified
+            return None
         if (
             (before and before[-1] in _BARE_BEFORE)
             or (counting and any(b in _COUNT_WORDS or b[:1].isdigit() for b in before))

@@ -189,6 +189,7 @@ def expected(question: str) -> AnswerType | None:
     own, mark, _ = question.partition(CONTEXT_MARK)
     if mark and _OWN_FORM.match(own):
         question = own
+    question = _WHICH_OF_OWNERS.sub("which ", question)  # "which of the union's demands": demands, not the union
     if (
         _QUANTITY_Q.search(question)
         or _IN_UNIT_Q.search(question)
@@ -206,6 +207,10 @@ def expected(question: str) -> AnswerType | None:
     if (_PERSON_Q.search(question) or _NAME_OF.search(question)) and not _DEFINITION_Q.match(question):
         return "person"
     return None
+
+
+# "which of the department's courses": what is asked is after the owner's name
+_WHICH_OF_OWNERS = re.compile(r"\bwhich of (?:the |its |their |his |her )?[a-z][\w-]*['’]s\s+", re.I)
 
 
 # what "how many" counts: "how many gill-net samples", "how many extra classrooms" (past a modifier)
@@ -307,10 +312,21 @@ def priced(question: str) -> list[str]:
         or _CHARGE_Q.search(question)
     )
     found = words(match.group(1)) if match else []
+    owned = _OWNED_SUM_Q.match(question) if not match else None
+    if owned:  # "what is the college's annual budget?": the budget, or the college's own sum
+        found = words(owned.group("noun")) + words(owned.group("owner") or "")[-1:]
     out = [w for w in found if w not in _FORM_NOUNS | _NOT_COUNTED | _ANY_AMOUNT and w not in STOPWORDS]
     if set(out) & _FARE_PAID_FOR:  # "what will a one-way ride cost?": its fare
         out.append("fare")
     return out
+
+
+# "what is the trust's total annual budget?": a sum named by its noun, after its owner
+_OWNED_SUM_Q = re.compile(
+    r"^\s*what (?:is|was|are|were|will be) (?:the |its |their |(?P<owner>[\w'’-]+(?: [\w'’-]+){0,3})['’]s )?"
+    r"(?:[a-z][\w-]* ){0,3}(?P<noun>budgets?|revenues?|income|profits?|turnover|salary|salaries)\s*\?",
+    re.I,
+)
 
 
 # what a fare is the price of
@@ -554,7 +570,11 @@ _CURRENCY_NAME = r"(?:dollar|euro|pound|sterling|rand|rupee|yen|franc|peso)"
 _IN_MONEY = re.compile(
     r"\b(?:in (?:" + _CURRENCY_NAME + r"|cash|money) terms\b|(?:what|which) (?:is|was|are|were|will be) the "
     r"(?:\w+ )?(?:" + _CURRENCY_NAME + r"|cash|monetary) (?:value|figure|amount|cost|total)"
-    r"(?: of (?:the |its |their )?(?:[a-z][\w-]* )?([a-z][\w-]*))?)",
+    r"(?: of (?:the |its |their )?(?:[a-z][\w-]* )?([a-z][\w-]*))?"
+    # "how much does the shop take in dollars?": money, not its 16 years of trading
+    r"|\bhow much\b[^?]*\bin (?:(?:us|u\.s\.|local|hong kong|new zealand) )?(?:dollars|euros|pounds|rand|rupees|"
+    r"yen|francs|pesos|shillings|naira|cedis|ringgit|dinars|dirhams|kronor|kroner|kronur|krona|krone|zloty|lira|"
+    r"baht|rupiah|won|yuan|renminbi)\b)",
     re.I,
 )
 # a share answers a money question only when a share, a change or a business's takings are asked
@@ -921,6 +941,17 @@ def _has_date(text: str, question: str) -> bool:
     )
 
 
+def dated_to_the_day(text: str, question: str) -> bool:
+    """ "On what date ...?" (not "on which day of the week") and ``text`` gives a day of a month."""
+    if not _DAY_Q.search(question) or _WEEKDAY_Q.search(question):
+        return False
+    tokens = words(text)
+    return any(
+        ((t in _MONTHS and _month_here(tokens, k)) or t in _MONTH_ABBREVIATIONS) and _day_of_month(tokens, k)
+        for k, t in enumerate(tokens)
+    )
+
+
 def _weekday(token: str) -> bool:
     """ "Tuesday", "today", or a weekday that recurs ("closed on Mondays")."""
     return token in _WEEKDAYS or (token.endswith("s") and token[:-1] in WEEKDAY_NAMES)
@@ -1131,8 +1162,9 @@ def names_near_terms(text: str, question: str, near: Sequence[str] = ()) -> bool
     return False
 
 
-# a name of two or more capitalised words, a comma, then up to four words describing it
-_APPOSITIVE_AFTER_NAME = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+# a name of two or more capitalised words, a comma, then up to five words describing it ("Jo Pask, the
+# council's principal roads engineer")
+_APPOSITIVE_AFTER_NAME = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)")
 
 
 def _name_run(tokens: list[str], i: int, question: str) -> int:
@@ -1281,6 +1313,10 @@ def months_named(text: str) -> list[str]:
     return _MONTH_NAME.findall(text)
 
 
+_SET_TO = re.compile(r"\b(?:is|are) set to\b", re.I)
+_LAST_YEAR = re.compile(r"\b(?:last|previous|past) year\b|\ba year (?:earlier|ago|before)\b", re.I)
+
+
 def other_time(question: str, text: str, context: Set[str] = frozenset()) -> str | None:
     """ "How many acres had burned by Wednesday?" of a sentence giving Thursday's figure: the other
     time (weekday, year or month) ``text`` is about, when it never names the question's, nor does
@@ -1291,6 +1327,10 @@ def other_time(question: str, text: str, context: Set[str] = frozenset()) -> str
     near = years | {c for c in context if _YEAR.match(c)} | {c[:4] for c in context if _DECADE_NAME.match(c)}
     if years and decades and not any(y[:3] == d[:3] for y in near for d in decades):
         return f"the best evidence is about {', '.join(sorted(years))}, not the {', '.join(sorted(decades))}"
+    # "what was the rise last year?" of "bills are set to rise by 8.4 per cent from April": this year's
+    coming = FUTURE.search(text) or _SET_TO.search(text)
+    if _LAST_YEAR.search(own) and coming and not (_LAST_YEAR.search(text) or years or near):
+        return "the best evidence is about what is to come, not last year"
     for pattern in (_WEEKDAY_NAME, _YEAR_NAME, _MONTH_NAME):
         asked = set(pattern.findall(own))
         said = set(pattern.findall(text))

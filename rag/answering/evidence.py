@@ -84,6 +84,10 @@ INTRODUCTION_BONUS = 0.15  # "who is X?": a sentence describing X in an appositi
 # "what did the board change in March 2031?": a sentence naming the month the question pins its
 # event to (the question not asking for a date) is likelier about that event than one naming none
 MONTH_BONUS = 0.1
+DESCRIBED_REACH = 6  # "the report" stands for "the Brackwell report" this many sentences after it
+# "on what date did the board meet?": a day of a month ("on March 18") answers it better than a
+# weekday ("on Tuesday"), which it also accepts
+DAY_OF_MONTH_BONUS = 0.08
 SUBJECT_SENTENCE_WORDS = 12  # the story's opening sentence is this long at least (a date line is shorter)
 # a sentence holding the asked type is preferred over a better-scoring one without it, if this close
 TYPE_MARGIN = 0.2
@@ -509,7 +513,14 @@ class Evidence:
             opening = self.sentences[ks[0]]
             if opening.start < header_end or p - 1 not in blocks or not _PRONOUN_SAID.match(opening.text.lstrip()):
                 continue
-            j = self.speaker_sentence(blocks[p - 1][-1])
+            before = p - 1  # (past paragraphs that only go on quoting whoever spoke before them)
+            while (
+                before - 1 in blocks
+                and not set(blocks[before]) & naming
+                and _OPENS_QUOTE.match(self.sentences[blocks[before][0]].text)
+            ):
+                before -= 1
+            j = self.voiced_by.get(blocks[before][-1], self.speaker_sentence(blocks[before][-1]))
             if j is not None:
                 for k in ks:
                     self.voiced_by.setdefault(k, j)
@@ -771,6 +782,38 @@ class Evidence:
         pool = self.paragraph_words[i]
         return any(self._named(n, pool) for n in named) or bool(head and head in pool)
 
+    def _described_before(self, run: tuple[frozenset[str], str], i: int) -> bool:
+        """Sentence ``i`` speaks of "the report" a sentence shortly before it named after the name
+        ``run`` ("The Brackwell report lists several defects. ... The report said ..."), or of "the
+        association" shortly after "the Tam Walkers' Association": the same thing."""
+        named, head = run
+        if not named:
+            return False
+        text = self.sentences[i].text.lower()
+
+        def written(noun: str) -> bool:
+            return (
+                bool(noun)
+                and noun not in STOPWORDS
+                and re.search(r"\bthe " + re.escape(noun) + r"\b", text) is not None
+            )
+
+        for j in range(i - 1, max(-1, i - DESCRIBED_REACH - 1), -1):
+            tokens = raw_tokens(self.sentences[j].text)
+            for k, token in enumerate(tokens):
+                name = words(token)[:1]
+                if not (name and token[:1].isupper() and any(self._named(n, {name[0]}) for n in named)):
+                    continue
+                after = words(tokens[k + 1])[:1] if k + 1 < len(tokens) else []
+                if after and tokens[k + 1][:1].islower() and written(after[0]):
+                    return True  # "the Brackwell report" ... "the report"
+                end = k
+                while end + 1 < len(tokens) and tokens[end + 1][:1].isupper() and words(tokens[end + 1])[:1]:
+                    end += 1
+                if written(head or (words(tokens[end])[0] if end > k else "")):
+                    return True  # "the Tam Walkers' Association" ... "the association's chairman"
+        return False
+
     def _is_speaker(self, name: str) -> bool:
         """``name`` (a surname, lower case) is someone the article has speaking: "Smith said",
         "said Smith" (a building or a firm named near a quote is not)."""
@@ -963,6 +1006,8 @@ class Evidence:
                     score += KIND_NAME_BONUS  # "which court?": "Ashmoor Crown Court"
             elif kind is None and answer_type.names_the_kind(sentence.text, question, any_kind=True):
                 score += WHICH_NAME_BONUS  # "which treatment works is being rebuilt?": "the Oakum Treatment Works"
+            if holds and kind == "date" and answer_type.dated_to_the_day(sentence.text, question):
+                score += DAY_OF_MONTH_BONUS
             if holds and answer_type.lasts(sentence.text, question):
                 score += SPAN_VERB_BONUS  # "how long will it be closed?": "will close it for 12 months"
             score += after.get(i, 0.0)
@@ -983,7 +1028,7 @@ class Evidence:
                 score *= REPEAT_FACTOR * (WHY_REPEAT_FACTOR if why else 1.0)
             if sex and (speech or role) and _spoken_by_sex(sentence.text) not in (None, sex):
                 score *= NAME_PENALTY  # "how did the keeper say he felt?": not what "she said"
-            names_ok = not runs or any(self._in_paragraph(run, i) for run in runs)
+            names_ok = not runs or any(self._in_paragraph(run, i) or self._described_before(run, i) for run in runs)
             every_name = all(self._in_paragraph(run, i) for run in runs)
             goes_on = i in after and _refers_back(sentence.text)  # "... would consider that request"
             if not names_ok and goes_on and not speaker:
@@ -1028,7 +1073,7 @@ class Evidence:
             )
         scored.sort(key=lambda s: s.score, reverse=True)
         scored = _type_first(scored) if kind is not None else scored
-        if kind == "person" and q_terms & ROLE_TERMS:
+        if kind == "person" and (q_terms & ROLE_TERMS or _held_role(question)):
             scored = _role_first(scored, question)
         if corrects and scored:
             top = scored[0].score
@@ -1514,6 +1559,22 @@ def _type_first(scored: list[ScoredSentence]) -> list[ScoredSentence]:
     return scored
 
 
+# "who is the provost (of ...)?", "who was the council's lead engineer?": someone in a role
+_WHO_HOLDS = re.compile(
+    r"^\s*(?i:who)(?:'s|’s|\s+is|\s+was)\s+(?:the\s+)?(?:[a-z][\w-]*['’]s\s+)?(?P<role>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+    r"\s*(?:\?|\s(?:of|at|for|in|on)\b)"
+)
+
+
+def _held_role(question: str) -> str | None:
+    """The role a "who is the provost of X?" question names ("provost"), if it asks that."""
+    found = _WHO_HOLDS.match(question)
+    role = words(found.group("role")) if found else []
+    if not role or any(w in STOPWORDS or w.endswith("ing") for w in role):
+        return None  # "who is leading the campaign?" names no role
+    return role[-1]
+
+
 def _role_first(scored: list[ScoredSentence], question: str) -> list[ScoredSentence]:
     """ "Who is the chief executive of the trust?": move the best sentence naming someone beside the
     role's words ("said Dr Jo Smith, chief executive of the trust") to the front when it is close to
@@ -1521,6 +1582,9 @@ def _role_first(scored: list[ScoredSentence], question: str) -> list[ScoredSente
     asked = words(question)  # the role's words: "chief executive", not "chief" alone
     role = [w for k, w in enumerate(asked) if stem(w) in ROLE_TERMS or (k and stem(asked[k - 1]) in ROLE_TERMS)]
     role = [w for w in role if w not in STOPWORDS]
+    holder = _held_role(question)
+    if not role and holder:  # "who is the provost of the university?": the name beside "provost"
+        role = [holder]
     if not scored or answer_type.names_near_terms(scored[0].sentence.text, question, near=role):
         return scored
     for k, item in enumerate(scored):

@@ -17,8 +17,9 @@ from rag.errors import ArticleError
 
 # what the cleaned text is depends on this code: an index built by another version is rebuilt
 # (v2: a mid-page list heading cuts the page only when no story follows; v3: date lines as sites
-# write them, and a byline's date line found below a cluttered page top)
-CLEANER_VERSION = "clean-v3"
+# write them, and a byline's date line found below a cluttered page top; v4: the headline kept above
+# its standfirst, not dropped for it)
+CLEANER_VERSION = "clean-v4"
 _AUTHOR = re.compile(r"^\s*(?:author|by)\s*:?\s+(?P<name>\S.*?)\s*$", re.IGNORECASE)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # "May 10, 2023", "14 October 2026", "Thursday 16 May 2024", "2025-03-04"
@@ -174,6 +175,34 @@ def not_prose(text: str) -> str | None:
     return None
 
 
+_NAVIGATION = re.compile(r"\s[|>»/]\s|^\W")  # "Home > News > Local", "Sign in | Search", "» Business"
+_HEADLINE_WORDS = 4
+_NAME_LINE_WORDS = 3  # "Jo Pellow": a byline without its "By", between the standfirst and the date
+
+
+def _headline_like(line: str) -> bool:
+    """A line a story opens with (headline or standfirst): a few words, capitalised, no menu or
+    site name in capitals ("THE DAILY LEDGER"), no date line ("Tuesday, 15 April 2025 06:12 am")."""
+    return (
+        len(line.split()) >= _HEADLINE_WORDS
+        and line[:1].isupper() | line[:1].isdigit()
+        and not line.isupper()
+        and not _NAVIGATION.search(line)
+        and not re.search(_DAY_DATE, line, re.IGNORECASE)
+    )
+
+
+def _headline_and_standfirst(candidates: list[str]) -> tuple[str, str] | None:
+    """The headline and the standfirst under it (the one-sentence summary), when the lines before
+    the byline end with both; ``None`` when they end with the headline alone (or with neither)."""
+    rows = list(candidates)
+    if rows and not _headline_like(rows[-1]) and len(rows[-1].split()) <= _NAME_LINE_WORDS:
+        rows.pop()  # an author's name on a line of its own
+    if len(rows) < 2 or not (_headline_like(rows[-1]) and _headline_like(rows[-2])):
+        return None
+    return rows[-2], rows[-1]
+
+
 def clean_article(raw: str) -> Article:
     """Split a scraped page into header metadata, body and footer clutter."""
     problem = not_prose(raw)
@@ -197,12 +226,17 @@ def clean_article(raw: str) -> Article:
     if date_i is not None:  # "Updated Tuesday 14 October 2025, 11:02" under the date line: the header's too
         marks += [i for i in _next_rows(lines, date_i, 1) if _is_date_line(lines[i])]
 
+    standfirst = ""
     if marks:
         body_line = max(marks) + 1
         title_candidates = [i for i in header_rows if i < min(marks)]
         # Scrapes often repeat the title (a slug-like lowercase copy, the site name first):
-        # the last non-empty line before the byline is the real headline.
+        # the last non-empty line before the byline is the real headline, unless a standfirst
+        # stands between them (both are kept).
         title = lines[title_candidates[-1]].strip() if title_candidates else ""
+        told = _headline_and_standfirst([lines[i].strip() for i in title_candidates])
+        if told:
+            title, standfirst = told
     else:
         body_line = header_rows[1] if len(header_rows) > 1 else 0
         title = lines[header_rows[0]].strip() if header_rows else ""
@@ -221,7 +255,7 @@ def clean_article(raw: str) -> Article:
         raise ArticleError(f"the article's body {problem}", setting="RAG_INDEX__ARTICLE_PATH")
 
     author_match = _AUTHOR.match(lines[author_i]) if author_i is not None else None
-    header_lines = [title] + [lines[i].strip() for i in (author_i, date_i) if i is not None]
+    header_lines = [title, standfirst] + [lines[i].strip() for i in (author_i, date_i) if i is not None]
     header = "\n".join(h for h in header_lines if h)
     prefix = header + "\n\n" if header else ""
     return Article(

@@ -246,7 +246,13 @@ def synonym(word: str) -> str:
 def question_terms(question: str) -> list[str]:
     """The terms of a question that an answer's evidence should contain."""
     question = _IN_CHARGE.sub("head of", question)  # "who is in charge of the trust?": its head
-    return [stem(synonym(w)) for w in words(question) if w not in STOPWORDS and w not in QUESTION_FILLER]
+    asked = words(question)
+    return [
+        # ("when did the group write to the council?": a letter, not the article's byline)
+        stem(w if asked[k + 1 : k + 2] == ["to"] else synonym(w))
+        for k, w in enumerate(asked)
+        if w not in STOPWORDS and w not in QUESTION_FILLER
+    ]
 
 
 _IN_CHARGE = re.compile(r"\bin charge of\b", re.I)

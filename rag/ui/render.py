@@ -126,6 +126,13 @@ class ArticleBlock:
         return "###### Cited as " + " ".join(badge(n) for n in self.cited)
 
 
+def standfirst(article_text: str, title: str, author: str, date: str) -> list[str]:
+    """The header's lines between the headline and the byline and date (the standfirst), which the
+    article view shows under the headline it shows as a heading."""
+    header = article_text.partition("\n\n")[0].split("\n") if article_text.startswith(title) else []
+    return [line for line in header[1:] if line and line != date and not (author and author in line)]
+
+
 def anchor_id(numbers: Sequence[int]) -> str:
     """The id Streamlit derives from :attr:`ArticleBlock.heading` (lower-case words joined by -)."""
     return "cited-as-" + "-".join(str(n) for n in numbers)

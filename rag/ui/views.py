@@ -25,6 +25,7 @@ from rag.ui.render import (
     jump_links,
     quote_context,
     snippet,
+    standfirst,
     stream_markdown,
     timings_caption,
 )
@@ -190,6 +191,8 @@ def render_article(info: EngineInfo, state: ChatState, session: Session, height:
         if blocks and not blocks[0].cited and info.title and info.article_text.startswith(info.title):
             blocks = blocks[1:]  # the header lines, shown as a heading instead
             st.markdown(f"##### {escape_markdown(info.title)}", anchors=False)
+            for line in standfirst(info.article_text, info.title, info.author, info.date):
+                st.markdown(f"*{escape_markdown(line)}*")
             st.caption(escape_markdown(" · ".join(x for x in (info.author, info.date) if x)))
         for block in blocks:
             if block.cited:
