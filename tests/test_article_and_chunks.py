@@ -256,32 +256,32 @@ def test_an_index_built_from_text_cleaned_another_way_is_not_reused():
     [
         # a site's menu and its name in capitals above: the headline and the standfirst are the story's
         (
-            "Home > News > Local\nTHE PELLOW GAZETTE\nFerry to stop winter sailings after failed inspection\n"
-            "The operator says crossings to Skerry will resume in March at the earliest\n",
+            "Home > News > Local\nTHE PELLOW GAZETTE\nOakum tram line to shut for six weeks of track repairs\n"
+            "The operator says buses will replace trams between Tam Hill and Brae Cross\n",
             [
-                "Ferry to stop winter sailings after failed inspection",
-                "The operator says crossings to Skerry will resume in March at the earliest",
+                "Oakum tram line to shut for six weeks of track repairs",
+                "The operator says buses will replace trams between Tam Hill and Brae Cross",
             ],
         ),
         # an author's name on a line of its own between the standfirst and the date line
         (
-            "Ferry to stop winter sailings after failed inspection\n"
-            "The operator says crossings to Skerry will resume in March at the earliest\nImre Sollis\n",
+            "Oakum tram line to shut for six weeks of track repairs\n"
+            "The operator says buses will replace trams between Tam Hill and Brae Cross\nImre Sollis\n",
             [
-                "Ferry to stop winter sailings after failed inspection",
-                "The operator says crossings to Skerry will resume in March at the earliest",
+                "Oakum tram line to shut for six weeks of track repairs",
+                "The operator says buses will replace trams between Tam Hill and Brae Cross",
             ],
         ),
         # a lowercase copy of the headline (a slug) above it is no standfirst
         (
-            "Oakum Post\nferry to stop winter sailings after failed inspection\n"
-            "Ferry to Stop Winter Sailings After Failed Inspection\n",
-            ["Ferry to Stop Winter Sailings After Failed Inspection"],
+            "Oakum Post\noakum tram line to shut for six weeks of track repairs\n"
+            "Oakum Tram Line to Shut for Six Weeks of Track Repairs\n",
+            ["Oakum Tram Line to Shut for Six Weeks of Track Repairs"],
         ),
     ],
 )
 def test_the_headline_and_its_standfirst_both_open_the_text(top: str, header: list[str]):
-    article = clean_article(top + "Published 14 October 2031\n\nThe ferry will stop in May.\n")
+    article = clean_article(top + "Published 14 October 2031\n\nThe trams will stop in May.\n")
     assert article.title == header[0]
     assert article.text[: article.body_offset].split("\n")[: len(header) + 1] == [*header, "Published 14 October 2031"]
-    assert article.text[article.body_offset :] == "The ferry will stop in May."
+    assert article.text[article.body_offset :] == "The trams will stop in May."

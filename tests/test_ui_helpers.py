@@ -251,13 +251,11 @@ def test_an_example_question_is_asked_once():
 
 def test_the_article_view_keeps_the_standfirst_under_the_headline():
     article = clean_article(
-        "Home > News\nFerry to stop winter sailings after failed inspection\n"
-        "The operator says crossings will resume in March at the earliest\nBy Imre Sollis\n"
-        "Published 14 October 2031\n\nThe ferry will stop in May.\n"
+        "Home > News\nOakum tram line to shut for six weeks of track repairs\n"
+        "The operator says buses will replace trams until June\nBy Imre Sollis\n"
+        "Published 14 October 2031\n\nThe trams will stop in May.\n"
     )
     lines = standfirst(article.text, article.title, article.author, article.date)
-    assert lines == ["The operator says crossings will resume in March at the earliest"]
-    bare = clean_article(
-        "Ferry Cuts Sailings\nBy Imre Sollis\nPublished 14 October 2031\n\nThe ferry will stop in May.\n"
-    )
+    assert lines == ["The operator says buses will replace trams until June"]
+    bare = clean_article("Oakum Trams Cut\nBy Imre Sollis\nPublished 14 October 2031\n\nThe trams will stop in May.\n")
     assert standfirst(bare.text, bare.title, bare.author, bare.date) == []
