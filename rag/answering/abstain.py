@@ -128,7 +128,7 @@ def asks_after_publication(
         return False
     for found in _QUESTION_DATE.finditer(question):
         if _names_dated_thing(question, found, ranked[:WITHHELD_DEPTH]):
-            continue  # "when was the draft 2026 handbook sent out?": a thing the article names by its year
+            continue  # "when was the 2033 timetable draft shown?": a thing the article names by its year
         year = int(found.group("year"))
         month = answer_type.MONTH_NAMES.index(found.group("month").lower()) + 1 if found.group("month") else 0
         if year > when[0] or (year == when[0] and month > when[1]):

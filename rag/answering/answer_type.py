@@ -571,7 +571,7 @@ _IN_MONEY = re.compile(
     r"\b(?:in (?:" + _CURRENCY_NAME + r"|cash|money) terms\b|(?:what|which) (?:is|was|are|were|will be) the "
     r"(?:\w+ )?(?:" + _CURRENCY_NAME + r"|cash|monetary) (?:value|figure|amount|cost|total)"
     r"(?: of (?:the |its |their )?(?:[a-z][\w-]* )?([a-z][\w-]*))?"
-    # "how much does the shop take in dollars?": money, not its 16 years of trading
+    # "how much does the cafe take in dollars?": money, not its 12 years of trading
     r"|\bhow much\b[^?]*\bin (?:(?:us|u\.s\.|local|hong kong|new zealand) )?(?:dollars|euros|pounds|rand|rupees|"
     r"yen|francs|pesos|shillings|naira|cedis|ringgit|dinars|dirhams|kronor|kroner|kronur|krona|krone|zloty|lira|"
     r"baht|rupiah|won|yuan|renminbi)\b)",
@@ -1163,7 +1163,7 @@ def names_near_terms(text: str, question: str, near: Sequence[str] = ()) -> bool
 
 
 # a name of two or more capitalised words, a comma, then up to five words describing it ("Jo Pask, the
-# council's principal roads engineer")
+# trust's chief estates surveyor")
 _APPOSITIVE_AFTER_NAME = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)")
 
 
@@ -1327,7 +1327,7 @@ def other_time(question: str, text: str, context: Set[str] = frozenset()) -> str
     near = years | {c for c in context if _YEAR.match(c)} | {c[:4] for c in context if _DECADE_NAME.match(c)}
     if years and decades and not any(y[:3] == d[:3] for y in near for d in decades):
         return f"the best evidence is about {', '.join(sorted(years))}, not the {', '.join(sorted(decades))}"
-    # "what was the rise last year?" of "bills are set to rise by 8.4 per cent from April": this year's
+    # "what was the rise last year?" of "charges are set to rise by 6 per cent from April": this year's
     coming = FUTURE.search(text) or _SET_TO.search(text)
     if _LAST_YEAR.search(own) and coming and not (_LAST_YEAR.search(text) or years or near):
         return "the best evidence is about what is to come, not last year"

@@ -84,7 +84,7 @@ INTRODUCTION_BONUS = 0.15  # "who is X?": a sentence describing X in an appositi
 # "what did the board change in March 2031?": a sentence naming the month the question pins its
 # event to (the question not asking for a date) is likelier about that event than one naming none
 MONTH_BONUS = 0.1
-DESCRIBED_REACH = 6  # "the report" stands for "the Brackwell report" this many sentences after it
+DESCRIBED_REACH = 6  # "the review" stands for "the Oakum review" this many sentences after it
 # "on what date did the board meet?": a day of a month ("on March 18") answers it better than a
 # weekday ("on Tuesday"), which it also accepts
 DAY_OF_MONTH_BONUS = 0.08
@@ -783,9 +783,9 @@ class Evidence:
         return any(self._named(n, pool) for n in named) or bool(head and head in pool)
 
     def _described_before(self, run: tuple[frozenset[str], str], i: int) -> bool:
-        """Sentence ``i`` speaks of "the report" a sentence shortly before it named after the name
-        ``run`` ("The Brackwell report lists several defects. ... The report said ..."), or of "the
-        association" shortly after "the Tam Walkers' Association": the same thing."""
+        """Sentence ``i`` speaks of "the review" a sentence shortly before it named after the name
+        ``run`` ("The Oakum review lists several faults. ... The review said ..."), or of "the
+        club" shortly after "the Pellow Choir Club": the same thing."""
         named, head = run
         if not named:
             return False
@@ -806,12 +806,12 @@ class Evidence:
                     continue
                 after = words(tokens[k + 1])[:1] if k + 1 < len(tokens) else []
                 if after and tokens[k + 1][:1].islower() and written(after[0]):
-                    return True  # "the Brackwell report" ... "the report"
+                    return True  # "the Oakum review" ... "the review"
                 end = k
                 while end + 1 < len(tokens) and tokens[end + 1][:1].isupper() and words(tokens[end + 1])[:1]:
                     end += 1
                 if written(head or (words(tokens[end])[0] if end > k else "")):
-                    return True  # "the Tam Walkers' Association" ... "the association's chairman"
+                    return True  # "the Pellow Choir Club" ... "the club's chairwoman"
         return False
 
     def _is_speaker(self, name: str) -> bool:
@@ -1559,7 +1559,7 @@ def _type_first(scored: list[ScoredSentence]) -> list[ScoredSentence]:
     return scored
 
 
-# "who is the provost (of ...)?", "who was the council's lead engineer?": someone in a role
+# "who is the bursar (of ...)?", "who was the council's lead engineer?": someone in a role
 _WHO_HOLDS = re.compile(
     r"^\s*(?i:who)(?:'s|’s|\s+is|\s+was)\s+(?:the\s+)?(?:[a-z][\w-]*['’]s\s+)?(?P<role>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
     r"\s*(?:\?|\s(?:of|at|for|in|on)\b)"
@@ -1567,7 +1567,7 @@ _WHO_HOLDS = re.compile(
 
 
 def _held_role(question: str) -> str | None:
-    """The role a "who is the provost of X?" question names ("provost"), if it asks that."""
+    """The role a "who is the bursar of X?" question names ("bursar"), if it asks that."""
     found = _WHO_HOLDS.match(question)
     role = words(found.group("role")) if found else []
     if not role or any(w in STOPWORDS or w.endswith("ing") for w in role):
@@ -1583,7 +1583,7 @@ def _role_first(scored: list[ScoredSentence], question: str) -> list[ScoredSente
     role = [w for k, w in enumerate(asked) if stem(w) in ROLE_TERMS or (k and stem(asked[k - 1]) in ROLE_TERMS)]
     role = [w for w in role if w not in STOPWORDS]
     holder = _held_role(question)
-    if not role and holder:  # "who is the provost of the university?": the name beside "provost"
+    if not role and holder:  # "who is the bursar of the school?": the name beside "bursar"
         role = [holder]
     if not scored or answer_type.names_near_terms(scored[0].sentence.text, question, near=role):
         return scored

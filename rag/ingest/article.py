@@ -185,7 +185,7 @@ def _headline_like(line: str) -> bool:
     site name in capitals ("THE DAILY LEDGER"), no date line ("Tuesday, 15 April 2025 06:12 am")."""
     return (
         len(line.split()) >= _HEADLINE_WORDS
-        and line[:1].isupper() | line[:1].isdigit()
+        and (line[:1].isupper() or line[:1].isdigit())
         and not line.isupper()
         and not _NAVIGATION.search(line)
         and not re.search(_DAY_DATE, line, re.IGNORECASE)
