@@ -58,6 +58,7 @@ EVIDENCE_POOL = 8
 # evidence scores lower: the relevance floor for it is this share of ``min_relevance``
 FOLLOW_UP_RELEVANCE = 0.6
 MAX_GENERATED_SENTENCES = 3
+COMPARED_REACH = 6  # a comparison's missing side is quoted from the best this many evidence sentences
 EXTRACTIVE_SLACK = 3  # a verified sentence citing one of the best 3 sentences needs no added quote,
 # if that sentence scores within this much of the best (else the best is quoted too). 0: only the best
 # itself (or a tie) spares the quote; measured on the exposed sets, where a margin of 0.2 let the
@@ -331,6 +332,17 @@ class Engine:
             if found and found[0].holds_type and not _cited(book, found[0].sentence):
                 quote = found[0].sentence
                 more = with_marker(quote.text, book.number_for((quote.start, quote.end)))
+                answer.mode = "extractive" if answer.mode == "extractive" else "mixed"
+                yield _delta(" " + more, book, announced)
+                parts.append(more)
+        # "how did the fee in 2021 compare with 2024?": the side the quotes so far leave out
+        sides = answer_type.compared_terms(question) if rewritten.method == "none" and parts else None
+        for side in sides or ():
+            if any(side & s.terms for s in self.evidence.sentences if _cited(book, s)):
+                continue
+            other = next((r.sentence for r in ranked[:COMPARED_REACH] if side & r.sentence.terms), None)
+            if other is not None and not _cited(book, other):
+                more = with_marker(other.text, book.number_for((other.start, other.end)))
                 answer.mode = "extractive" if answer.mode == "extractive" else "mixed"
                 yield _delta(" " + more, book, announced)
                 parts.append(more)

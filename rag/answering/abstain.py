@@ -625,11 +625,12 @@ def abstain_reason(
         return f"the best evidence does not say which {unnamed}: it never names one"
     # "how many were born at X?": a figure of Y's; "how many for the Cold Bay route?": one of another route's
     # (a follow-up that names no one itself, "how many members does it have?", is not held to every name
-    # the conversation carried: the ranking already weighed them)
+    # the conversation carried: the ranking already weighed them; nor is a comparison, "how many sail
+    # from Pellow, compared with Oakum?", whose sentences each name one side)
     own_part, carried, _ = question.partition(answer_type.CONTEXT_MARK)
     if (
         kind in ("quantity", "date")
-        and not (best.names_ok and best.every_name)
+        and not (best.names_ok and (best.every_name or answer_type.compared_terms(own_part) is not None))
         and not (carried and not _NAMED.search(own_part[1:]))
     ):
         return f"the {kind} in the best evidence is not about whom or what the question names"
@@ -726,13 +727,18 @@ _EVENTS = {
 }
 
 
+# "before the closure", "after the hall reopens", "ahead of its launch": a time the asked one is placed by
+_RELATIVE_TIME = re.compile(r"(?<=\w)\s+(?:before|after|until|till|ahead of|prior to|following)\s+[^?,;]*", re.I)
+
+
 def _other_event(question: str, text: str) -> str | None:
     """ "When is the review due to begin?" of "It is expected to report by June": the event the
     text dates ("report"), when the question asks another and the text does not name it."""
     own_question = question.partition(answer_type.CONTEXT_MARK)[0]
     if answer_type.asks_time_of_day(own_question):  # which the text may give in passing
         return None
-    own = set(words(own_question))
+    # "when is the open day before the closure?": the closure only places the day asked about
+    own = set(words(_RELATIVE_TIME.sub(" ", own_question)))
     asked = {e for e, forms in _EVENTS.items() if own & forms}
     if not asked:
         return None

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence, Set
 from typing import Literal
 
-from rag.retrieval.lexical import IRREGULAR, ROLE_TERMS, STOPWORDS, kin, raw_tokens, stem, words
+from rag.retrieval.lexical import IRREGULAR, ROLE_TERMS, STOPWORDS, kin, raw_tokens, stem, terms, words
 
 AnswerType = Literal["quantity", "date", "person"]
 
@@ -1464,6 +1464,67 @@ def second_question(question: str) -> str | None:
     second = found.group("second")
     second = second[:1].upper() + second[1:]
     return second if expected(second) is not None else None
+
+
+# "How did the fee in 2021 compare with 2024?", "How many boats sail from Pellow, compared with
+# Oakum?", "How did turnout compare between the two wards?": the two things compared
+_COMPARED_WITH = re.compile(
+    r"^(?:how\s+(?:does|did|do|has|have|is|was|were|are|will|would)\s+)?(?P<a>.+?),?\s+"
+    r"(?:(?:compared?|compares|comparing)\s+(?:with|to|against)|as\s+against|versus|vs\.?)\s+"
+    r"(?P<b>[^?]+?)\s*\??$",
+    re.I,
+)
+_COMPARED_BETWEEN = re.compile(
+    r"^(?P<subject>.+?)\s+compared?\s+between\s+(?P<a>[^?]+?)\s+and\s+(?P<b>[^?]+?)\s*\??$", re.I
+)
+
+
+def compared_sides(question: str) -> tuple[str, str] | None:
+    """The two sides of a comparison question, as written: ("the fee in 2021", "2024"), or None.
+    An answer should give both ("the fee was £40 in 2021" alone leaves half the question open)."""
+    text = question.strip()
+    between = _COMPARED_BETWEEN.match(text)
+    if between:
+        return between.group("a"), between.group("b")
+    found = _COMPARED_WITH.match(text)
+    if found:
+        return found.group("a"), found.group("b")
+    return None
+
+
+# what a side like "last year" or "a normal week" names is a time or a usual state, not a thing
+# a sentence names
+_GENERIC_SIDE = frozenset(
+    stem(w)
+    for w in (
+        "year years month months week weeks day days now before previous prior current today ago earlier "
+        "season time period normal usual average typical same rest other one ones last next this"
+    ).split()
+)
+
+
+def compared_terms(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The terms that tell a comparison's two sides apart: ({"2021"}, {"2024"}) for "how did the fee
+    in 2021 compare with 2024?", ({"pellow"}, {"oakum"}) for "how many boats sail from Pellow,
+    compared with Oakum?". A side compared with a year, a figure or a name is told by its own
+    years, figures or names; None when one side names nothing of its own ("compared with last year")."""
+    sides = compared_sides(question)
+    if sides is None:
+        return None
+    a, b = sides
+    a_terms, b_terms = set(terms(a)), set(terms(b))
+    b_only = b_terms - a_terms - _GENERIC_SIDE
+    if not b_only:
+        return None
+    if any(c.isdigit() for c in b):
+        a_only = {t for t in a_terms - b_terms if any(c.isdigit() for c in t)}
+        if any(len(t) > 2 for t in a_only):  # "2018/19": the year tells it, not the "19"
+            a_only = {t for t in a_only if len(t) > 2}
+    elif any(w[:1].isupper() for w in b.split()):
+        a_only = set(terms(" ".join(w for w in a.split()[1:] if w[:1].isupper()))) - b_terms
+    else:
+        a_only = a_terms - b_terms - _GENERIC_SIDE
+    return (frozenset(a_only), frozenset(b_only)) if a_only else None
 
 
 _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\d+)"

@@ -49,12 +49,14 @@ BINDING_REACH = 6  # a number's own words: its clause, and content words this cl
 
 
 def _near(tokens: tuple[Token, ...], i: int) -> set[str]:
-    """Content stems bound to the number at ``i``: its clause, or within :data:`BINDING_REACH`."""
+    """Content stems bound to the number at ``i``: its clause, or within :data:`BINDING_REACH`.
+    A lone letter is no word of its own: the "N" of "N$40" or "R" of "R12" prefixes every figure."""
     t = tokens[i]
     return {
         u.stem
         for u in tokens
         if u.content
+        and len(u.word) > 1
         and not has_digit(u.word)
         and u.word not in NUMBER_WORDS
         and u.word not in SCALES
