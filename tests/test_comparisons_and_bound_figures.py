@@ -6,6 +6,9 @@ for this test (no models):
 - "compared with last year" names no second thing of its own: nothing is added for it;
 - "on which date is the family day planned before the closure?" asks the family day's date: the
   closure only places it, so a sentence dating the family day is no date "for another event";
+- "how many ferry companies ...?" is answered by "two ferry operators": the kind named before the
+  counted noun, counted;
+- "when is the last boat?" is answered by "the final boat will leave ...".
 - a written sentence that ties a figure to the wrong words of its sentence ("the rebuild is expected
   to cost R$4.1 million", cited from "a rebuild now expected to cost R$9.4 million, more than double
   the R$4.1 million set aside") is refused, even when a currency letter stands before both figures.
@@ -44,7 +47,7 @@ Eleven boats a week sail from Pellow to the jetty in summer.
 
 From Oakum, only three boats a week make the crossing.
 
-The hall's rebuild is now expected to cost R$9.4 million, more than double the R$4.1 million the trust set aside in 2028.
+The rebuild is now expected to cost R$9.4 million, more than double the R$4.1 million the trust set aside in 2028.
 """
 
 
@@ -123,3 +126,25 @@ def test_a_date_placed_by_another_event() -> None:
     assert invented_text.reason(evidence, question, (2032, 4)) is None
     # the event asked about is still checked: the closing date is no reopening
     assert invented_text.reason(evidence, "When will Tam Hill Baths reopen after the rebuild?", (2032, 4))
+
+
+BOATS = """Pellow Boats To Stop
+By Imre Sollis
+Published April 2, 2032
+
+Sailings from Pellow were cut from six a week to four last November.
+
+The final boat will leave Pellow at 6pm on Sunday, 4 June, the operator said.
+
+The harbour board is talking to two ferry operators about summer sailings.
+"""
+
+
+def test_a_count_by_its_kind_and_the_last_one() -> None:
+    question = "How many ferry companies is the harbour board talking to?"
+    assert answer_type.holds("quantity", "It is talking to two ferry operators.", question)
+    assert not answer_type.holds("quantity", "It is talking to two operators.", question)
+    evidence = invented_text.evidence_of(BOATS)
+    assert "two ferry operators" in invented_text.first(evidence, question)
+    assert invented_text.reason(evidence, question, (2032, 4)) is None
+    assert "4 June" in invented_text.first(evidence, "When is the last boat from Pellow?")

@@ -439,6 +439,7 @@ def abstain_reason(
         if not _known(w, vocabulary)
         and not _known(stem(w), vocabulary)
         and not answer_type.counted_in(best.sentence.text, kin(stem(w)))
+        and not answer_type.counted_by_kind(best.sentence.text, question)  # "two ferry operators"
         # ("what is the price tag of the works?" of "a £4.2 million programme": a sum is a price)
         and not (stem(w) in _MONEY_KIN and answer_type.gives_money(best.sentence.text))
         and not _income_given([w], best.sentence.text)

@@ -747,7 +747,7 @@ def _has_quantity(text: str, question: str) -> bool:
         counted_as = {unit} | done
         if unit in _PEOPLE:  # "how many evacuees": "312 people" counts them too
             counted_as |= _ANYONE_UNITS
-        return _counts_any(tokens, counted_as)
+        return _counts_any(tokens, counted_as) or _counts_kind(tokens, counted)
     if _CURRENCY.search(text):
         return True
     for i, t in enumerate(tokens):
@@ -812,6 +812,23 @@ def counted_in(text: str, stems: Set[str]) -> bool:
     tokens = words(text)
     units = {_singular(t) for t in tokens if stem(t) in stems}
     return _counts_any(tokens, units)
+
+
+def _counts_kind(tokens: list[str], counted: re.Match[str]) -> bool:
+    """ "how many ferry companies": "two ferry operators" counts them too, by the kind the question
+    names before its noun (a number, that word, then a plural)."""
+    phrase = [w.lower() for w in (counted.group(1) + (counted.group(2) or "")).split()]
+    head = _counted_noun(counted)
+    kinds = {w for w in phrase[: phrase.index(head)] if w not in STOPWORDS} if head in phrase else set()
+    return any(
+        _is_number(t) and tokens[i + 1] in kinds and tokens[i + 2].endswith("s") for i, t in enumerate(tokens[:-2])
+    )
+
+
+def counted_by_kind(text: str, question: str) -> bool:
+    """ "how many ferry companies" of "two ferry operators": see :func:`_counts_kind`."""
+    counted = _COUNTED.search(question.partition(CONTEXT_MARK)[0])
+    return counted is not None and _counts_kind(words(text), counted)
 
 
 def _counts_any(tokens: list[str], units: Iterable[str]) -> bool:
