@@ -68,6 +68,9 @@ _YES_NO = re.compile(
     r"^\s*(?:and |but |so )?(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)\b", re.I
 )
 _FIGURE = re.compile(r"(?<![\w.,])\d[\d,.]*(?![\w])")  # "62", "1,260", "3.4": a figure in a sentence
+# the end of a reply the model never finished (it ran out of tokens): no full stop ("... making it the
+# busiest leisure"); a reply cut short may still read as a claim, and a fragment is not one
+_UNFINISHED = re.compile(r"[^.!?…\"'”’)\]\s][\"'”’)]*\s*$")  # (one that ends on its "[1]" is finished)
 _TRAILING_MARKERS = re.compile(r"([.!?][\"'”’)]*)((?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])+)")
 
 
@@ -397,6 +400,9 @@ class Engine:
                 return
         normal = _TRAILING_MARKERS.sub(lambda m: m.group(2) + m.group(1), buffer)
         for s, e in sentences(normal):
+            if _UNFINISHED.search(normal[s:e]):
+                answer.dropped.append(Dropped(normal[s:e], "unfinished: the model stopped mid-sentence"))
+                continue
             yield from self._check(normal[s:e], candidates, topic, book, answer, stale, asked, said)
 
     def _check(

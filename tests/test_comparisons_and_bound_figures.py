@@ -8,7 +8,9 @@ for this test (no models):
   closure only places it, so a sentence dating the family day is no date "for another event";
 - "how many ferry companies ...?" is answered by "two ferry operators": the kind named before the
   counted noun, counted;
-- "when is the last boat?" is answered by "the final boat will leave ...".
+- "when is the last boat?" is answered by "the final boat will leave ...";
+- a reply the model never finished ("... more than double the") is not shown: a fragment is no claim,
+  however well its words match the cited sentence.
 - a written sentence that ties a figure to the wrong words of its sentence ("the rebuild is expected
   to cost R$4.1 million", cited from "a rebuild now expected to cost R$9.4 million, more than double
   the R$4.1 million set aside") is refused, even when a currency letter stands before both figures.
@@ -148,3 +150,14 @@ def test_a_count_by_its_kind_and_the_last_one() -> None:
     assert "two ferry operators" in invented_text.first(evidence, question)
     assert invented_text.reason(evidence, question, (2032, 4)) is None
     assert "4 June" in invented_text.first(evidence, "When is the last boat from Pellow?")
+
+
+def test_an_unfinished_reply_is_dropped(tmp_path: Path) -> None:
+    article = tmp_path / "hall.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    cut = "The rebuild is now expected to cost R$9.4 million, more than double"
+    engine, _ = fake_engine(tmp_path, [cut], article_path=article)
+    answer = engine.ask("How much is the rebuild now expected to cost?")
+    assert [d.reason for d in answer.dropped] == ["unfinished: the model stopped mid-sentence"]
+    assert "double [" not in answer.text  # the fragment is not shown, cited
+    assert "the R$4.1 million the trust set aside" in answer.text and answer.citations  # the sentence, quoted

@@ -209,7 +209,7 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | lower lowered lowering cut cuts reduce reduced
 | respond responded response reject rejected deny denied dismiss dismissed rebut rebutted | new fresh
 | owner owners shareholder shareholders investor investors | elderly older pensioner pensioners
-| last final
+| last final | consultancy consultancies consultant consultants consulting consult
 """
 
 
