@@ -9,6 +9,8 @@ for this test (no models):
 - "how many ferry companies ...?" is answered by "two ferry operators": the kind named before the
   counted noun, counted;
 - "when is the last boat?" is answered by "the final boat will leave ...";
+- "what did he say ...?" after a quote naming the firm Brisk before "Tam Lind" carries Lind, whom the
+  text calls "Mr Lind", not Brisk: a name the text marks as the pronoun's sex comes first;
 - a reply the model never finished ("... more than double the") is not shown: a fragment is no claim,
   however well its words match the cited sentence.
 - a written sentence that ties a figure to the wrong words of its sentence ("the rebuild is expected
@@ -24,7 +26,9 @@ from pathlib import Path
 
 import pytest
 
+from rag.answer import Turn
 from rag.answering import answer_type
+from rag.answering.followup import standalone_question
 from rag.answering.support import conflict
 from tests import invented_text
 from tests.support import fake_engine
@@ -161,3 +165,31 @@ def test_an_unfinished_reply_is_dropped(tmp_path: Path) -> None:
     assert [d.reason for d in answer.dropped] == ["unfinished: the model stopped mid-sentence"]
     assert "double [" not in answer.text  # the fragment is not shown, cited
     assert "the R$4.1 million the trust set aside" in answer.text and answer.citations  # the sentence, quoted
+
+
+QUOTES = """Brisk Pulls Out Of Pellow
+By Imre Sollis
+Published April 2, 2032
+
+"We wanted Brisk to stay and work with us," said Tam Lind, the harbour's manager. "Our first job now is to keep the crews paid."
+
+Mr Lind said the harbour would stay open for fishing boats.
+"""
+
+
+def test_he_stands_for_the_man_not_the_firm() -> None:
+    evidence = invented_text.evidence_of(QUOTES)
+    history = [
+        Turn(
+            "Who manages the harbour?",
+            '"We wanted Brisk to stay and work with us," said Tam Lind, the harbour\'s manager [1].',
+        )
+    ]
+    rewrite = standalone_question(
+        "What did he say his first job is now?",
+        history,
+        None,
+        lambda w: evidence.names_in(w, first_too=True),
+        evidence.gender,
+    )
+    assert "Lind" in rewrite.carried and "Brisk" not in rewrite.carried

@@ -121,13 +121,16 @@ _MALE = frozenset("he him his himself".split())
 
 def _agreeing(names: list[str], own: set[str], gender_of: Callable[[str], str | None] | None) -> list[str]:
     """``names`` without those the article marks as the other sex from the question's pronoun ("what
-    did she say?" after an answer naming "Dr Jonas Smith" and "Ms Ada Vale": not Jonas Smith)."""
+    did she say?" after an answer naming "Dr Jonas Smith" and "Ms Ada Vale": not Jonas Smith); those it
+    marks as the pronoun's sex, if any, are the only ones ("what did he say?" after a quote naming the
+    firm Brisk before "Tam Lind": Lind, whom the article calls "Mr Lind"; Brisk is nobody's he)."""
     if gender_of is None:
         return names
     sex = "f" if own & _FEMALE and not own & _MALE else "m" if own & _MALE and not own & _FEMALE else None
     if sex is None:
         return names
-    return [n for n in names if gender_of(n) in (sex, None)]  # in their order: the most recent first
+    marked = [n for n in names if gender_of(n) == sex]  # in their order: the most recent first
+    return marked or [n for n in names if gender_of(n) is None]
 
 
 def asks_speaker(question: str) -> bool:
