@@ -171,7 +171,7 @@ QUOTES = """Brisk Pulls Out Of Pellow
 By Imre Sollis
 Published April 2, 2032
 
-"We wanted Brisk to stay and work with us," said Tam Lind, the harbour's manager. "Our first job now is to keep the crews paid."
+"We wanted Brisk to stay," said Tam Lind, the harbour's manager. "Our first job now is to keep the crews paid."
 
 Mr Lind said the harbour would stay open for fishing boats.
 """
@@ -182,7 +182,7 @@ def test_he_stands_for_the_man_not_the_firm() -> None:
     history = [
         Turn(
             "Who manages the harbour?",
-            '"We wanted Brisk to stay and work with us," said Tam Lind, the harbour\'s manager [1].',
+            '"We wanted Brisk to stay," said Tam Lind, the harbour\'s manager [1].',
         )
     ]
     rewrite = standalone_question(
