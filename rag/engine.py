@@ -333,11 +333,7 @@ class Engine:
         if second is not None:
             found = self.evidence.rank(second, retrieval.passages, query_embedding)[:1]
             if found and found[0].holds_type and not _cited(book, found[0].sentence):
-                quote = found[0].sentence
-                more = with_marker(quote.text, book.number_for((quote.start, quote.end)))
-                answer.mode = "extractive" if answer.mode == "extractive" else "mixed"
-                yield _delta(" " + more, book, announced)
-                parts.append(more)
+                yield _appended(found[0].sentence, book, answer, parts, announced)
         # "how did the fee in 2021 compare with 2024?": the side the quotes so far leave out
         sides = answer_type.compared_terms(question) if rewritten.method == "none" and parts else None
         for side in sides or ():
@@ -345,10 +341,7 @@ class Engine:
                 continue
             other = next((r.sentence for r in ranked[:COMPARED_REACH] if side & r.sentence.terms), None)
             if other is not None and not _cited(book, other):
-                more = with_marker(other.text, book.number_for((other.start, other.end)))
-                answer.mode = "extractive" if answer.mode == "extractive" else "mixed"
-                yield _delta(" " + more, book, announced)
-                parts.append(more)
+                yield _appended(other, book, answer, parts, announced)
         answer.text = " ".join(parts)
         answer.citations = list(book.citations)
         timings.total_ms = _ms(started)
@@ -552,6 +545,17 @@ def _extractive(
 def _cited(book: CitationBook, sentence: Sentence) -> bool:
     """The answer already cites a span overlapping ``sentence``."""
     return any(c.start < sentence.end and sentence.start < c.end for c in book.citations)
+
+
+def _appended(
+    sentence: Sentence, book: CitationBook, answer: Answer, parts: list[str], announced: set[int]
+) -> TextDelta:
+    """One more quoted sentence after the answer so far (the second question's, the other side of
+    a comparison): cited, added to the parts, and the answer's mode now at least mixed."""
+    more = with_marker(sentence.text, book.number_for((sentence.start, sentence.end)))
+    answer.mode = "extractive" if answer.mode == "extractive" else "mixed"
+    parts.append(more)
+    return _delta(" " + more, book, announced)
 
 
 def _delta(text: str, book: CitationBook, announced: set[int]) -> TextDelta:

@@ -1484,16 +1484,14 @@ def second_question(question: str) -> str | None:
 
 
 # "How did the fee in 2021 compare with 2024?", "How many boats sail from Pellow, compared with
-# Oakum?", "How did turnout compare between the two wards?": the two things compared
+# Oakum?", "How did turnout compare between Pellow and Oakum?": the two things compared
 _COMPARED_WITH = re.compile(
     r"^(?:how\s+(?:does|did|do|has|have|is|was|were|are|will|would)\s+)?(?P<a>.+?),?\s+"
     r"(?:(?:compared?|compares|comparing)\s+(?:with|to|against)|as\s+against|versus|vs\.?)\s+"
     r"(?P<b>[^?]+?)\s*\??$",
     re.I,
 )
-_COMPARED_BETWEEN = re.compile(
-    r"^(?P<subject>.+?)\s+compared?\s+between\s+(?P<a>[^?]+?)\s+and\s+(?P<b>[^?]+?)\s*\??$", re.I
-)
+_COMPARED_BETWEEN = re.compile(r"^.+?\s+compared?\s+between\s+(?P<a>[^?]+?)\s+and\s+(?P<b>[^?]+?)\s*\??$", re.I)
 
 
 def compared_sides(question: str) -> tuple[str, str] | None:
