@@ -47,7 +47,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rag.answering import answer_type
 from rag.answering.evidence import (
@@ -268,14 +268,32 @@ def _deed_asked(question: str) -> str | None:
 def fitting_first(question: str, ranked: list[ScoredSentence]) -> list[ScoredSentence]:
     """ "Which firm manufactured the syrup?": move the best sentence close to the best (within
     ``TYPE_MARGIN``) that tells of the deed and names a firm ("were manufactured by Brisk Ltd") to the
-    front, ahead of a sentence that names another firm for something else."""
-    deed = _deed_asked(question)
-    if not deed or not ranked or _tells(ranked[0], deed):
+    front, ahead of a sentence that names another firm for something else. "When was the club
+    established?": likewise the close one that tells of a founding and holds a date ("was founded in
+    1962"), ahead of one that dates something else."""
+    if not ranked:
         return ranked
+    deed = _deed_asked(question)
+    if deed and not _tells(ranked[0], deed):
+        return _promoted(
+            ranked, lambda item: _tells(item, deed) and answer_type.names_body(item.sentence.text, question)
+        )
+    if (
+        _FOUNDING_Q.search(question.partition(answer_type.CONTEXT_MARK)[0])
+        and answer_type.expected(question) == "date"
+        and not _FOUNDING.search(ranked[0].sentence.text)
+    ):
+        return _promoted(ranked, lambda item: item.holds_type and bool(_FOUNDING.search(item.sentence.text)))
+    return ranked
+
+
+def _promoted(ranked: list[ScoredSentence], fits: Callable[[ScoredSentence], bool]) -> list[ScoredSentence]:
+    """``ranked`` with the first sentence close to the best (within ``TYPE_MARGIN``) that ``fits`` moved
+    to the front, at the best one's score; unchanged when none does."""
     for item in ranked[1:]:
         if item.score < ranked[0].score - TYPE_MARGIN:
             break
-        if _tells(item, deed) and answer_type.names_body(item.sentence.text, question):
+        if fits(item):
             top = dataclasses.replace(item, score=ranked[0].score)
             return [top, *(r for r in ranked if r is not item)]
     return ranked

@@ -906,6 +906,8 @@ def _same_unit(token: str, unit: str) -> bool:
         return False
     if unit.endswith("ie") and len(unit) > 4:  # "properties": the kin of "property"
         unit = unit[:-2] + "y"
+    if word.endswith("ie") and len(word) > 4:  # "20 companies" count firms
+        word = word[:-2] + "y"
     return stem(word) in kin(stem(unit))
 
 

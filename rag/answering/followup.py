@@ -12,6 +12,7 @@ The sentences cited in earlier answers are carried into ranking by the engine (s
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -154,9 +155,15 @@ def accept_rewrite(rewrite: str, question: str, history: Sequence[Turn]) -> str 
     new_terms = set(question_terms(text))
     context_terms = set(question_terms(" ".join(t.question + " " + t.answer for t in history[-2:])))
     own_terms = set(question_terms(question))
+    own = set(words(question))
     if not new_terms & context_terms:
         return None
     if own_terms and not own_terms & new_terms:
+        return None
+    # "when did they last write to the authority?" is not "when did the authority last write to the
+    # authority?": a pronoun does not stand for a thing its own question names beside it
+    own_count, new_count = Counter(question_terms(question)), Counter(question_terms(text))
+    if any(new_count[t] > n for t, n in own_count.items()) and own & _PRONOUNS:
         return None
     return text
 

@@ -210,6 +210,7 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | respond responded response reject rejected deny denied dismiss dismissed rebut rebutted | new fresh
 | owner owners shareholder shareholders investor investors | elderly older pensioner pensioners
 | last final | consultancy consultancies consultant consultants consulting consult
+| musician musicians player players | claim claimed allege alleged allegation | alert alerted alarm
 """
 
 
