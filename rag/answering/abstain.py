@@ -284,7 +284,19 @@ def fitting_first(question: str, ranked: list[ScoredSentence]) -> list[ScoredSen
         and not _FOUNDING.search(ranked[0].sentence.text)
     ):
         return _promoted(ranked, lambda item: item.holds_type and bool(_FOUNDING.search(item.sentence.text)))
+    own = question.partition(answer_type.CONTEXT_MARK)[0]
+    if _CLAIMS_Q.match(own) and not _DENIAL.search(own) and _DENIAL.search(ranked[0].sentence.text):
+        # "who claims the board ignored the warnings?": the one who says so, not the board denying it
+        return _promoted(ranked, lambda item: item.holds_type and not _DENIAL.search(item.sentence.text))
     return ranked
+
+
+_CLAIMS_Q = re.compile(
+    r"^\s*(?:and\s+)?who\s+(?:claims|claimed|says|said|alleges|alleged|argues|argued|insists|insisted|accuses|"
+    r"accused|complains|complained|maintains|maintained)\b",
+    re.I,
+)
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ial|ials)|rejects?|rejected|refutes?|refuted|disputes?|disputed)\b", re.I)
 
 
 def _promoted(ranked: list[ScoredSentence], fits: Callable[[ScoredSentence], bool]) -> list[ScoredSentence]:
@@ -524,6 +536,12 @@ def abstain_reason(
         and not any(related(named, t) for t in best.context_terms)
     ):
         return f"the best evidence gives no figure for the {named} asked about"
+    if (
+        named == "population"
+        and stem(named) not in best.sentence.terms
+        and not answer_type.counted_in(best.sentence.text, kin(stem(named)))
+    ):  # "what is the village's population?" of "residents of the village face two months of ..."
+        return "the best evidence counts no residents: it gives no figure for the population asked about"
     if kind in ("quantity", "date") and not follows and _about_another(question, best, ranked):
         return f"the sentence most about the question gives no {kind}; the one that does is about something else"
     figure_asked = kind == "quantity" or bool(
@@ -761,6 +779,8 @@ def _other_event(question: str, text: str) -> str | None:
     asked = {e for e, forms in _EVENTS.items() if own & forms}
     if not asked:
         return None
+    if "start" in asked and _CLOSED_UNTIL.search(text):  # "closed until 23 August": open again from then
+        return None
     told = set(words(text))
     dated = [e for e, forms in _EVENTS.items() if told & forms]
     if dated and not asked & set(dated):
@@ -870,6 +890,11 @@ def _other_group(question: str, text: str) -> tuple[str, str] | None:
     return None
 
 
+def _next_word(rest: str) -> str:
+    found = re.match(r"\s*([a-z]+)\b", rest)
+    return found.group(1) if found else ""
+
+
 def _unnamed(question: str, text: str) -> str | None:
     """For "which X ...?": X's noun when ``text`` mentions it only indefinitely ("a new cloud
     provider."), bare ("taken to hospital") or, for "which two X", only counted ("two of the
@@ -902,7 +927,8 @@ def _unnamed(question: str, text: str) -> str | None:
         behind = [] if re.match(r"\s+of\b", rest) else tokens[k + 1 : k + 1 + NAME_NEAR]
         near = [m.group() for m in tokens[max(1, k - NAME_NEAR) : k] + behind]
         if (
-            any(t[:1].isupper() for t in near)
+            # (not the question's own words: "which Irish composer" of "an Irish composer")
+            any(t[:1].isupper() and t.lower() not in group for t in near)
             or _DESCRIBED.match(rest)
             or _LISTED_BEFORE.search(text[: tokens[k].start()])
             or re.match(r"\s*:", rest)
@@ -916,7 +942,8 @@ def _unnamed(question: str, text: str) -> str | None:
             or (not counting and before and (before[-1] in _COUNT_WORDS or before[-1][:1].isdigit()))
         ):
             continue  # "taken to hospital", "two of the fourteen schools", "to two other hospitals": not identified
-        ends = re.match(r"\s*(?:[.,;:!?)]|$)", rest) is not None  # nothing describes it after
+        # nothing describes it after ("from an outside firm is postponed": a verb is no description)
+        ends = re.match(r"\s*(?:[.,;:!?)]|$)", rest) is not None or _next_word(rest) in _AUX
         if not (set(before) & _INDEFINITE) or not ends:
             return None  # "the council's plan", "a proposal to open ...": identified
     return " ".join(group).replace("'", "").replace("’", "")
@@ -1062,6 +1089,8 @@ def _about_another(question: str, best: ScoredSentence, ranked: Sequence[ScoredS
     about it, however few of the question's other words it shares."""
     if not best.holds_type:
         return False
+    if _REOPENING_Q.search(question) and _CLOSED_UNTIL.search(best.sentence.text):
+        return False  # "when will the road reopen?" of "the road will stay closed until 23 August"
     if any(answer_type.counted_in(best.sentence.text, kin(stem(w))) for w in answer_type.measured(question)):
         return False
     if answer_type.asks_weekdays(question) and any(_tells(best, v) for v in answer_type.participles(question)):
@@ -1073,6 +1102,12 @@ def _about_another(question: str, best: ScoredSentence, ranked: Sequence[ScoredS
         and other.semantic >= best.semantic - SEMANTIC_SLACK
         for other in ranked[1:WITHHELD_DEPTH]
     )
+
+
+_REOPENING_Q = re.compile(r"\b(?:re-?open\w*|resum\w+|restart\w*|open again|back open)\b", re.I)
+_CLOSED_UNTIL = re.compile(
+    r"\b(?:closed|shut|suspended|halted|paused|stopped|out of action|out of use)\s+(?:[\w-]+\s+){0,2}?until\b", re.I
+)
 
 
 # "a half-day voucher" is not "a full day" one: words that pick out one of two sorts of a thing

@@ -139,8 +139,10 @@ _NOT_NAMES = frozenset(
 # "what was the turnout / the average weekday ridership / its winning margin?": nouns that are amounts
 _AMOUNT_NOUN_Q = re.compile(
     r"\bwhat (?:is|was|are|were|will be) (?:the|its|their|his|her|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s?)\s+"
-    r"(?:[a-z][\w-]* ){0,2}?(?:turnout|ridership|attendance|population|death toll|toll|headcount|tally|majority|"
-    r"margin|revenue|revenues|turnover|profit|profits|loss|losses|deficit|surplus|debt|debts|capacity)\b(?!\s+of\b)",
+    r"(?:[a-z][\w-]* ){0,2}?(?:(?:turnout|ridership|attendance|population|headcount|capacity)\b|(?:death toll|toll|"
+    r"tally|majority|margin|revenue|revenues|turnover|profit|profits|loss|losses|deficit|surplus|debt|debts)\b"
+    # ("the population of the town" is a figure; "the loss of the contract" may be no sum)
+    r"(?!\s+of\b))",
     re.I,
 )
 
@@ -801,9 +803,12 @@ def _is_amount(token: str) -> bool:
 _DAY_RANGE = re.compile(r"^\d{1,2}-\d{1,2}$")  # "1-4" after a month: days, not an amount
 
 
+_CLOCK_TOKEN = re.compile(r"^\d{1,2}(?:am|pm)$")
+
+
 def _is_number(token: str) -> bool:
     if any(ch.isdigit() for ch in token) and not _YEAR.match(token):
-        return True
+        return not _CLOCK_TOKEN.match(token)  # "42pm" (of "5:42pm residents"): a time, counting nothing
     return token in _NUMBER_WORDS or all(p in _NUMBER_WORDS for p in token.split("-"))  # "twenty-six"
 
 
@@ -873,7 +878,12 @@ def _counts(tokens: list[str], i: int, unit: str) -> bool:
         of_whose = (k == 0 and t in ("of", "are", "were")) or (k >= 1 and tokens[i + 1] == "of" and t in _OF_WHOSE)
         if of_whose and k >= 1:
             reach += 1
-        if _is_number(t) or t == "per" or (t in STOPWORDS and not of_whose and t not in _COUNT_MODIFIERS):
+        if (
+            _is_number(t)
+            or _CLOCK_TOKEN.match(t)
+            or t == "per"
+            or (t in STOPWORDS and not of_whose and t not in _COUNT_MODIFIERS)
+        ):
             return False  # ("€6,800 per student" counts no students)
     return False
 
@@ -1558,6 +1568,9 @@ _EARLIER_Q = re.compile(
     r"\b(?:" + _BEFORE_THEN + r"|before\s+(?:the|its|their|this|that)\s+(?:[a-z-]+\s+)?"
     r"(?:rises?|increases?|hikes?|cuts?|changes?|reductions?)"
     r"|previously|used\s+to"
+    # "what was the limit before the council lowered it?"
+    r"|before\s+(?:[\w'’-]+\s+){1,4}?(?:lowered|raised|cut|increased|reduced|changed|hiked|trimmed|doubled|halved)"
+    r"\s+(?:it|them)"
     r"|(?:previous|prior|former|old|original)\s+(?:[a-z-]+\s+)?(?:prices?|fees?|charges?|costs?|rates?|figures?|levels?|"
     r"totals?|fares?|rents?|wages?|salar(?:y|ies)|budgets?|limits?|tariffs?))\b",
     re.I,

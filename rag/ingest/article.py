@@ -18,8 +18,9 @@ from rag.errors import ArticleError
 # what the cleaned text is depends on this code: an index built by another version is rebuilt
 # (v2: a mid-page list heading cuts the page only when no story follows; v3: date lines as sites
 # write them, and a byline's date line found below a cluttered page top; v4: the headline kept above
-# its standfirst, not dropped for it)
-CLEANER_VERSION = "clean-v4"
+# its standfirst, not dropped for it; v5: a date found in a short line near the top is the article's
+# date, when no date line stands in the header: "Pellow, Wednesday 11 June 2031, 6:45 PM")
+CLEANER_VERSION = "clean-v5"
 _AUTHOR = re.compile(r"^\s*(?:author|by)\s*:?\s+(?P<name>\S.*?)\s*$", re.IGNORECASE)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # "May 10, 2023", "14 October 2026", "Thursday 16 May 2024", "2025-03-04"
@@ -104,6 +105,21 @@ def _byline_date(byline: re.Match[str] | None) -> str:
     """The date a byline carries ("By Jo Pellow | 15 August 2025, 06:45"), or ""."""
     found = re.search(_DAY_DATE, byline.group("name"), re.IGNORECASE) if byline else None
     return found.group(0) if found else ""
+
+
+DATE_REACH = 25  # lines from the top where a dateline may stand, under the site's menus
+_DATELINE_WORDS = 12  # words besides its date: a place, a site's name, "Updated", a time
+
+
+def _date_near_top(lines: list[str]) -> str:
+    """The date of a short line near the top that carries one among a few other words ("Pellow,
+    Wednesday 11 June 2031, 6:45 PM", "Pellow Gazette | Thursday, 20 June 2031"), or "": the
+    article's date when no header line is a date line of its own."""
+    for line in lines[:DATE_REACH]:
+        found = re.search(_DAY_DATE, line, re.IGNORECASE)
+        if found and len(re.sub(_DAY_DATE, " ", line, flags=re.IGNORECASE).split()) <= _DATELINE_WORDS:
+            return found.group(0).strip()
+    return ""
 
 
 def _next_rows(lines: list[str], i: int, n: int) -> list[int]:
@@ -262,7 +278,7 @@ def clean_article(raw: str) -> Article:
         text=prefix + body,
         title=title,
         author=author_match.group("name").split(" | ")[0].strip() if author_match else "",
-        date=lines[date_i].strip() if date_i is not None else _byline_date(author_match),
+        date=lines[date_i].strip() if date_i is not None else _byline_date(author_match) or _date_near_top(lines),
         sha256=sha,
         body_start=body_start,
         body_offset=len(prefix),
