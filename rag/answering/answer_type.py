@@ -139,9 +139,10 @@ _NOT_NAMES = frozenset(
 # "what was the turnout / the average weekday ridership / its winning margin?": nouns that are amounts
 _AMOUNT_NOUN_Q = re.compile(
     r"\bwhat (?:is|was|are|were|will be) (?:the|its|their|his|her|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s?)\s+"
-    r"(?:[a-z][\w-]* ){0,2}?(?:(?:turnout|ridership|attendance|population|headcount|capacity)\b|(?:death toll|toll|"
-    r"tally|majority|margin|revenue|revenues|turnover|profit|profits|loss|losses|deficit|surplus|debt|debts)\b"
-    # ("the population of the town" is a figure; "the loss of the contract" may be no sum)
+    r"(?:[a-z][\w-]* ){0,2}?(?:(?:turnout|ridership|attendance|population|headcount)\b|(?:death toll|toll|tally|"
+    r"majority|margin|revenue|revenues|turnover|profit|profits|loss|losses|deficit|surplus|debt|debts|capacity)\b"
+    # ("the population of the town" is a figure; "the loss of the contract" may be no sum, and "the
+    # capacity of the array" is told as "a 2MW array")
     r"(?!\s+of\b))",
     re.I,
 )
