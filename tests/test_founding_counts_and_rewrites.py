@@ -3,7 +3,7 @@ for this test (no models):
 
 - "when was the choir established?" is answered by the close sentence that tells of a founding
   ("was founded in 1962"), not by a higher-ranked one dating something else (a season's start);
-- "how many firms ...?" is answered by "more than 20 companies": a plural ending in "-ies" is the
+- "how many firms ...?" is answered by "more than 12 companies": a plural ending in "-ies" is the
   kin of its singular's ("company"), as "properties" of "property" already was;
 - musicians are players, a claim is an allegation, an alert is an alarm;
 - a follow-up's rewrite that puts, in a pronoun's place, a thing the question itself names ("when
@@ -11,15 +11,15 @@ for this test (no models):
   a pronoun does not stand for its own clause's object;
 - "who claims the council ignored the warnings?" is answered by the one who says so, not by the
   council denying it (when both rank close);
-- "when will the road reopen?" is answered by "the road will stay closed until 23 August";
-- "what was the speed limit before the council lowered it?" is declined when the text gives only the
+- "when will the road reopen?" is answered by "the road will stay shut until 9 May";
+- "what was the speed limit before the council reduced it?" is declined when the text gives only the
   new limit;
 - "which outside engineer ...?" is declined when the text speaks only of "an outside engineer", though
   a verb follows it;
 - "what is the population of Brae?" is a figure: a sentence about its residents that counts none
-  (a time, "5:42pm residents ...", counts nothing) does not answer it;
-- a page whose date stands in a dateline with a place or the site's name ("Pellow, Wednesday 11 June
-  2031, 6:45 PM") has that date, so the rules that read the article's date (what is still to come,
+  (a time, "7:15am residents ...", counts nothing) does not answer it;
+- a page whose date stands in a dateline with a place or the site's name ("Pellow, Tuesday 4 March
+  2031, 9:10 AM") has that date, so the rules that read the article's date (what is still to come,
   what happened after it) work there too.
 
 Every rule is generic English; nothing here names a gold document's words.
@@ -38,15 +38,15 @@ from rag.ingest.article import clean_article
 from rag.retrieval.lexical import kin, stem
 from tests import invented_text
 
-CHOIR = """Pellow Choir Cuts Its Season
+CHOIR = """Pellow Choir Moves Hall
 By Imre Sollis
 Published April 2, 2032
 
-The Pellow Choir will still open its new season on 19 September with a concert in Brae Hall.
+The Pellow Choir will sing its first concert in the new hall on 3 October, its manager said.
 
 The choir was founded in 1962 and sings most of its concerts in Brae Hall.
 
-"We spoke to more than 20 companies," said Ann Brae, the choir's manager.
+"We wrote to more than 12 companies about the move," said Ann Brae, the choir's manager.
 """
 
 
@@ -71,19 +71,19 @@ def test_a_founding_question_puts_the_founding_first() -> None:
     far = _ordered(question, "The Pellow Choir will", "The choir was founded", TYPE_MARGIN + 0.05)
     assert fitting_first(question, far)[0].sentence.text.startswith("The Pellow Choir will")
     # and a question that asks no founding keeps its order
-    season = "When will the Pellow Choir open its new season?"
+    season = "When will the Pellow Choir sing its first concert in the new hall?"
     kept = _ordered(season, "The Pellow Choir will", "The choir was founded", 0.05)
     assert fitting_first(season, kept)[0].sentence.text.startswith("The Pellow Choir will")
 
 
 def test_a_count_of_companies_counts_firms() -> None:
     question = "How many firms did the choir talk to?"
-    assert answer_type.holds("quantity", "We spoke to more than 20 companies.", question)
-    assert answer_type.holds("quantity", "We spoke to 20 companies.", question)
-    assert not answer_type.holds("quantity", "We spoke to 20 people.", question)
-    players = "How many players does the orchestra employ?"
-    assert answer_type.holds("quantity", "The orchestra has 54 musicians on contract.", players)
-    assert not answer_type.holds("quantity", "The orchestra gave 54 concerts.", players)
+    assert answer_type.holds("quantity", "We wrote to more than 12 companies.", question)
+    assert answer_type.holds("quantity", "We wrote to 12 companies.", question)
+    assert not answer_type.holds("quantity", "We wrote to 12 people.", question)
+    players = "How many players does the Pellow Band pay?"
+    assert answer_type.holds("quantity", "The band pays 31 musicians a fee.", players)
+    assert not answer_type.holds("quantity", "The band gave 31 concerts.", players)
 
 
 def test_everyday_kin() -> None:
@@ -105,23 +105,23 @@ def test_a_pronoun_does_not_stand_for_its_own_object() -> None:
 PAGE = """Home | News | Sport | Weather | Subscribe
 News > Local > Pellow
 
-Pellow Choir cuts its season after sponsor leaves
+Pellow Choir moves to the new hall in the autumn
 
-Pellow, Wednesday 11 June 2031, 6:45 PM
-The Pellow Choir will sing just 12 concerts next season, down from 20, after its sponsor left.
+Pellow, Tuesday 4 March 2031, 9:10 AM
+The Pellow Choir will move its concerts to the new hall in October, after 30 years in the old one.
 
-Ann Brae, the choir's manager, said the choir had talked to more than 20 companies.
+Ann Brae, the choir's manager, said the move would add 200 seats.
 """
 
 
 def test_a_dateline_with_a_place_dates_the_article() -> None:
     article = clean_article(PAGE)
-    assert article.date == "Wednesday 11 June 2031"
-    assert published(article.date) == (2031, 6)
-    assert article.text.endswith(PAGE.rstrip()[PAGE.index("Pellow, Wednesday") :])  # the text is as before
+    assert article.date == "Tuesday 4 March 2031"
+    assert published(article.date) == (2031, 3)
+    assert article.text.endswith(PAGE.rstrip()[PAGE.index("Pellow, Tuesday") :])  # the text is as before
     # a date in the story's prose is no dateline
-    prose = PAGE.replace("Pellow, Wednesday 11 June 2031, 6:45 PM\n", "")
-    prose = prose.replace("next season,", "next season, the choir's board decided on Wednesday 11 June 2031,")
+    prose = PAGE.replace("Pellow, Tuesday 4 March 2031, 9:10 AM\n", "")
+    prose = prose.replace("in October,", "in October, the choir's board decided on Tuesday 4 March 2031,")
     assert clean_article(prose).date == ""
 
 
@@ -129,34 +129,34 @@ ROAD = """Brae Road Shut By Slip
 By Imre Sollis
 Published April 2, 2032
 
-The council confirmed that Brae Road would stay closed until at least Friday, 23 August.
+The council said Brae Road would stay shut until Monday, 9 May, at the earliest.
 
-The council now expects the road to be closed for about 65 days, it said in a statement.
+Clearing the bank and rebuilding the road is now expected to take about six weeks, the council said.
 
-Tam Hill, who chairs the residents' group, said locals had warned the council about cracks in the slope in 2029.
+Tam Hill, who chairs the residents' group, said locals had told the council in 2029 that water was running off the bank.
 
-Jo Pask, the council's roads manager, said the council "categorically denies" ignoring residents' warnings.
+Jo Pask, the council's roads manager, said the council flatly denies ignoring what residents told it.
 
-The council has lowered the speed limit on the hill road to 40km/h.
+The council has reduced the speed limit on the hill road to 30mph.
 
-A study of the slope by an outside engineer is postponed indefinitely.
+A survey of the bank by an outside engineer is put off until the summer.
 
-Brae Gazette | 5:42pm
-Residents of Brae face long drives while the road is shut.
+Brae Gazette | 7:15am
+Residents of Brae must take the ferry while the road is shut.
 """
 WHEN = (2032, 4)
 
 
 def test_the_one_who_claims_not_the_one_who_denies() -> None:
     evidence = invented_text.evidence_of(ROAD)
-    question = "Who claims the council ignored residents' warnings about the slope?"
+    question = "Who claims the council ignored what residents told it about the bank?"
     ranked = evidence.rank(question, invented_text.whole(ROAD))
     denial = next(r for r in ranked if r.sentence.text.startswith("Jo Pask"))
     claim = next(r for r in ranked if r.sentence.text.startswith("Tam Hill"))
     order = [dataclasses.replace(denial, score=0.6), dataclasses.replace(claim, score=0.55)]
     assert fitting_first(question, order)[0].sentence.text.startswith("Tam Hill")
     # asked who denies it, the denial stays first
-    denies = "Who denies the council ignored residents' warnings?"
+    denies = "Who denies the council ignored what residents told it?"
     assert fitting_first(denies, order)[0].sentence.text.startswith("Jo Pask")
 
 
@@ -164,25 +164,25 @@ def test_closed_until_a_date_is_when_it_reopens() -> None:
     evidence = invented_text.evidence_of(ROAD)
     question = "When is Brae Road expected to reopen?"
     assert invented_text.reason(evidence, question, WHEN) is None
-    assert "23 August" in invented_text.first(evidence, question)
+    assert "9 May" in invented_text.first(evidence, question)
 
 
 def test_the_figure_before_a_change() -> None:
     evidence = invented_text.evidence_of(ROAD)
-    question = "What was the speed limit on the hill road before the council lowered it?"
+    question = "What was the speed limit on the hill road before the council reduced it?"
     assert "earlier figure" in (invented_text.reason(evidence, question, WHEN) or "")
     assert invented_text.reason(evidence, "What is the speed limit on the hill road now?", WHEN) is None
 
 
 def test_an_unnamed_one_followed_by_its_verb() -> None:
     evidence = invented_text.evidence_of(ROAD)
-    question = "Which outside engineer was to study the slope?"
+    question = "Which outside engineer was to survey the bank?"
     assert "never names" in (invented_text.reason(evidence, question, WHEN) or "")
 
 
 def test_a_population_is_a_count_of_residents() -> None:
     assert answer_type.expected("What is the population of Brae?") == "quantity"
-    assert not answer_type.counted_in("Brae Gazette | 5:42pm\nResidents of Brae face long drives.", {stem("resident")})
-    assert answer_type.counted_in("About 400 residents of Brae face long drives.", {stem("resident")})
+    assert not answer_type.counted_in("Brae Gazette | 7:15am\nResidents of Brae take the ferry.", {stem("resident")})
+    assert answer_type.counted_in("About 400 residents of Brae take the ferry.", {stem("resident")})
     evidence = invented_text.evidence_of(ROAD)
     assert "population" in (invented_text.reason(evidence, "What is the population of Brae?", WHEN) or "")

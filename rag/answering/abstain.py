@@ -540,7 +540,7 @@ def abstain_reason(
         named == "population"
         and stem(named) not in best.sentence.terms
         and not answer_type.counted_in(best.sentence.text, kin(stem(named)))
-    ):  # "what is the village's population?" of "residents of the village face two months of ..."
+    ):  # "what is the village's population?" of "residents of the village must take the ferry ..."
         return "the best evidence counts no residents: it gives no figure for the population asked about"
     if kind in ("quantity", "date") and not follows and _about_another(question, best, ranked):
         return f"the sentence most about the question gives no {kind}; the one that does is about something else"
@@ -779,7 +779,7 @@ def _other_event(question: str, text: str) -> str | None:
     asked = {e for e, forms in _EVENTS.items() if own & forms}
     if not asked:
         return None
-    if "start" in asked and _CLOSED_UNTIL.search(text):  # "closed until 23 August": open again from then
+    if "start" in asked and _CLOSED_UNTIL.search(text):  # "closed until 9 May": open again from then
         return None
     told = set(words(text))
     dated = [e for e, forms in _EVENTS.items() if told & forms]
@@ -927,7 +927,7 @@ def _unnamed(question: str, text: str) -> str | None:
         behind = [] if re.match(r"\s+of\b", rest) else tokens[k + 1 : k + 1 + NAME_NEAR]
         near = [m.group() for m in tokens[max(1, k - NAME_NEAR) : k] + behind]
         if (
-            # (not the question's own words: "which Irish composer" of "an Irish composer")
+            # (not the question's own words: "which Dutch engineer" of "a Dutch engineer")
             any(t[:1].isupper() and t.lower() not in group for t in near)
             or _DESCRIBED.match(rest)
             or _LISTED_BEFORE.search(text[: tokens[k].start()])
@@ -1090,7 +1090,7 @@ def _about_another(question: str, best: ScoredSentence, ranked: Sequence[ScoredS
     if not best.holds_type:
         return False
     if _REOPENING_Q.search(question) and _CLOSED_UNTIL.search(best.sentence.text):
-        return False  # "when will the road reopen?" of "the road will stay closed until 23 August"
+        return False  # "when will the road reopen?" of "the road will stay shut until 9 May"
     if any(answer_type.counted_in(best.sentence.text, kin(stem(w))) for w in answer_type.measured(question)):
         return False
     if answer_type.asks_weekdays(question) and any(_tells(best, v) for v in answer_type.participles(question)):

@@ -809,7 +809,7 @@ _CLOCK_TOKEN = re.compile(r"^\d{1,2}(?:am|pm)$")
 
 def _is_number(token: str) -> bool:
     if any(ch.isdigit() for ch in token) and not _YEAR.match(token):
-        return not _CLOCK_TOKEN.match(token)  # "42pm" (of "5:42pm residents"): a time, counting nothing
+        return not _CLOCK_TOKEN.match(token)  # "15am" (of "7:15am residents"): a time, counting nothing
     return token in _NUMBER_WORDS or all(p in _NUMBER_WORDS for p in token.split("-"))  # "twenty-six"
 
 
@@ -917,7 +917,7 @@ def _same_unit(token: str, unit: str) -> bool:
         return False
     if unit.endswith("ie") and len(unit) > 4:  # "properties": the kin of "property"
         unit = unit[:-2] + "y"
-    if word.endswith("ie") and len(word) > 4:  # "20 companies" count firms
+    if word.endswith("ie") and len(word) > 4:  # "12 companies" count firms
         word = word[:-2] + "y"
     return stem(word) in kin(stem(unit))
 

@@ -160,8 +160,8 @@ def accept_rewrite(rewrite: str, question: str, history: Sequence[Turn]) -> str 
         return None
     if own_terms and not own_terms & new_terms:
         return None
-    # "when did they last write to the authority?" is not "when did the authority last write to the
-    # authority?": a pronoun does not stand for a thing its own question names beside it
+    # "when did they last write to the trust?" is not "when did the trust last write to the
+    # trust?": a pronoun does not stand for a thing its own question names beside it
     own_count, new_count = Counter(question_terms(question)), Counter(question_terms(text))
     if any(new_count[t] > n for t, n in own_count.items()) and own & _PRONOUNS:
         return None

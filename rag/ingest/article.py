@@ -19,7 +19,7 @@ from rag.errors import ArticleError
 # (v2: a mid-page list heading cuts the page only when no story follows; v3: date lines as sites
 # write them, and a byline's date line found below a cluttered page top; v4: the headline kept above
 # its standfirst, not dropped for it; v5: a date found in a short line near the top is the article's
-# date, when no date line stands in the header: "Pellow, Wednesday 11 June 2031, 6:45 PM")
+# date, when no date line stands in the header: "Pellow, Tuesday 4 March 2031, 9:10 AM")
 CLEANER_VERSION = "clean-v5"
 _AUTHOR = re.compile(r"^\s*(?:author|by)\s*:?\s+(?P<name>\S.*?)\s*$", re.IGNORECASE)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -113,7 +113,7 @@ _DATELINE_WORDS = 12  # words besides its date: a place, a site's name, "Updated
 
 def _date_near_top(lines: list[str]) -> str:
     """The date of a short line near the top that carries one among a few other words ("Pellow,
-    Wednesday 11 June 2031, 6:45 PM", "Pellow Gazette | Thursday, 20 June 2031"), or "": the
+    Tuesday 4 March 2031, 9:10 AM", "Pellow Gazette | Monday, 3 February 2031"), or "": the
     article's date when no header line is a date line of its own."""
     for line in lines[:DATE_REACH]:
         found = re.search(_DAY_DATE, line, re.IGNORECASE)
