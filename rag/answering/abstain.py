@@ -273,18 +273,18 @@ def fitting_first(question: str, ranked: list[ScoredSentence]) -> list[ScoredSen
     1962"), ahead of one that dates something else."""
     if not ranked:
         return ranked
+    own = question.partition(answer_type.CONTEXT_MARK)[0]
     deed = _deed_asked(question)
     if deed and not _tells(ranked[0], deed):
         return _promoted(
             ranked, lambda item: _tells(item, deed) and answer_type.names_body(item.sentence.text, question)
         )
     if (
-        _FOUNDING_Q.search(question.partition(answer_type.CONTEXT_MARK)[0])
+        _FOUNDING_Q.search(own)
         and answer_type.expected(question) == "date"
         and not _FOUNDING.search(ranked[0].sentence.text)
     ):
         return _promoted(ranked, lambda item: item.holds_type and bool(_FOUNDING.search(item.sentence.text)))
-    own = question.partition(answer_type.CONTEXT_MARK)[0]
     if _CLAIMS_Q.match(own) and not _DENIAL.search(own) and _DENIAL.search(ranked[0].sentence.text):
         # "who claims the board ignored the warnings?": the one who says so, not the board denying it
         return _promoted(ranked, lambda item: item.holds_type and not _DENIAL.search(item.sentence.text))
@@ -891,6 +891,7 @@ def _other_group(question: str, text: str) -> tuple[str, str] | None:
 
 
 def _next_word(rest: str) -> str:
+    """The lower-case word ``rest`` begins with, past any spaces, or "" ("is" of " is put off")."""
     found = re.match(r"\s*([a-z]+)\b", rest)
     return found.group(1) if found else ""
 
