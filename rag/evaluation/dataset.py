@@ -26,9 +26,9 @@ from rag.settings import PROJECT_ROOT
 
 DEFAULT_DATASET = PROJECT_ROOT / "eval" / "gold.jsonl"
 # other documents, each written by hand before any tuning on it: held out entirely (no tune split).
-# ``third`` to ``fiftyseventh`` were written by someone who never saw the engine's code. The misses
-# of the second to fifty-fifth have since been read and rules written from them (see the README;
-# each one's first run is quoted there). The fifty-sixth and fifty-seventh (FRESH_DOCUMENTS) were
+# ``third`` to ``fiftyninth`` were written by someone who never saw the engine's code. The misses
+# of the second to fifty-seventh have since been read and rules written from them (see the README;
+# each one's first run is quoted there). The fifty-eighth and fifty-ninth (FRESH_DOCUMENTS) were
 # committed before any change made for them, and nothing of them but their counts has been read.
 HELD_OUT_DOCUMENTS = {
     name: (PROJECT_ROOT / "eval" / name / "article.txt", PROJECT_ROOT / "eval" / name / "gold.jsonl")
@@ -89,9 +89,11 @@ HELD_OUT_DOCUMENTS = {
         "fiftyfifth",
         "fiftysixth",
         "fiftyseventh",
+        "fiftyeighth",
+        "fiftyninth",
     )
 }
-FRESH_DOCUMENTS = ("fiftysixth", "fiftyseventh")
+FRESH_DOCUMENTS = ("fiftyeighth", "fiftyninth")
 SECOND_ARTICLE, SECOND_DATASET = HELD_OUT_DOCUMENTS["second"]
 SPLITS = ("tune", "report")
 KINDS = ("answerable", "unanswerable", "adversarial", "conversation")
