@@ -129,11 +129,22 @@ def asks_after_publication(
     for found in _QUESTION_DATE.finditer(question):
         if _names_dated_thing(question, found, ranked[:WITHHELD_DEPTH]):
             continue  # "when was the 2033 timetable draft shown?": a thing the article names by its year
+        if _tells_of_year(found.group("year"), ranked[:WITHHELD_DEPTH]):
+            continue  # "why has the fair been called off for 2033?": "will not go ahead in 2033"
         year = int(found.group("year"))
         month = answer_type.MONTH_NAMES.index(found.group("month").lower()) + 1 if found.group("month") else 0
         if year > when[0] or (year == when[0] and month > when[1]):
             return True
     return False
+
+
+def _tells_of_year(year: str, ranked: Sequence[ScoredSentence]) -> bool:
+    """One of the ``ranked`` sentences tells of that year as a time ("in 2033", "for 2033", "March
+    2033"), not only as a thing's name ("a 2033 timetable draft"): what it says then is the article's
+    own, planned or forecast, and the question about it no question about after publication."""
+    months = "|".join(answer_type.MONTH_NAMES)
+    as_time = re.compile(r"\b(?:in|for|during|by|until|through|of|" + months + r")\s+" + year + r"\b", re.I)
+    return any(as_time.search(r.sentence.text) for r in ranked)
 
 
 def _names_dated_thing(question: str, found: re.Match[str], ranked: Sequence[ScoredSentence]) -> bool:
@@ -280,7 +291,7 @@ def fitting_first(question: str, ranked: list[ScoredSentence]) -> list[ScoredSen
             ranked, lambda item: _tells(item, deed) and answer_type.names_body(item.sentence.text, question)
         )
     if (
-        _FOUNDING_Q.search(own)
+        (_FOUNDING_Q.search(own) or _OPENED_Q.search(own))
         and answer_type.expected(question) == "date"
         and not _FOUNDING.search(ranked[0].sentence.text)
     ):
@@ -470,6 +481,7 @@ def abstain_reason(
         and not _known(stem(w), vocabulary)
         and not answer_type.counted_in(best.sentence.text, kin(stem(w)))
         and not answer_type.counted_by_kind(best.sentence.text, question)  # "two ferry operators"
+        and not answer_type.counts_people_as(w, best.sentence.text)  # "how many candidates": "two people"
         # ("what is the price tag of the works?" of "a £4.2 million programme": a sum is a price)
         and not (stem(w) in _MONEY_KIN and answer_type.gives_money(best.sentence.text))
         and not _income_given([w], best.sentence.text)
@@ -742,6 +754,8 @@ _NOW_ON = frozenset("new current incoming next successor replacement".split())
 
 # "when was the club founded?": a founding is told in so many words ("set up in 1962", "since 1962")
 _FOUNDING_Q = re.compile(r"\b(?:founded|established|formed|set up|created|incorporated)\b", re.I)
+# "when did the hall open?": an opening, told like a founding ("which opened in 1962") when one is close
+_OPENED_Q = re.compile(r"^\s*(?:and\s+)?when (?:did|was|were)\b[^?]*\bopen(?:ed)?\s*\??\s*$", re.I)
 _FOUNDING = re.compile(
     r"\b(?:found(?:ed|ing|er|ers)|establish(?:ed|ment|ing)|formed|formation|set up|creat(?:ed|ion)|incorporated|"
     r"since|opened|began|started|dates? (?:back|from))\b",

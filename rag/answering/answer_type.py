@@ -273,6 +273,8 @@ def measured(question: str) -> list[str]:
             if pattern is _MEASURED[0] and after and _modifies(found, after[0]):
                 found = after[0]  # "how many older patients": the patients are counted, not "older"
             for word in words(found):
+                if pattern is _MEASURED[0] and (word in _VERBISH or _participle(word)):
+                    continue  # "and how many took the job?": what some of them did, not a thing counted
                 if word not in _FORM_NOUNS | _NOT_COUNTED | _ANY_AMOUNT and word not in STOPWORDS:
                     out.append(word)
     return out
@@ -452,11 +454,20 @@ def _counted_noun(found: re.Match[str]) -> str:
     papers turned up": papers; "how many pupils take part": pupils (a plural noun may follow the
     first word; a verb or a function word ends the phrase)."""
     head = found.group(1).lower()
-    for word in found.group(2).lower().split():
-        if word in _VERBISH or word in STOPWORDS or not word.endswith("s") or word.endswith("ss"):
+    following = found.group(2).lower().split()
+    for k, word in enumerate(following):
+        if word in _VERBISH or word in STOPWORDS:
             break
+        if not word.endswith("s") or word.endswith("ss"):  # "licensed security guards": past a modifier
+            if head.endswith("s") or k + 1 == len(following) or not _plural(following[k + 1]):
+                break
+            continue
         head = word
     return head
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss") and word not in _VERBISH and word not in STOPWORDS
 
 
 # "how many people": residents, pupils or passengers are people too; a count of any of them answers
@@ -465,7 +476,7 @@ _PEOPLE = frozenset(
     "people person resident pupil student child children patient staff worker employee member passenger tenant "
     "voter family household nurse doctor teacher officer firefighter visitor customer user adult man men woman "
     "women parent player fan spectator volunteer evacuee refugee attendee trainee retiree survivor victim migrant "
-    "applicant commuter shopper guest".split()
+    "applicant candidate commuter shopper guest".split()
 )
 _ANYONE_UNITS = frozenset({"people", "person", "persons"})  # "how many evacuees": "312 people" counts them
 _AT_WORK = re.compile(r"\b(?:work|works|worked|working|employ|employs|employed|on the payroll)\b", re.I)
@@ -473,7 +484,7 @@ _AT_WORK = re.compile(r"\b(?:work|works|worked|working|employ|employs|employed|o
 _NOT_STAFF = frozenset(
     "resident pupil student child children patient passenger tenant voter family household visitor customer user "
     "adult man men woman women parent fan spectator evacuee refugee attendee retiree survivor victim migrant "
-    "applicant commuter shopper guest".split()
+    "applicant candidate commuter shopper guest".split()
 )
 # "how many of the people buried there were children?": the part counted is what they were
 # ("how many of the arrests were violent offences": offences counted, and violent ones)
@@ -499,6 +510,7 @@ _DURATION_Q = re.compile(
 )  # (not "how long is the route in miles?"; "the footpath" is no foot)
 _SINCE = re.compile(r"\bsince (?:(?:early |late |mid-)?(?:19|20)\d\d|(?:" + "|".join(MONTH_NAMES) + r")\b)", re.I)
 _TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
+_TRAVEL_TIMES = frozenset({"minute", "hour"})  # "a 40-minute drive" tells how far; a month's closure does not
 # "how far away / apart is it?", "how far will they drive?" (not "how far did shares fall?")
 _DISTANCE_Q = re.compile(
     r"\bhow far (?:away|apart|is|are|was|were)\b|\bhow far\b[^?]*\b(?:travel|drive|walk|commute|journey|live|lives)\b",
@@ -689,7 +701,8 @@ def _has_quantity(text: str, question: str) -> bool:
     if _DIMENSION_Q.search(question):
         return _counts_any(tokens, _LENGTH_UNITS | {"ft"})
     if _DISTANCE_Q.search(question):  # "how far away is it?": a distance ("180 km", "a 40-minute drive")
-        return _counts_any(tokens, _LENGTH_UNITS | _TIME_UNITS)
+        # ("for at least six months" is how long, not how far)
+        return _counts_any(tokens, _LENGTH_UNITS | _TRAVEL_TIMES)
     if _AGE_Q.search(question):  # "how old is she?": an age ("58", "a 71-year-old", "aged 16"), not any number
         # (not one inside a quote: '"no comfort to an 80-year-old at a bus stop"' is nobody's age)
         return bool(_AGE.search(_QUOTED.sub(" ", text)))
@@ -743,6 +756,8 @@ def _has_quantity(text: str, question: str) -> bool:
             _is_number(t) and _is_agent(tokens[i + 1 : i + 2]) and _singular(tokens[i + 1]) not in _NOT_STAFF
             for i, t in enumerate(tokens)
         )
+    if counted and re.fullmatch(_CURRENCY_NAME + "s?", _counted_noun(counted)):
+        return _gives_money(text, tokens)  # "how many extra dollars": a sum ("$83,000")
     if counted and _counted_noun(counted) not in _NOT_COUNTED:
         # "how many days": a number counting days ("four-day", "4 days"), not "two sides"; or what the
         # question's verb names
@@ -813,6 +828,12 @@ def _is_number(token: str) -> bool:
     return token in _NUMBER_WORDS or all(p in _NUMBER_WORDS for p in token.split("-"))  # "twenty-six"
 
 
+def counts_people_as(word: str, text: str) -> bool:
+    """ "how many candidates": ``word`` names people, and a number in ``text`` counts people ("two
+    people applied")."""
+    return _singular(word) in _PEOPLE and _counts_any(words(text), _ANYONE_UNITS)
+
+
 def counted_in(text: str, stems: Set[str]) -> bool:
     """A number in ``text`` counts a word whose stem is one of ``stems`` ("three full-time posts")."""
     tokens = words(text)
@@ -860,16 +881,23 @@ def _counts(tokens: list[str], i: int, unit: str) -> bool:
         if _same_unit(tokens[lead], unit):
             return True
     if i >= 4 and tokens[i - 1] in _NUMBER_OF_LEADS:  # "raise the number of places on the scheme to 30,000"
-        back = tokens[max(0, i - 8) : i - 1]
+        # ("the number of licensed guards required on site was increased from 40": past a modifier)
+        back = tokens[max(0, i - NUMBER_OF_REACH) : i - 1]
         if any(
-            t == "number" and k + 2 < len(back) and back[k + 1] == "of" and _same_unit(back[k + 2], unit)
+            t == "number"
+            and back[k + 1 : k + 2] == ["of"]
+            and any(
+                _same_unit(w, unit) and not set(back[k + 2 : k + 2 + m]) & STOPWORDS
+                for m, w in enumerate(back[k + 2 : k + 4])
+            )
             for k, t in enumerate(back)
         ):
             return True
     if i and tokens[i - 1] in _ELLIPTIC_LEADS and (i + 1 == len(tokens) or tokens[i + 1] in _ELLIPTIC_FOLLOWS):
         return True  # "Of the 40 boats, 31 sail on; the remaining 9, mainly the oldest, stay": the 9 count boats
     reach = COUNT_REACH
-    for k, t in enumerate(tokens[i + 1 :]):
+    after = i + 1 + (3 if tokens[i + 1 : i + 4] == ["and", "a", "half"] else 0)  # "two and a half hours"
+    for k, t in enumerate(tokens[after:]):
         if k >= reach:
             return False
         if _same_unit(t, unit):
@@ -901,6 +929,7 @@ _COUNT_MODIFIERS = frozenset("more other further fewer less extra additional".sp
 
 
 COUNT_REACH = 3  # words after a number where what it counts may stand
+NUMBER_OF_REACH = 10  # words back from a figure to the "number of X" it gives
 _NUMBER_OF_LEADS = frozenset("to from at by".split())  # "the number of X (...) to N": N counts X
 # "the remaining 9, mainly ...", "another 12 will ...": a count whose noun was named just before
 _ELLIPTIC_LEADS = frozenset("remaining another further".split())
@@ -1226,7 +1255,9 @@ _WHICH_PERSON = re.compile(
     r"\bwhich (?:[a-z][\w-]* ){0,2}?(?:official|minister|leader|person|president|councill?or|member|officer|"
     r"executive|judge|spokes(?:person|man|woman)|researcher|scientist|analyst|expert|lawyer|campaigner|resident|"
     r"politician|lawmaker|senator|mayor|governor|manager|director|candidate|employee|doctor|teacher|tenant|pupil|"
-    r"student|witness|parent|worker|nurse)s?\b",
+    r"student|witness|parent|worker|nurse|owner|founder|chair|chairman|chairwoman|chairperson|secretary|treasurer|"
+    r"inspector|midwife|shopkeeper|trader|farmer|organiser|organizer|volunteer|coach|captain|engineer|surveyor|"
+    r"architect|professor|principal|headteacher|commissioner|trustee|mother|father|driver|musician|landlord)s?\b",
     re.I,
 )
 
@@ -1270,7 +1301,17 @@ def names_person(text: str, question: str) -> bool:
     joined = False  # "of", "for", "and" between capitalised words: one name ("Institute for Lake Research")
     for i, token in enumerate(tokens):
         word = words(token)[0] if words(token) else ""
-        if i > 0 and token[:1].isupper() and not _SHOUTED.match(token):  # (a dateline's "BANDAR SERI:" is no one)
+        # the first word is capitalised anyway: a name's only when the next is one too ("Rowan Pettifer, ...")
+        opens_name = (
+            i == 0
+            and word not in STOPWORDS
+            and len(tokens) > 1
+            and tokens[1][:1].isupper()
+            and not tokens[0].endswith((",", ":", ";"))
+        )
+        if (
+            (i > 0 or opens_name) and token[:1].isupper() and not _SHOUTED.match(token)
+        ):  # (a dateline's "BANDAR SERI:" is no one)
             if word in _TITLES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
                 following = words(tokens[i + 1])
                 if following and following[0] not in q_words:
@@ -1297,7 +1338,7 @@ _SHOUTED = re.compile(r"^[A-Z][A-Z'’.-]+\W*$")
 # the last word of a place's name, never of a person's ("Harbour Road", "Kingsway Station")
 _PLACE_HEADS = frozenset(
     "road street avenue boulevard square quay wharf pier airport station terrace crescent motorway highway "
-    "estate drive".split()
+    "estate drive showground showgrounds stadium arena harbour beach bridge".split()
 )
 # public bodies, which no "which firm / contractor / supplier" asks for ("the City Council")
 _PUBLIC_BODY = re.compile(

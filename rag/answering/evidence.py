@@ -649,9 +649,14 @@ class Evidence:
         return [self.sentences[j] for j in ([lead] if lead is not None else []) + chosen]
 
     def _heading(self, x: Sentence) -> bool:
+        """A sub-heading: a short unpunctuated line alone in its paragraph, or alone on its line with
+        no figure in it (a line of a table or a list, "Total: 41,900 tonnes", is no heading)."""
         before, after = self.text[: x.start].rstrip(" \t"), self.text[x.end :].lstrip(" \t")
         alone = (not before or before.endswith("\n\n")) and (not after or after.startswith("\n\n") or after == "\n")
-        return alone and len(words(x.text)) <= HEADING_WORDS and not re.search(r"[.!?:;\"”’')\]]\s*$", x.text)
+        own_line = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+        if not alone and not (own_line and not re.search(r"\d", x.text)):
+            return False
+        return len(words(x.text)) <= HEADING_WORDS and not re.search(r"[.!?:;\"”’')\]]\s*$", x.text)
 
     def _genericity(self) -> list[float]:
         """Each sentence's similarity to the article as a whole, minus the article's mean."""

@@ -4,7 +4,9 @@ A sentence is a ``(start, end)`` span into the text it came from, trimmed of sur
 space, so ``text[start:end]`` is always a verbatim quote. Abbreviations common in news prose
 ("U.S.", "Antony J. Blinken", "Mr.") do not end a sentence. Each item of a list ("- ...", "• ...",
 "1. ..." at a line's start) is a sentence of its own, without its marker, and so is the line that
-opens the list ("Under the proposals:").
+opens the list ("Under the proposals:"). A short unpunctuated line that the next line does not
+continue (a sub-heading, a dateline, a list's last item: "Petition and protest" then "The council
+...") is a sentence of its own too, though no blank line sets it apart.
 """
 
 from __future__ import annotations
@@ -64,9 +66,58 @@ def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
     spans: list[Span] = []
     first = _FIRST_MARKER.match(text, start, end)
     pos = first.end() if first and ITEM_MARKER.search(text, start, end) else start
-    for item in ITEM_MARKER.finditer(text, start, end):
-        spans.extend(_split_run(text, pos, item.start()))
-        pos = item.end()
+    item = pos != start
+    for marker in ITEM_MARKER.finditer(text, start, end):
+        spans.extend(_split_lines(text, pos, marker.start(), item=item))
+        pos, item = marker.end(), True
+    spans.extend(_split_lines(text, pos, end, item=item))
+    return spans
+
+
+LINE_WORDS = 12  # the most words of a line that stands alone without punctuation (a sub-heading)
+_LINE_END = re.compile(r"[.!?:;,\"”’')\]–—-]\s*$")  # ("... said:", "... and," go on)
+_ITEM_GOES_ON = re.compile(r"[:;,–—-]\s*$")  # (a list item may end "... (closing set)")
+_SENTENCE_END = re.compile(r"[.!?:\"”’)\]]\s*$")
+_LINE_STARTS = re.compile(r"[A-Z0-9\"'“‘(]")
+_INNER_END = re.compile(r"[.!?][\"'”’)\]]*\s")  # a line that ends one sentence and opens the next runs on
+# a line ending in one of these runs on into the next, whatever that one opens with ("... said the")
+_RUNS_ON = frozenset(
+    "a an the of in on at to for from by with and or but nor that which who whose as than said says its their his "
+    "her our your this these those".split()
+)
+
+
+def _split_lines(text: str, start: int, end: int, *, item: bool) -> list[Span]:
+    """Sentences of a run of lines, cut after each line that stands alone (see the module's note): a
+    run's first line, or one after a line that ended a sentence, short, unpunctuated, and followed by a
+    line that opens a sentence of its own; a list item's line whatever its length."""
+    spans: list[Span] = []
+    pos = start
+    line_start, previous = start, ""
+    while True:
+        newline = text.find("\n", line_start, end)
+        if newline < 0:
+            break
+        line = text[line_start:newline].strip()
+        following = text[newline + 1 : end].lstrip(" \t")
+        opens = line_start == pos or bool(_SENTENCE_END.search(previous))
+        if (
+            line
+            and opens
+            and _LINE_STARTS.match(line)
+            and _LINE_STARTS.match(following)
+            and (
+                not _ITEM_GOES_ON.search(line)
+                if item and line_start == start
+                else not _LINE_END.search(line)
+                and not _INNER_END.search(line)
+                and len(line.split()) <= LINE_WORDS
+                and line.split()[-1].lower() not in _RUNS_ON
+            )
+        ):
+            spans.extend(_split_run(text, pos, newline))
+            pos = newline + 1
+        previous, line_start = line, newline + 1
     spans.extend(_split_run(text, pos, end))
     return spans
 

@@ -211,6 +211,8 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | owner owners shareholder shareholders investor investors | elderly older pensioner pensioners
 | last final | consultancy consultancies consultant consultants consulting consult
 | musician musicians player players | claim claimed allege alleged allegation | alert alerted alarm
+| baby babies birth births newborn newborns | candidate candidates applicant applicants
+| incentive incentives bonus bonuses
 """
 
 
