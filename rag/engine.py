@@ -539,7 +539,7 @@ def _extractive(
         quotes += [q for q in after if not _cited(book, q) and q not in quotes]
         last = after[-1] if after else best
         quotes += [c for c in evidence.continued(last) if not _cited(book, c) and c not in quotes]
-    return " ".join(with_marker(q.text, book.number_for((q.start, q.end))) for q in quotes)
+    return " ".join(_cited_text(q, book) for q in quotes)
 
 
 def _cited(book: CitationBook, sentence: Sentence) -> bool:
@@ -552,10 +552,15 @@ def _appended(
 ) -> TextDelta:
     """One more quoted sentence after the answer so far (the second question's, the other side of
     a comparison): cited, added to the parts, and the answer's mode now at least mixed."""
-    more = with_marker(sentence.text, book.number_for((sentence.start, sentence.end)))
+    more = _cited_text(sentence, book)
     answer.mode = "extractive" if answer.mode == "extractive" else "mixed"
     parts.append(more)
     return _delta(" " + more, book, announced)
+
+
+def _cited_text(sentence: Sentence, book: CitationBook) -> str:
+    """The sentence's words as the article has them, with its citation's marker."""
+    return with_marker(sentence.text, book.number_for((sentence.start, sentence.end)))
 
 
 def _delta(text: str, book: CitationBook, announced: set[int]) -> TextDelta:

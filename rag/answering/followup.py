@@ -162,9 +162,10 @@ def accept_rewrite(rewrite: str, question: str, history: Sequence[Turn]) -> str 
         return None
     # "when did they last write to the trust?" is not "when did the trust last write to the
     # trust?": a pronoun does not stand for a thing its own question names beside it
-    own_count, new_count = Counter(question_terms(question)), Counter(question_terms(text))
-    if any(new_count[t] > n for t, n in own_count.items()) and own & _PRONOUNS:
-        return None
+    if own & _PRONOUNS:
+        own_count, new_count = Counter(question_terms(question)), Counter(question_terms(text))
+        if any(new_count[t] > n for t, n in own_count.items()):
+            return None
     return text
 
 
