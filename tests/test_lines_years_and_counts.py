@@ -16,7 +16,12 @@ for this test (no models):
   "two and a half hours" counts hours;
 - "when did the hall open?" is answered by the close sentence that tells of an opening ("which opened
   in 1978"), as a founding question is;
-- "which cafe owner ...?" asks for a person, and a showground is a place, not someone's name.
+- "which cafe owner ...?" asks for a person, and a showground is a place, not someone's name;
+- "how much did the calf weigh?" asks for a weight ("31 kg"), not a span of hours;
+- "what was the total amount paid ...?" asks for a figure;
+- "how did she end up giving birth in the car?" is declined when the text tells of it only as what
+  would have happened ("if I had been told to drive, she would have been born in the car");
+- performers are acts and artists.
 
 Every rule is generic English; nothing here names a gold document's words.
 """
@@ -147,3 +152,39 @@ def test_an_owner_is_a_person_and_a_showground_a_place() -> None:
     assert answer_type.wants_person(question)
     assert answer_type.names_person("Tam Hill, who has owned the Oakum Cafe, said so.", question)
     assert not answer_type.names_person("The nearest other fair is at Brae Showground.", question)
+
+
+def test_a_weight_and_a_total_are_figures() -> None:
+    question = "How much did the calf weigh when it was born?"
+    assert answer_type.expected(question) == "quantity"
+    assert answer_type.holds("quantity", "It weighed 31 kg at birth.", question)
+    assert not answer_type.holds("quantity", "Its birth took under four hours.", question)
+    assert not answer_type.holds("quantity", "Its pen cost £31.", question)
+    total = "What was the total amount paid in deposits to the acts?"
+    assert answer_type.expected(total) == "quantity"
+    evidence = invented_text.evidence_of(LINES)
+    assert "quantity" in (invented_text.reason(evidence, "What was the total amount paid to the acts?", WHEN) or "")
+
+
+COUNTERFACTUAL = """Pellow Car Birth Fear
+By Imre Sollis
+Published May 20, 2032
+
+Oda Brenn gave birth to her son at the Pellow unit in March.
+
+"If I had been told to drive to Brae, I think he would have been born in the back of our car," Ms Brenn said.
+"""
+
+
+def test_what_would_have_happened_did_not() -> None:
+    evidence = invented_text.evidence_of(COUNTERFACTUAL)
+    question = "How did Oda Brenn end up giving birth in the back of a car on the way to Brae?"
+    assert "would have happened" in (invented_text.reason(evidence, question, WHEN) or "")
+    # asked what she feared would happen, the quote answers
+    feared = "What does Oda Brenn think would have happened if she had been told to drive to Brae?"
+    assert "would have happened" not in (invented_text.reason(evidence, feared, WHEN) or "")
+
+
+def test_performers_are_acts() -> None:
+    assert stem("acts") in kin(stem("performers"))
+    assert stem("artist") in kin(stem("performer"))

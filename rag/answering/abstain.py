@@ -509,6 +509,10 @@ def abstain_reason(
         return "the question asks what someone said; the best evidence reports no one's words"
     if not follows and not topic_covered(question, best, pervasive):
         return "the best evidence shares no topic word with the question"
+    if _HAPPENED_Q.match(question.partition(answer_type.CONTEXT_MARK)[0]) and _COUNTERFACTUAL.search(
+        best.sentence.text
+    ):  # "how did she end up giving birth in the car?" of "if I had been sent away, I'd have given birth in the car"
+        return "the best evidence tells of it only as what would have happened, not what did"
     undone = _whether_done(question, best)
     if undone:  # "has the grant been approved?" of "a grant it has applied for"
         return f"the best evidence does not say whether it was {undone}"
@@ -752,6 +756,17 @@ _BEFORE_NOW = frozenset("previous former old outgoing last prior predecessor ori
 _NOW_ON = frozenset("new current incoming next successor replacement".split())
 
 
+# "how did / why did / when was ...": asks about what happened, as a fact (not "what would happen if ...")
+_HAPPENED_Q = re.compile(
+    r"^\s*(?:and |but |so )?(?:how|why|when|where) (?:did|was|were|had)\b(?![^?]*\b(?:would|could|might|if)\b)",
+    re.I,
+)
+# a past counterfactual: "if I had been told to drive, I think she would have been born in the car"
+_COUNTERFACTUAL = re.compile(
+    r"\bif (?:[\w'’-]+ ){1,3}had\b[^.;]*\b(?:would|could|might)(?:n't| not)? have\b"
+    r"|\b(?:would|could|might)(?:n't| not)? have\b[^.;]*\bif (?:[\w'’-]+ ){1,3}had\b",
+    re.I,
+)
 # "when was the club founded?": a founding is told in so many words ("set up in 1962", "since 1962")
 _FOUNDING_Q = re.compile(r"\b(?:founded|established|formed|set up|created|incorporated)\b", re.I)
 # "when did the hall open?": an opening, told like a founding ("which opened in 1962") when one is close

@@ -107,6 +107,18 @@ _MEASURE_Q = re.compile(
     r"\bwhat (?:(?:is|was|were|are) (?:the|its|their) )?(?:[a-z]+ )?(?P<measure>speeds?|temperatures?)\b(?!\s+of\b)",
     re.I,
 )
+# "how much did the calf weigh?", "how heavy is it?": a weight, not any amount
+_WEIGHT_Q = re.compile(
+    r"\bhow much (?:\w+ ){1,6}?weigh(?:s|ed)?\b|\bhow heavy\b|\bwhat (?:is|was|were|are) (?:the|its|their|his|her) "
+    r"weights?\b",
+    re.I,
+)
+_WEIGHT = re.compile(
+    r"\d\s?(?:kg|kilograms?|kilos?|grams?|g|tonnes?|tons?|lbs?|pounds?|ounces?|oz|stone)\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:kilograms?|kilos?|grams?|tonnes?|"
+    r"tons?|pounds?|ounces?|stone)\b",
+    re.I,
+)
 _MEASURE_UNITS = {
     "speed": re.compile(
         r"\d\s?(?:mph|km/h|kmh|kph|knots?|m/s)\b|\b(?:miles|kilometres|kilometers|km) (?:an|per) hour\b", re.I
@@ -143,7 +155,7 @@ _AMOUNT_NOUN_Q = re.compile(
     r"majority|margin|revenue|revenues|turnover|profit|profits|loss|losses|deficit|surplus|debt|debts|capacity)\b"
     # ("the population of the town" is a figure; "the loss of the contract" may be no sum, and "the
     # capacity of the array" is told as "a 2MW array")
-    r"(?!\s+of\b))",
+    r"(?!\s+of\b)|(?:amount|sum|total)\b)",  # ("the total amount paid in fees": a figure, of whatever)
     re.I,
 )
 
@@ -203,6 +215,7 @@ def expected(question: str) -> AnswerType | None:
         or _IN_MONEY.search(question)
         or _LIMIT_Q.search(question)
         or _MEASURE_Q.search(question)
+        or _WEIGHT_Q.search(question)
     ):
         return "quantity"
     if _DATE_Q.search(question):
@@ -695,6 +708,8 @@ def _has_quantity(text: str, question: str) -> bool:
         return _counts_any(tokens, {_singular(in_unit.group("unit").lower())})
     if _BEHIND_Q.search(question):
         return _counts_any(tokens, _TIME_UNITS)
+    if _WEIGHT_Q.search(question):  # "how much did the calf weigh?": "31 kg", not "under four hours"
+        return bool(_WEIGHT.search(text))
     measure = _MEASURE_Q.search(question)
     if measure:  # "what wind speeds?": "gusts of 90mph", not "31 working days"
         return bool(_MEASURE_UNITS[measure.group("measure").lower().rstrip("s")].search(text))

@@ -212,7 +212,7 @@ motion proposal proposition | shut close closure closing | cut reduce reduction 
 | last final | consultancy consultancies consultant consultants consulting consult
 | musician musicians player players | claim claimed allege alleged allegation | alert alerted alarm
 | baby babies birth births newborn newborns | candidate candidates applicant applicants
-| incentive incentives bonus bonuses
+| incentive incentives bonus bonuses | performer performers artist artists act acts
 """
 
 
