@@ -21,7 +21,8 @@ for this test (no models):
 - "what was the total amount paid ...?" asks for a figure;
 - "how did she end up giving birth in the car?" is declined when the text tells of it only as what
   would have happened ("if I had been told to drive, she would have been born in the car");
-- performers are acts and artists.
+- performers are acts and artists;
+- "has the minister replied to it?" is declined when the text tells only of the letter sent.
 
 Every rule is generic English; nothing here names a gold document's words.
 """
@@ -188,3 +189,20 @@ def test_what_would_have_happened_did_not() -> None:
 def test_performers_are_acts() -> None:
     assert stem("acts") in kin(stem("performers"))
     assert stem("artist") in kin(stem("performer"))
+
+
+LETTER = """Pellow Council Writes To Minister
+By Imre Sollis
+Published May 20, 2032
+
+Pellow council voted on Monday to send a letter to the health minister opposing the closure.
+
+Ann Brae, the council's leader, said the closure was the start of the end for the unit.
+"""
+
+
+def test_whether_a_reply_came() -> None:
+    evidence = invented_text.evidence_of(LETTER)
+    question = "Has the minister replied to the letter?"
+    assert "whether it was replied" in (invented_text.reason(evidence, question, WHEN) or "")
+    assert invented_text.reason(evidence, "Has the council voted?", WHEN) is None

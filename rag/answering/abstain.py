@@ -324,7 +324,9 @@ def _promoted(ranked: list[ScoredSentence], fits: Callable[[ScoredSentence], boo
 
 # "has the grant been approved?", "was the contract signed?": whether a thing was done
 _WHETHER_DONE_Q = re.compile(
-    r"^\s*(?:and |but |so )?(?:has|have|had|was|were)\b[^?]*?\b(?:been\s+)?([a-z]{3,}ed)\b(?:\s+[a-z]+)?\s*\??\s*$",
+    r"^\s*(?:and |but |so )?(?:has|have|had|was|were)\b[^?]*?\b(?:been\s+)?([a-z]{3,}ed)\b"
+    # ("has the minister replied to it?", "has she responded to the letter?")
+    r"(?:\s+[a-z]+|\s+(?:to|by|for|on|with|at|in)(?:\s+[a-z]+){1,2})?\s*\??\s*$",
     re.I,
 )
 
