@@ -155,7 +155,7 @@ _AMOUNT_NOUN_Q = re.compile(
     r"majority|margin|revenue|revenues|turnover|profit|profits|loss|losses|deficit|surplus|debt|debts|capacity)\b"
     # ("the population of the town" is a figure; "the loss of the contract" may be no sum, and "the
     # capacity of the array" is told as "a 2MW array")
-    r"(?!\s+of\b)|(?:amount|sum|total)\b)",  # ("the total amount paid in fees": a figure, of whatever)
+    r"(?!\s+of\b)|(?:amount|sum)\b|total(?=\s*\?))",  # ("the total amount paid in fees": a figure, of whatever)
     re.I,
 )
 
@@ -903,7 +903,7 @@ def _counts(tokens: list[str], i: int, unit: str) -> bool:
             and back[k + 1 : k + 2] == ["of"]
             and any(
                 _same_unit(w, unit) and not set(back[k + 2 : k + 2 + m]) & STOPWORDS
-                for m, w in enumerate(back[k + 2 : k + 4])
+                for m, w in enumerate(back[k + 2 : k + 5])
             )
             for k, t in enumerate(back)
         ):
@@ -1272,7 +1272,7 @@ _WHICH_PERSON = re.compile(
     r"politician|lawmaker|senator|mayor|governor|manager|director|candidate|employee|doctor|teacher|tenant|pupil|"
     r"student|witness|parent|worker|nurse|owner|founder|chair|chairman|chairwoman|chairperson|secretary|treasurer|"
     r"inspector|midwife|shopkeeper|trader|farmer|organiser|organizer|volunteer|coach|captain|engineer|surveyor|"
-    r"architect|professor|principal|headteacher|commissioner|trustee|mother|father|driver|musician|landlord)s?\b",
+    r"architect|professor|principal|headteacher|commissioner|trustee|mother|father|driver|musician|landlord)s?\b(?!['’])",
     re.I,
 )
 
@@ -1316,17 +1316,7 @@ def names_person(text: str, question: str) -> bool:
     joined = False  # "of", "for", "and" between capitalised words: one name ("Institute for Lake Research")
     for i, token in enumerate(tokens):
         word = words(token)[0] if words(token) else ""
-        # the first word is capitalised anyway: a name's only when the next is one too ("Rowan Pettifer, ...")
-        opens_name = (
-            i == 0
-            and word not in STOPWORDS
-            and len(tokens) > 1
-            and tokens[1][:1].isupper()
-            and not tokens[0].endswith((",", ":", ";"))
-        )
-        if (
-            (i > 0 or opens_name) and token[:1].isupper() and not _SHOUTED.match(token)
-        ):  # (a dateline's "BANDAR SERI:" is no one)
+        if i > 0 and token[:1].isupper() and not _SHOUTED.match(token):  # (a dateline's "BANDAR SERI:" is no one)
             if word in _TITLES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
                 following = words(tokens[i + 1])
                 if following and following[0] not in q_words:

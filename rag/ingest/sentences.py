@@ -53,8 +53,11 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentence spans of ``text[start:end]`` (offsets are into ``text``)."""
     end = len(text) if end is None else end
     spans: list[Span] = []
+    first = len(text) - len(text.lstrip())
     for p_start, p_end in paragraphs(text[start:end]):
-        spans.extend(_split_paragraph(text, start + p_start, start + p_end))
+        # (the text's first paragraph, its header, keeps its lines together: a headline and its
+        # standfirst, a byline and its date, read as one)
+        spans.extend(_split_paragraph(text, start + p_start, start + p_end, lines=start + p_start != first))
     return spans
 
 
@@ -62,15 +65,15 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 _FIRST_MARKER = re.compile(r"[ \t]*(?:[-•*▪]|\d{1,2}[.)])[ \t]+(?=\S)")
 
 
-def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
+def _split_paragraph(text: str, start: int, end: int, *, lines: bool = True) -> list[Span]:
     spans: list[Span] = []
     first = _FIRST_MARKER.match(text, start, end)
     pos = first.end() if first and ITEM_MARKER.search(text, start, end) else start
     item = pos != start
     for marker in ITEM_MARKER.finditer(text, start, end):
-        spans.extend(_split_lines(text, pos, marker.start(), item=item))
+        spans.extend(_split_lines(text, pos, marker.start(), item=item, lines=lines))
         pos, item = marker.end(), True
-    spans.extend(_split_lines(text, pos, end, item=item))
+    spans.extend(_split_lines(text, pos, end, item=item, lines=lines))
     return spans
 
 
@@ -87,14 +90,14 @@ _RUNS_ON = frozenset(
 )
 
 
-def _split_lines(text: str, start: int, end: int, *, item: bool) -> list[Span]:
+def _split_lines(text: str, start: int, end: int, *, item: bool, lines: bool) -> list[Span]:
     """Sentences of a run of lines, cut after each line that stands alone (see the module's note): a
     run's first line, or one after a line that ended a sentence, short, unpunctuated, and followed by a
     line that opens a sentence of its own; a list item's line whatever its length."""
     spans: list[Span] = []
     pos = start
     line_start, previous = start, ""
-    while True:
+    while lines:
         newline = text.find("\n", line_start, end)
         if newline < 0:
             break
