@@ -155,7 +155,7 @@ _AMOUNT_NOUN_Q = re.compile(
     r"majority|margin|revenue|revenues|turnover|profit|profits|loss|losses|deficit|surplus|debt|debts|capacity)\b"
     # ("the population of the town" is a figure; "the loss of the contract" may be no sum, and "the
     # capacity of the array" is told as "a 2MW array")
-    r"(?!\s+of\b)|(?:amount|sum)\b|total(?=\s*\?))",  # ("the total amount paid in fees": a figure, of whatever)
+    r"(?!\s+of\b)|(?:amount|sum)\b|total(?=\s*\?))",  # ("the total amount spent on fees": a figure, of whatever)
     re.I,
 )
 
@@ -287,7 +287,7 @@ def measured(question: str) -> list[str]:
                 found = after[0]  # "how many older patients": the patients are counted, not "older"
             for word in words(found):
                 if pattern is _MEASURED[0] and (word in _VERBISH or _participle(word)):
-                    continue  # "and how many took the job?": what some of them did, not a thing counted
+                    continue  # "and how many signed up?": what some of them did, not a thing counted
                 if word not in _FORM_NOUNS | _NOT_COUNTED | _ANY_AMOUNT and word not in STOPWORDS:
                     out.append(word)
     return out
@@ -471,7 +471,7 @@ def _counted_noun(found: re.Match[str]) -> str:
     for k, word in enumerate(following):
         if word in _VERBISH or word in STOPWORDS:
             break
-        if not word.endswith("s") or word.endswith("ss"):  # "licensed security guards": past a modifier
+        if not word.endswith("s") or word.endswith("ss"):  # "trained gate stewards": past a modifier
             if head.endswith("s") or k + 1 == len(following) or not _plural(following[k + 1]):
                 break
             continue
@@ -708,7 +708,7 @@ def _has_quantity(text: str, question: str) -> bool:
         return _counts_any(tokens, {_singular(in_unit.group("unit").lower())})
     if _BEHIND_Q.search(question):
         return _counts_any(tokens, _TIME_UNITS)
-    if _WEIGHT_Q.search(question):  # "how much did the calf weigh?": "31 kg", not "under four hours"
+    if _WEIGHT_Q.search(question):  # "how much did the calf weigh?": "31 kg", not "six hours"
         return bool(_WEIGHT.search(text))
     measure = _MEASURE_Q.search(question)
     if measure:  # "what wind speeds?": "gusts of 90mph", not "31 working days"
@@ -716,7 +716,7 @@ def _has_quantity(text: str, question: str) -> bool:
     if _DIMENSION_Q.search(question):
         return _counts_any(tokens, _LENGTH_UNITS | {"ft"})
     if _DISTANCE_Q.search(question):  # "how far away is it?": a distance ("180 km", "a 40-minute drive")
-        # ("for at least six months" is how long, not how far)
+        # ("shut for eight weeks" is how long, not how far)
         return _counts_any(tokens, _LENGTH_UNITS | _TRAVEL_TIMES)
     if _AGE_Q.search(question):  # "how old is she?": an age ("58", "a 71-year-old", "aged 16"), not any number
         # (not one inside a quote: '"no comfort to an 80-year-old at a bus stop"' is nobody's age)
@@ -772,7 +772,7 @@ def _has_quantity(text: str, question: str) -> bool:
             for i, t in enumerate(tokens)
         )
     if counted and re.fullmatch(_CURRENCY_NAME + "s?", _counted_noun(counted)):
-        return _gives_money(text, tokens)  # "how many extra dollars": a sum ("$83,000")
+        return _gives_money(text, tokens)  # "how many extra dollars": a sum ("$27,500")
     if counted and _counted_noun(counted) not in _NOT_COUNTED:
         # "how many days": a number counting days ("four-day", "4 days"), not "two sides"; or what the
         # question's verb names
@@ -844,8 +844,8 @@ def _is_number(token: str) -> bool:
 
 
 def counts_people_as(word: str, text: str) -> bool:
-    """ "how many candidates": ``word`` names people, and a number in ``text`` counts people ("two
-    people applied")."""
+    """ "how many candidates": ``word`` names people, and a number in ``text`` counts people ("five
+    people signed up")."""
     return _singular(word) in _PEOPLE and _counts_any(words(text), _ANYONE_UNITS)
 
 
@@ -896,7 +896,7 @@ def _counts(tokens: list[str], i: int, unit: str) -> bool:
         if _same_unit(tokens[lead], unit):
             return True
     if i >= 4 and tokens[i - 1] in _NUMBER_OF_LEADS:  # "raise the number of places on the scheme to 30,000"
-        # ("the number of licensed guards required on site was increased from 40": past a modifier)
+        # ("the number of trained stewards needed went up from 18": past a modifier)
         back = tokens[max(0, i - NUMBER_OF_REACH) : i - 1]
         if any(
             t == "number"
@@ -911,7 +911,7 @@ def _counts(tokens: list[str], i: int, unit: str) -> bool:
     if i and tokens[i - 1] in _ELLIPTIC_LEADS and (i + 1 == len(tokens) or tokens[i + 1] in _ELLIPTIC_FOLLOWS):
         return True  # "Of the 40 boats, 31 sail on; the remaining 9, mainly the oldest, stay": the 9 count boats
     reach = COUNT_REACH
-    after = i + 1 + (3 if tokens[i + 1 : i + 4] == ["and", "a", "half"] else 0)  # "two and a half hours"
+    after = i + 1 + (3 if tokens[i + 1 : i + 4] == ["and", "a", "half"] else 0)  # "one and a half hours"
     for k, t in enumerate(tokens[after:]):
         if k >= reach:
             return False

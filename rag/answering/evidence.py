@@ -650,7 +650,7 @@ class Evidence:
 
     def _heading(self, x: Sentence) -> bool:
         """A sub-heading: a short unpunctuated line alone in its paragraph, or alone on its line with
-        no figure in it (a line of a table or a list, "Total: 41,900 tonnes", is no heading)."""
+        no figure in it (a line of a table or a list, "Total: 610 cars", is no heading)."""
         before, after = self.text[: x.start].rstrip(" \t"), self.text[x.end :].lstrip(" \t")
         alone = (not before or before.endswith("\n\n")) and (not after or after.startswith("\n\n") or after == "\n")
         own_line = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))

@@ -79,7 +79,7 @@ def _split_paragraph(text: str, start: int, end: int, *, lines: bool = True) -> 
 
 LINE_WORDS = 12  # the most words of a line that stands alone without punctuation (a sub-heading)
 _LINE_END = re.compile(r"[.!?:;,\"”’')\]–—-]\s*$")  # ("... said:", "... and," go on)
-_ITEM_GOES_ON = re.compile(r"[:;,–—-]\s*$")  # (a list item may end "... (closing set)")
+_ITEM_GOES_ON = re.compile(r"[:;,–—-]\s*$")  # (a list item may end "... (late show)")
 _SENTENCE_END = re.compile(r"[.!?:\"”’)\]]\s*$")
 _LINE_STARTS = re.compile(r"[A-Z0-9\"'“‘(]")
 _INNER_END = re.compile(r"[.!?][\"'”’)\]]*\s")  # a line that ends one sentence and opens the next runs on
