@@ -6,7 +6,8 @@ space, so ``text[start:end]`` is always a verbatim quote. Abbreviations common i
 "1. ..." at a line's start) is a sentence of its own, without its marker, and so is the line that
 opens the list ("Under the proposals:"). A short unpunctuated line that the next line does not
 continue (a sub-heading, a dateline, a list's last item: "Petition and protest" then "The council
-...") is a sentence of its own too, though no blank line sets it apart.
+...") is a sentence of its own too, though no blank line sets it apart; the text's first paragraph,
+its header, keeps its lines together (a headline and its standfirst, a byline and its date).
 """
 
 from __future__ import annotations
