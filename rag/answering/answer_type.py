@@ -471,7 +471,7 @@ def _counted_noun(found: re.Match[str]) -> str:
     for k, word in enumerate(following):
         if word in _VERBISH or word in STOPWORDS:
             break
-        if not word.endswith("s") or word.endswith("ss"):  # "trained gate stewards": past a modifier
+        if not _plural(word):  # "trained gate stewards": past a modifier
             if head.endswith("s") or k + 1 == len(following) or not _plural(following[k + 1]):
                 break
             continue
